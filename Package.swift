@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+// The targets follow the data flow:
+//   sources → documents → analysis → index segments → queries → scored hits → snippets → output
+import PackageDescription
+
+let package = Package(
+    name: "msearch",
+    products: [
+        .executable(name: "msearch", targets: ["msearch"]),
+        .library(name: "MSearchCLI", targets: ["MSearchCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System C libraries (Debian: libxml2-dev, libstemmer-dev, libzstd-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+
+        // What documents are in these files?
+        .target(name: "MSearchSources", dependencies: ["CLibXML2"]),
+        // Which terms does this text contain, and where?
+        .target(name: "MSearchAnalysis", dependencies: ["CStemmer"]),
+        // How are terms, postings and documents laid out on disk, written and read back?
+        .target(name: "MSearchIndex", dependencies: ["MSearchAnalysis", "MSearchSources", "CZstd"]),
+        // Which documents match a query, and how well?
+        .target(name: "MSearchSearch", dependencies: ["MSearchIndex", "MSearchAnalysis"]),
+        // Which passage of a hit shows the reader why it matched?
+        .target(name: "MSearchSnippets", dependencies: ["MSearchAnalysis"]),
+        // What did the user ask for on the command line, and how is the answer printed?
+        .target(name: "MSearchCLI", dependencies: [
+            "MSearchSources", "MSearchAnalysis", "MSearchIndex", "MSearchSearch", "MSearchSnippets",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "msearch", dependencies: ["MSearchCLI"]),
+
+        .testTarget(name: "MSearchSourcesTests", dependencies: ["MSearchSources"]),
+        .testTarget(name: "MSearchAnalysisTests", dependencies: ["MSearchAnalysis"]),
+        .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources"]),
+        .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchIndex", "MSearchSources"]),
+        .testTarget(name: "MSearchSnippetsTests", dependencies: ["MSearchSnippets", "MSearchAnalysis"]),
+        .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,47 @@
+/// The file formats msearch reads. The format decides how a file splits into documents.
+public enum SourceFormat: String, Codable, Sendable, CaseIterable {
+    case text       // .txt, .md: first non-empty line is the title
+    case html       // .html, .htm
+    case xml        // .xml, .rss, .atom: RSS/Atom items become documents; other XML is one document
+    case reuters    // .sgm: Reuters-21578 SGML, one document per <REUTERS>
+    case jsonl      // .jsonl: {"id","title","date","body"} per line
+
+    /// The format implied by a file name's extension, or nil when msearch does not read such files.
+    public static func forPath(_ path: String) -> SourceFormat? {
+        fatalError("unimplemented")
+    }
+}
+
+/// One article as read from a source, before analysis: what the index stores and shows.
+public struct SourceDocument: Sendable, Equatable {
+    /// Stable and unique within a corpus: the file stem for one-document files, the item's
+    /// guid/link, NEWID or line id inside multi-document files.
+    public var id: String
+    /// The file the document came from, as given to the reader.
+    public var path: String
+    public var title: String
+    /// Plain text with paragraphs separated by "\n"; no markup.
+    public var body: String
+    /// Publication date from explicit metadata, ISO-8601 ("2023-11-14", or "2023-11" / "2023"
+    /// when only that precision is known); nil when the source states none.
+    public var date: String?
+    /// Where `date` came from, e.g. "rss pubDate", "meta article:published_time".
+    public var dateEvidence: String?
+    /// The article's URL when the source names one (canonical link, og:url, RSS link).
+    public var url: String?
+    public var format: SourceFormat
+
+    public init(id: String, path: String, title: String, body: String, date: String? = nil,
+                dateEvidence: String? = nil, url: String? = nil, format: SourceFormat) {
+        self.id = id; self.path = path; self.title = title; self.body = body
+        self.date = date; self.dateEvidence = dateEvidence; self.url = url; self.format = format
+    }
+}
+
+/// Why a file (or part of one) could not be read. Indexing reports it and goes on.
+public struct SourceProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) { self.path = path; self.reason = reason }
+    public var description: String { "\(path): \(reason)" }
+}
