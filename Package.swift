@@ -18,13 +18,14 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // What documents are in these files?
         .target(name: "MSearchSources", dependencies: ["CLibXML2"]),
         // Which terms does this text contain, and where?
         .target(name: "MSearchAnalysis", dependencies: ["CStemmer"]),
         // How are terms, postings and documents laid out on disk, written and read back?
-        .target(name: "MSearchIndex", dependencies: ["MSearchAnalysis", "MSearchSources", "CZstd"]),
+        .target(name: "MSearchIndex", dependencies: ["MSearchAnalysis", "MSearchSources", "CZstd", "CZlib"]),
         // Which documents match a query, and how well?
         .target(name: "MSearchSearch", dependencies: ["MSearchIndex", "MSearchAnalysis"]),
         // Which passage of a hit shows the reader why it matched?
@@ -41,7 +42,7 @@ let package = Package(
         .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources"]),
         .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchIndex", "MSearchSources"]),
         .testTarget(name: "MSearchSnippetsTests", dependencies: ["MSearchSnippets", "MSearchAnalysis"]),
-        .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI"]),
+        .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI", "msearch"]),
     ],
     swiftLanguageModes: [.v5]
 )

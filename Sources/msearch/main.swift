@@ -1,1 +1,3 @@
-print("msearch")
+import MSearchCLI
+
+MSearchCommand.main(arguments: Array(CommandLine.arguments.dropFirst()))

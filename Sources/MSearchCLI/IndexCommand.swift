@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// `msearch index`: builds the index from files and folders.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build an index from files and folders (read recursively).",
+        discussion: """
+        Reads plain text (.txt, .md), HTML (.html, .htm), RSS/Atom and other XML (.xml, .rss,
+        .atom), Reuters-21578 SGML (.sgm) and JSON Lines (.jsonl). Files that cannot be read are
+        listed with the reason and skipped. The new index replaces the old one in a single atomic
+        step: searches running meanwhile keep seeing the old one.
+        """
+    )
+
+    @Option(name: .long, help: "The index directory.")
+    var index: String = IndexLocation.defaultDirectory
+
+    @Argument(help: "Files and folders to index.")
+    var paths: [String]
+
+    @Flag(name: .shortAndLong, help: "Print nothing but problems.")
+    var quiet = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder to index") }
+    }
+
+    func run() throws {
+        let report = try IndexingRun(directory: index, paths: paths, replace: true).run()
+        for problem in report.problems {
+            FileHandle.standardError.write("msearch: skipped \(problem)\n")
+        }
+        if !quiet { print(report.summary + " → \(index)") }
+        if report.documents == 0 {
+            throw CommandError("no documents found in \(paths.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import MSearchIndex
+
+/// Where the index lives, and the default one: `./Index`, built from `./seeds` the first time
+/// so that `msearch "deportation flights"` works straight after a clone.
+struct IndexLocation {
+    static let defaultDirectory = "Index"
+    static let defaultSeeds = "seeds"
+
+    /// Opens the index at `directory`, or the default index (building it when missing).
+    static func open(_ directory: String?) throws -> IndexReader {
+        if let directory { return try IndexReader(directory: directory) }
+        let dir = defaultDirectory
+        if !FileManager.default.fileExists(atPath: Manifest.path(in: dir)) {
+            guard FileManager.default.fileExists(atPath: defaultSeeds) else {
+                throw IndexError.missing(directory: dir)
+            }
+            FileHandle.standardError.write("msearch: no index in ./\(dir); building it from ./\(defaultSeeds) …\n")
+            let report = try IndexingRun(directory: dir, paths: [defaultSeeds], replace: true).run()
+            FileHandle.standardError.write("msearch: \(report.summary)\n")
+        }
+        return try IndexReader(directory: dir)
+    }
+}

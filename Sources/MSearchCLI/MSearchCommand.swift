@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import MSearchIndex
+
+/// `msearch`: search an archive of articles from the command line.
+public struct MSearchCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "msearch",
+        abstract: "Search your archive of news articles, offline.",
+        discussion: """
+        With no subcommand, searches the index in ./Index (built from ./seeds when missing).
+
+        Examples:
+          msearch "deportation flights"
+          msearch --limit 5 --json cossio
+          msearch index --index ~/news-index ~/archive/2023 ~/feeds/world.rss
+          msearch --index ~/news-index havana talks
+
+        Exit status: 0 when something matched, 1 when nothing did, 2 for a usage or index error.
+        """,
+        version: version,
+        subcommands: [SearchCommand.self, IndexCommand.self],
+        defaultSubcommand: SearchCommand.self
+    )
+
+    public init() {}
+
+    /// Parses arguments, runs the command and exits with msearch's documented status codes.
+    public static func main(arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let error as IndexError {
+            FileHandle.standardError.write("msearch: \(error)\n")
+            Foundation.exit(ExitStatus.error)
+        } catch let error as CommandError {
+            FileHandle.standardError.write("msearch: \(error)\n")
+            Foundation.exit(ExitStatus.error)
+        } catch {
+            // Help and version requests exit 0; every usage error exits 2 (not ArgumentParser's 64).
+            let code = exitCode(for: error)
+            if code == .success { self.exit(withError: error) }
+            FileHandle.standardError.write(fullMessage(for: error) + "\n")
+            Foundation.exit(ExitStatus.error)
+        }
+    }
+}
+
+/// msearch's exit statuses, as documented in `--help` and the README.
+public enum ExitStatus {
+    public static let hits: Int32 = 0
+    public static let noHits: Int32 = 1
+    public static let error: Int32 = 2
+}
+
+/// A failure the user can fix, reported as one line.
+public struct CommandError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension FileHandle {
+    func write(_ string: String) { write(Data(string.utf8)) }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import MSearchSnippets
+
+/// Results as people read them in a terminal: rank, title, date and source, then the passage.
+enum TextOutput {
+    static func render(query: String, total: Int, tookMs: Double, hits: [PresentedHit],
+                       style: HighlightStyle) -> String {
+        var out = ""
+        let bold = style.isANSI ? "\u{1B}[1m" : "", dim = style.isANSI ? "\u{1B}[2m" : "", reset = style.isANSI ? "\u{1B}[0m" : ""
+        if total == 0 {
+            out += "No articles match \"\(query)\".\n"
+            return out
+        }
+        for h in hits {
+            let title = h.document.title.isEmpty ? "(untitled)" : h.document.title
+            let shownTitle = SnippetRenderer.render(Snippet(text: title, highlights: h.titleHighlights), style: style)
+            out += "\(bold)\(h.rank). \(reset)\(bold)\(shownTitle)\(reset)\n"
+            var meta: [String] = []
+            if let d = h.document.date { meta.append(d) }
+            meta.append(h.document.path)
+            meta.append(String(format: "score %.3f", h.hit.score))
+            out += "   \(dim)\(meta.joined(separator: " · "))\(reset)\n"
+            for s in h.snippets where !s.text.isEmpty {
+                out += "   " + SnippetRenderer.render(s, style: style) + "\n"
+            }
+            out += "\n"
+        }
+        let shown = hits.count < total ? "\(hits.count) of \(total)" : "\(total)"
+        out += "\(dim)\(shown) matching article\(total == 1 ? "" : "s") · \(String(format: "%.1f", tookMs)) ms\(reset)\n"
+        return out
+    }
+}
+
+extension HighlightStyle {
+    var isANSI: Bool {
+        if case .ansi = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,70 @@
+/// Per-document values every query may need for every matching document, kept as fixed-width
+/// arrays ("fast fields"): title and body lengths for BM25, and the publication date as a
+/// sortable yyyymmdd number (00 for an unknown month or day, 0 when undated) for filters.
+///
+/// Layout: UInt64 doc count, then UInt32 title lengths, UInt32 body lengths, Int32 dates.
+struct DocumentColumnsWriter {
+    var titleLengths: [UInt32] = []
+    var bodyLengths: [UInt32] = []
+    var dates: [Int32] = []
+
+    mutating func add(titleLength: UInt32, bodyLength: UInt32, date: String?) {
+        titleLengths.append(titleLength)
+        bodyLengths.append(bodyLength)
+        dates.append(DocumentColumns.dateKey(date))
+    }
+
+    func finish() -> [UInt8] {
+        var out = ByteBuffer(capacity: 8 + titleLengths.count * 12 + 16)
+        out.appendUInt64(UInt64(titleLengths.count))
+        for v in titleLengths { out.appendUInt32(v) }
+        for v in bodyLengths { out.appendUInt32(v) }
+        for v in dates { out.appendInt32(v) }
+        FileFooter.append(kind: .columns, to: &out)
+        return out.bytes
+    }
+}
+
+public struct DocumentColumns {
+    private let bytes: UnsafeRawBufferPointer
+    public let documentCount: Int
+
+    init(_ mapped: MappedFile) throws {
+        let payload = try FileFooter.validate(mapped.bytes, kind: .columns, file: mapped.path)
+        bytes = mapped.bytes
+        guard payload >= 8 else { throw IndexError.corrupt(file: mapped.path, reason: "columns too short") }
+        documentCount = Int(UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)))
+        guard documentCount >= 0, 8 + documentCount * 12 == payload else {
+            throw IndexError.corrupt(file: mapped.path, reason: "columns size does not match the document count")
+        }
+    }
+
+    @inline(__always)
+    public func titleLength(_ doc: Int) -> UInt32 {
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + doc * 4, as: UInt32.self))
+    }
+
+    @inline(__always)
+    public func bodyLength(_ doc: Int) -> UInt32 {
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + (documentCount + doc) * 4, as: UInt32.self))
+    }
+
+    @inline(__always)
+    public func length(_ doc: Int) -> UInt32 { titleLength(doc) + bodyLength(doc) }
+
+    @inline(__always)
+    public func date(_ doc: Int) -> Int32 {
+        Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + (2 * documentCount + doc) * 4, as: Int32.self))
+    }
+
+    /// "2023-11-14" → 20231114, "2023-11" → 20231100, "2023" → 20230000, nil or junk → 0.
+    public static func dateKey(_ iso: String?) -> Int32 {
+        guard let iso else { return 0 }
+        let parts = iso.split(separator: "-").map { Int32($0) }
+        guard let y = parts.first ?? nil, y > 0, y < 10000 else { return 0 }
+        let m = parts.count > 1 ? (parts[1] ?? 0) : 0
+        let d = parts.count > 2 ? (parts[2] ?? 0) : 0
+        guard (0...12).contains(m), (0...31).contains(d) else { return 0 }
+        return y * 10000 + m * 100 + d
+    }
+}

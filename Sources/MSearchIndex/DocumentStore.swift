@@ -1,0 +1,157 @@
+import CZstd
+import MSearchSources
+
+/// Writes stored documents (id, path, title, body, date, …) in zstd-compressed blocks of about
+/// 16 KB: snippets and display need the original text, but only for the few hits shown.
+///
+/// Block (compressed): varint doc count, varint record length per doc, records.
+/// Record: strings id, path, title, body, date, date evidence, url, format (empty = none).
+/// Tail: per block UInt32 first doc + UInt64 offset; then UInt64 block count, doc count,
+///       index offset.
+struct DocumentStoreWriter {
+    private var out = ByteBuffer()
+    private var pending = ByteBuffer()
+    private var pendingLengths: [Int] = []
+    private var blockFirstDoc: [UInt32] = []
+    private var blockOffsets: [UInt64] = []
+    private(set) var documentCount = 0
+    private var record = ByteBuffer()
+
+    var memoryFootprint: Int { out.count + pending.count }
+
+    mutating func add(_ doc: SourceDocument) {
+        record.removeAll()
+        record.appendString(doc.id)
+        record.appendString(doc.path)
+        record.appendString(doc.title)
+        record.appendString(doc.body)
+        record.appendString(doc.date ?? "")
+        record.appendString(doc.dateEvidence ?? "")
+        record.appendString(doc.url ?? "")
+        record.appendString(doc.format.rawValue)
+        pending.append(contentsOf: record.bytes)
+        pendingLengths.append(record.count)
+        documentCount += 1
+        if pending.count >= IndexFormat.storeBlockBytes { flushBlock() }
+    }
+
+    private mutating func flushBlock() {
+        guard !pendingLengths.isEmpty else { return }
+        var raw = ByteBuffer(capacity: pending.count + 8 * pendingLengths.count)
+        raw.appendVarint(pendingLengths.count)
+        for l in pendingLengths { raw.appendVarint(l) }
+        raw.append(contentsOf: pending.bytes)
+        blockFirstDoc.append(UInt32(documentCount - pendingLengths.count))
+        blockOffsets.append(UInt64(out.count))
+        let bound = ZSTD_compressBound(raw.count)
+        var compressed = [UInt8](repeating: 0, count: bound)
+        let n = raw.bytes.withUnsafeBytes { src in
+            compressed.withUnsafeMutableBytes { dst in
+                ZSTD_compress(dst.baseAddress, bound, src.baseAddress, src.count, 3)
+            }
+        }
+        precondition(ZSTD_isError(n) == 0, "zstd compression failed")
+        out.append(contentsOf: compressed[0..<n])
+        pending.removeAll()
+        pendingLengths.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finish() -> [UInt8] {
+        flushBlock()
+        let indexOffset = out.count
+        for (first, offset) in zip(blockFirstDoc, blockOffsets) {
+            out.appendUInt32(first)
+            out.appendUInt64(offset)
+        }
+        out.appendUInt64(UInt64(blockOffsets.count))
+        out.appendUInt64(UInt64(documentCount))
+        out.appendUInt64(UInt64(indexOffset))
+        FileFooter.append(kind: .store, to: &out)
+        return out.bytes
+    }
+}
+
+/// Reads stored documents back, decompressing one block at a time and keeping the last one,
+/// since the hits of one page often share blocks.
+public final class DocumentStore {
+    private let bytes: UnsafeRawBufferPointer
+    private let file: String
+    public let documentCount: Int
+    private let blockCount: Int
+    private let indexOffset: Int
+    private var cachedBlock = -1
+    private var cachedRecords: [[UInt8]] = []
+
+    init(_ mapped: MappedFile) throws {
+        file = mapped.path
+        let payload = try FileFooter.validate(mapped.bytes, kind: .store, file: file)
+        bytes = UnsafeRawBufferPointer(rebasing: mapped.bytes[0..<payload])
+        guard payload >= 24 else { throw IndexError.corrupt(file: file, reason: "store too short") }
+        var c = ByteCursor(bytes, offset: payload - 24, file: file)
+        blockCount = Int(try c.readUInt64())
+        documentCount = Int(try c.readUInt64())
+        indexOffset = Int(try c.readUInt64())
+        guard blockCount >= 0, indexOffset >= 0, indexOffset + blockCount * 12 == payload - 24 else {
+            throw IndexError.corrupt(file: file, reason: "store index is inconsistent")
+        }
+    }
+
+    private func blockEntry(_ b: Int) -> (first: Int, offset: Int) {
+        let base = indexOffset + b * 12
+        let first = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: base, as: UInt32.self))
+        let offset = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: base + 4, as: UInt64.self))
+        return (Int(first), Int(offset))
+    }
+
+    /// The stored document `doc` (segment-local number).
+    public func document(_ doc: Int) throws -> SourceDocument {
+        guard doc >= 0, doc < documentCount else { throw IndexError.corrupt(file: file, reason: "no stored document \(doc)") }
+        var lo = 0, hi = blockCount - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if blockEntry(mid).first <= doc { lo = mid } else { hi = mid - 1 }
+        }
+        if lo != cachedBlock { try load(block: lo) }
+        let index = doc - blockEntry(lo).first
+        guard index < cachedRecords.count else { throw IndexError.corrupt(file: file, reason: "document \(doc) missing from its block") }
+        return try cachedRecords[index].withUnsafeBytes { raw in
+            var c = ByteCursor(raw, file: file)
+            let id = try c.readString(), path = try c.readString(), title = try c.readString()
+            let body = try c.readString(), date = try c.readString(), evidence = try c.readString()
+            let url = try c.readString(), format = try c.readString()
+            return SourceDocument(id: id, path: path, title: title, body: body,
+                                  date: date.isEmpty ? nil : date,
+                                  dateEvidence: evidence.isEmpty ? nil : evidence,
+                                  url: url.isEmpty ? nil : url,
+                                  format: SourceFormat(rawValue: format) ?? .text)
+        }
+    }
+
+    private func load(block b: Int) throws {
+        let start = blockEntry(b).offset
+        let end = b + 1 < blockCount ? blockEntry(b + 1).offset : indexOffset
+        guard start <= end, end <= indexOffset else { throw IndexError.corrupt(file: file, reason: "store block \(b) out of range") }
+        let src = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        let size = ZSTD_getFrameContentSize(src.baseAddress, src.count)
+        guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size < 1 << 31 else {
+            throw IndexError.corrupt(file: file, reason: "store block \(b) is not a zstd frame")
+        }
+        var raw = [UInt8](repeating: 0, count: Int(size))
+        let n = raw.withUnsafeMutableBytes { dst in
+            ZSTD_decompress(dst.baseAddress, dst.count, src.baseAddress, src.count)
+        }
+        guard ZSTD_isError(n) == 0, n == Int(size) else {
+            throw IndexError.corrupt(file: file, reason: "store block \(b) does not decompress")
+        }
+        var records: [[UInt8]] = []
+        try raw.withUnsafeBytes { r in
+            var c = ByteCursor(r, file: file)
+            let count = try c.readVarintInt()
+            var lengths: [Int] = []
+            for _ in 0..<min(count, r.count) { lengths.append(try c.readVarintInt()) }
+            for l in lengths { records.append(Array(try c.readBytes(l))) }
+        }
+        cachedBlock = b
+        cachedRecords = records
+    }
+}

@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// File operations with the durability a commit needs: data reaches the disk (fsync) before
+/// the manifest that names it, and the manifest is replaced by an atomic rename.
+public enum DurableFile {
+    /// Writes `bytes` to `path` (created or truncated) and fsyncs it.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw error(path) }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw error(path)
+                }
+                offset += n
+            }
+        }
+        guard fsync(fd) == 0 else { throw error(path) }
+    }
+
+    /// Writes to a temporary name, fsyncs, renames over `path` and fsyncs the directory:
+    /// readers see the old file or the new one, never a mix, whatever happens in between.
+    public static func replaceAtomically(_ bytes: [UInt8], at path: String) throws {
+        let tmp = path + ".tmp-\(getpid())"
+        try write(bytes, to: tmp)
+        guard rename(tmp, path) == 0 else {
+            let e = error(path)
+            unlink(tmp)
+            throw e
+        }
+        try syncDirectory(containing: path)
+    }
+
+    public static func syncDirectory(containing path: String) throws {
+        let dir = directoryName(path)
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw error(dir) }
+        defer { close(fd) }
+        _ = fsync(fd)
+    }
+
+    public static func read(_ path: String) throws -> [UInt8] {
+        let file = try MappedFile(path: path)
+        return Array(file.bytes)
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func createDirectory(_ path: String) throws {
+        if isDirectory(path) { return }
+        let parent = directoryName(path)
+        if parent != path && !parent.isEmpty && !isDirectory(parent) { try createDirectory(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw error(path) }
+    }
+
+    public static func remove(_ path: String) { unlink(path) }
+
+    public static func list(_ directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    public static func size(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
+    static func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let d = String(path[..<slash])
+        return d.isEmpty ? "/" : d
+    }
+
+    static func error(_ path: String) -> IndexError {
+        .io(path: path, reason: String(cString: strerror(errno)))
+    }
+}

@@ -1,0 +1,27 @@
+/// What can go wrong with an index. Every case names the file and says what to do, because the
+/// CLI prints these to users as one line.
+public enum IndexError: Error, Equatable, CustomStringConvertible {
+    case missing(directory: String)
+    case corrupt(file: String, reason: String)
+    case unsupportedFormat(file: String, found: Int, expected: Int)
+    case locked(directory: String, pid: Int32)
+    case io(path: String, reason: String)
+    case invalidSettings(String)
+
+    public var description: String {
+        switch self {
+        case .missing(let dir):
+            return "no index at \(dir): build one with `msearch index --index \(dir) PATH…`"
+        case .corrupt(let file, let reason):
+            return "index file \(file) is damaged (\(reason)); rebuild the index with `msearch index`"
+        case .unsupportedFormat(let file, let found, let expected):
+            return "index file \(file) has format version \(found), this msearch reads version \(expected); rebuild the index with `msearch index`"
+        case .locked(let dir, let pid):
+            return "index \(dir) is locked by PID \(pid), which is still writing to it; wait for it to finish"
+        case .io(let path, let reason):
+            return "\(path): \(reason)"
+        case .invalidSettings(let what):
+            return "invalid index settings: \(what)"
+        }
+    }
+}

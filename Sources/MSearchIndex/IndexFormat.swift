@@ -1,0 +1,20 @@
+/// The constants that define the on-disk format. Bump `version` on any incompatible change:
+/// an older index then gets a clear "rebuild" message instead of wrong answers.
+public enum IndexFormat {
+    public static let version = 1
+    /// Documents per postings block: the unit of compression and of skipping.
+    public static let blockSize = 128
+    /// Terms per term-dictionary block: the unit of prefix compression and binary search.
+    public static let termBlockSize = 32
+    /// Raw bytes of stored documents per compressed store block.
+    public static let storeBlockBytes = 16 * 1024
+    /// Positions the body starts after the title, so a phrase never spans title and body.
+    public static let titleBodyGap = 8
+    public static let manifestName = "manifest.json"
+    public static let lockName = "write.lock"
+
+    /// The files of one segment, named by the segment's name.
+    public enum FileExtension: String, CaseIterable, Sendable {
+        case terms = "terms", postings = "post", positions = "pos", store = "store", columns = "cols"
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import MSearchAnalysis
+
+/// The one small file that says which segments make up the index and how text was analysed.
+/// It is replaced atomically on every commit, so it is the index's single point of truth:
+/// segment files it does not name are leftovers and may be deleted.
+public struct Manifest: Codable, Equatable, Sendable {
+    public var format: Int
+    /// Bumped on every commit; names new segments uniquely.
+    public var generation: Int
+    public var analyzer: AnalyzerSettings
+    public var segments: [SegmentInfo]
+
+    public init(analyzer: AnalyzerSettings) {
+        format = IndexFormat.version
+        generation = 0
+        self.analyzer = analyzer
+        segments = []
+    }
+
+    public var documentCount: Int { segments.reduce(0) { $0 + $1.documentCount } }
+    public var tokenCount: Int { segments.reduce(0) { $0 + $1.tokenCount } }
+
+    public static func path(in directory: String) -> String { directory + "/" + IndexFormat.manifestName }
+
+    public static func load(from directory: String) throws -> Manifest {
+        let path = path(in: directory)
+        guard DurableFile.exists(path) else { throw IndexError.missing(directory: directory) }
+        let data = Data(try DurableFile.read(path))
+        // Read the version alone first, so an index from another msearch gets the right message.
+        struct Version: Decodable { var format: Int }
+        guard let v = try? JSONDecoder().decode(Version.self, from: data) else {
+            throw IndexError.corrupt(file: path, reason: "not a valid manifest")
+        }
+        guard v.format == IndexFormat.version else {
+            throw IndexError.unsupportedFormat(file: path, found: v.format, expected: IndexFormat.version)
+        }
+        do {
+            return try JSONDecoder().decode(Manifest.self, from: data)
+        } catch {
+            throw IndexError.corrupt(file: path, reason: "not a valid manifest")
+        }
+    }
+
+    public func save(to directory: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(self)
+        try DurableFile.replaceAtomically(Array(data), at: Manifest.path(in: directory))
+    }
+}
+
+/// One immutable segment: its name (the stem of its files) and the statistics BM25 needs
+/// index-wide, so N and avgdl are known without opening any segment.
+public struct SegmentInfo: Codable, Equatable, Sendable {
+    public var name: String
+    public var documentCount: Int
+    /// Sum of document lengths (title + body tokens).
+    public var tokenCount: Int
+
+    public init(name: String, documentCount: Int, tokenCount: Int) {
+        self.name = name; self.documentCount = documentCount; self.tokenCount = tokenCount
+    }
+
+    public func filePath(_ ext: IndexFormat.FileExtension, in directory: String) -> String {
+        "\(directory)/\(name).\(ext.rawValue)"
+    }
+}

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read-only memory mapping of a whole file. Queries touch only the pages they need, so an
+/// index far larger than memory answers without being read whole.
+public final class MappedFile {
+    public let path: String
+    public let bytes: UnsafeRawBufferPointer
+    private let mapping: UnsafeMutableRawPointer?
+    private let length: Int
+
+    public init(path: String) throws {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        length = Int(st.st_size)
+        if length == 0 {
+            mapping = nil
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        let p = mmap(nil, length, PROT_READ, MAP_SHARED, fd, 0)
+        guard let p, p != MAP_FAILED else { throw IndexError.io(path: path, reason: "mmap failed: \(String(cString: strerror(errno)))") }
+        mapping = p
+        bytes = UnsafeRawBufferPointer(start: p, count: length)
+    }
+
+    deinit {
+        if let mapping { munmap(mapping, length) }
+    }
+}

@@ -1,0 +1,51 @@
+import MSearchSources
+
+/// One open segment: its mapped files and the structures that read them.
+public final class SegmentReader {
+    public let info: SegmentInfo
+    public let terms: TermDictionary
+    public let columns: DocumentColumns
+    public let store: DocumentStore
+    private let postingsFile: MappedFile
+    private let positionsFile: MappedFile
+    private let mapped: [MappedFile]
+
+    public init(info: SegmentInfo, directory: String) throws {
+        self.info = info
+        let termsFile = try MappedFile(path: info.filePath(.terms, in: directory))
+        postingsFile = try MappedFile(path: info.filePath(.postings, in: directory))
+        positionsFile = try MappedFile(path: info.filePath(.positions, in: directory))
+        let storeFile = try MappedFile(path: info.filePath(.store, in: directory))
+        let columnsFile = try MappedFile(path: info.filePath(.columns, in: directory))
+        mapped = [termsFile, postingsFile, positionsFile, storeFile, columnsFile]
+        terms = try TermDictionary(termsFile)
+        columns = try DocumentColumns(columnsFile)
+        store = try DocumentStore(storeFile)
+        _ = try FileFooter.validate(postingsFile.bytes, kind: .postings, file: postingsFile.path)
+        _ = try FileFooter.validate(positionsFile.bytes, kind: .positions, file: positionsFile.path)
+        guard columns.documentCount == info.documentCount, store.documentCount == info.documentCount else {
+            throw IndexError.corrupt(file: columnsFile.path,
+                                     reason: "segment holds \(columns.documentCount) documents, manifest says \(info.documentCount)")
+        }
+    }
+
+    public var documentCount: Int { info.documentCount }
+
+    /// A cursor over the postings of a term found in this segment's dictionary.
+    public func postings(_ term: TermInfo) throws -> PostingsCursor {
+        guard term.postingsOffset < postingsFile.bytes.count, term.positionsOffset <= positionsFile.bytes.count else {
+            throw IndexError.corrupt(file: postingsFile.path, reason: "term points outside the file")
+        }
+        return try PostingsCursor(postings: postingsFile.bytes, offset: term.postingsOffset,
+                                  documentFrequency: term.documentFrequency, file: postingsFile.path,
+                                  positions: positionsFile.bytes, positionsOffset: term.positionsOffset,
+                                  positionsFile: positionsFile.path)
+    }
+
+    public func document(_ doc: Int) throws -> SourceDocument { try store.document(doc) }
+
+    /// Every file of the segment with its kind, for `check`.
+    public var files: [(MappedFile, FileFooter.Kind)] {
+        zip(mapped, [FileFooter.Kind.terms, .postings, .positions, .store, .columns]).map { ($0, $1) }
+    }
+}

@@ -1,0 +1,177 @@
+/// What the dictionary knows of a term in one segment: how many documents contain it and where
+/// its postings and positions start.
+public struct TermInfo: Equatable, Sendable {
+    public var documentFrequency: Int
+    public var postingsOffset: Int
+    public var positionsOffset: Int
+}
+
+/// Writes the sorted terms of a segment in blocks of 32 with shared-prefix compression, then an
+/// index of block offsets. A reader binary-searches the blocks' first terms straight from the
+/// mapped file, so opening an index parses nothing.
+///
+/// Entry: varint shared prefix, varint suffix length, suffix, varint df,
+///        varint postings offset, varint positions offset (deltas from the previous entry
+///        of the block; absolute for the block's first entry, whose prefix is always 0).
+/// Tail:  UInt64 block offsets, then UInt64 term count, block count, index offset.
+struct TermDictionaryWriter {
+    private(set) var buffer = ByteBuffer()
+    private var blockOffsets: [UInt64] = []
+    private var previous: [UInt8] = []
+    private var inBlock = 0
+    private var previousInfo = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
+    private(set) var termCount = 0
+
+    mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ info: TermInfo) {
+        if inBlock == IndexFormat.termBlockSize { inBlock = 0 }
+        let first = inBlock == 0
+        if first { blockOffsets.append(UInt64(buffer.count)) }
+        var shared = 0
+        if !first {
+            let n = min(previous.count, term.count)
+            while shared < n && previous[shared] == term[shared] { shared += 1 }
+        }
+        buffer.appendVarint(shared)
+        buffer.appendVarint(term.count - shared)
+        buffer.append(UnsafeBufferPointer(rebasing: term[shared...]))
+        buffer.appendVarint(info.documentFrequency)
+        if first {
+            buffer.appendVarint(info.postingsOffset)
+            buffer.appendVarint(info.positionsOffset)
+        } else {
+            buffer.appendVarint(info.postingsOffset - previousInfo.postingsOffset)
+            buffer.appendVarint(info.positionsOffset - previousInfo.positionsOffset)
+        }
+        previous.removeAll(keepingCapacity: true)
+        previous.append(contentsOf: term)
+        previousInfo = info
+        inBlock += 1
+        termCount += 1
+    }
+
+    mutating func finish() -> [UInt8] {
+        let indexOffset = buffer.count
+        for o in blockOffsets { buffer.appendUInt64(o) }
+        buffer.appendUInt64(UInt64(termCount))
+        buffer.appendUInt64(UInt64(blockOffsets.count))
+        buffer.appendUInt64(UInt64(indexOffset))
+        FileFooter.append(kind: .terms, to: &buffer)
+        return buffer.bytes
+    }
+}
+
+/// Reads a segment's term dictionary from its mapped file.
+public struct TermDictionary {
+    private let bytes: UnsafeRawBufferPointer
+    private let file: String
+    public let termCount: Int
+    private let blockCount: Int
+    private let indexOffset: Int
+
+    init(_ mapped: MappedFile) throws {
+        file = mapped.path
+        let payload = try FileFooter.validate(mapped.bytes, kind: .terms, file: file)
+        bytes = UnsafeRawBufferPointer(rebasing: mapped.bytes[0..<payload])
+        guard payload >= 24 else { throw IndexError.corrupt(file: file, reason: "term dictionary too short") }
+        var c = ByteCursor(bytes, offset: payload - 24, file: file)
+        termCount = Int(try c.readUInt64())
+        blockCount = Int(try c.readUInt64())
+        indexOffset = Int(try c.readUInt64())
+        guard blockCount >= 0, indexOffset >= 0, indexOffset + blockCount * 8 == payload - 24,
+              termCount <= blockCount * IndexFormat.termBlockSize,
+              termCount > (blockCount - 1) * IndexFormat.termBlockSize || blockCount == 0
+        else { throw IndexError.corrupt(file: file, reason: "term dictionary index is inconsistent") }
+    }
+
+    private func blockOffset(_ b: Int) throws -> Int {
+        let o = Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: indexOffset + b * 8, as: UInt64.self)))
+        guard o < indexOffset else { throw IndexError.corrupt(file: file, reason: "term block offset out of range") }
+        return o
+    }
+
+    /// Compares the first term of block `b` with `key`.
+    private func compareFirstTerm(ofBlock b: Int, with key: UnsafeBufferPointer<UInt8>) throws -> Int {
+        var c = ByteCursor(bytes, offset: try blockOffset(b), file: file)
+        _ = try c.readVarint()
+        let n = try c.readVarintInt()
+        let term = try c.readBytes(n)
+        let m = min(n, key.count)
+        for i in 0..<m where term[i] != key[i] { return term[i] < key[i] ? -1 : 1 }
+        return n == key.count ? 0 : (n < key.count ? -1 : 1)
+    }
+
+    /// The last block whose first term is ≤ key (0 if none).
+    private func blockFor(_ key: UnsafeBufferPointer<UInt8>) throws -> Int {
+        var lo = 0, hi = blockCount - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if try compareFirstTerm(ofBlock: mid, with: key) <= 0 { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The term's entry, or nil if the segment does not contain it.
+    public func lookup(_ key: UnsafeBufferPointer<UInt8>) throws -> TermInfo? {
+        guard blockCount > 0 else { return nil }
+        var found: TermInfo?
+        try scan(fromBlock: try blockFor(key)) { term, info in
+            let cmp = compare(term, key)
+            if cmp == 0 { found = info; return false }
+            return cmp < 0
+        }
+        return found
+    }
+
+    public func lookup(_ term: String) throws -> TermInfo? {
+        var t = term
+        return try t.withUTF8 { try lookup($0) }
+    }
+
+    /// Visits terms in order starting at the first term ≥ `key` (all terms for an empty key)
+    /// until `body` returns false.
+    public func forEach(from key: UnsafeBufferPointer<UInt8>,
+                        _ body: (UnsafeBufferPointer<UInt8>, TermInfo) throws -> Bool) throws {
+        guard blockCount > 0 else { return }
+        let start = key.isEmpty ? 0 : try blockFor(key)
+        try scan(fromBlock: start) { term, info in
+            if compare(term, key) < 0 { return true }
+            return try body(term, info)
+        }
+    }
+
+    /// Decodes entries from block `first` onwards until `body` returns false.
+    private func scan(fromBlock first: Int,
+                      _ body: (UnsafeBufferPointer<UInt8>, TermInfo) throws -> Bool) throws {
+        var term = [UInt8]()
+        term.reserveCapacity(64)
+        var c = ByteCursor(bytes, offset: try blockOffset(first), file: file)
+        var remaining = termCount - first * IndexFormat.termBlockSize
+        var inBlock = 0
+        var info = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
+        while remaining > 0 {
+            let shared = try c.readVarintInt()
+            let suffixLength = try c.readVarintInt()
+            guard shared <= term.count else { throw c.corrupt("bad shared prefix") }
+            term.removeSubrange(shared...)
+            term.append(contentsOf: try c.readBytes(suffixLength))
+            info.documentFrequency = try c.readVarintInt()
+            let p = try c.readVarintInt(), q = try c.readVarintInt()
+            if inBlock == 0 {
+                info.postingsOffset = p; info.positionsOffset = q
+            } else {
+                info.postingsOffset += p; info.positionsOffset += q
+            }
+            inBlock = (inBlock + 1) % IndexFormat.termBlockSize
+            remaining -= 1
+            let more = try term.withUnsafeBufferPointer { try body($0, info) }
+            if !more { return }
+        }
+    }
+
+    @inline(__always)
+    private func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let m = min(a.count, b.count)
+        for i in 0..<m where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+    }
+}

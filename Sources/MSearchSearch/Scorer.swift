@@ -1,0 +1,169 @@
+import MSearchIndex
+
+/// A doc-at-a-time iterator over the matching documents of one segment, in increasing order,
+/// that can score the document it stands on. Queries compile to a tree of these.
+protocol Scorer: AnyObject {
+    /// The current document, or `PostingsCursor.exhausted`.
+    var doc: Int32 { get }
+    func next() throws
+    func advance(to target: Int32) throws
+    func score() -> Double
+}
+
+/// Scores one term's postings with BM25, optionally only where it occurs in one field.
+final class TermScorer: Scorer {
+    private let cursor: PostingsCursor
+    private let weight: Double
+    private let bm25: BM25
+    private let columns: DocumentColumns
+    private let averageLength: Double
+    private let field: Field?
+
+    init(cursor: PostingsCursor, weight: Double, bm25: BM25, columns: DocumentColumns,
+         averageLength: Double, field: Field?) throws {
+        self.cursor = cursor; self.weight = weight; self.bm25 = bm25
+        self.columns = columns; self.averageLength = averageLength; self.field = field
+        try cursor.start()
+        try skipOutsideField()
+    }
+
+    var doc: Int32 { cursor.doc }
+
+    func next() throws {
+        try cursor.next()
+        try skipOutsideField()
+    }
+
+    func advance(to target: Int32) throws {
+        try cursor.advance(to: target)
+        try skipOutsideField()
+    }
+
+    private func skipOutsideField() throws {
+        guard let field else { return }
+        while cursor.doc != PostingsCursor.exhausted {
+            let inTitle = cursor.titleTermFrequency
+            let matches = field == .title ? inTitle > 0 : cursor.termFrequency > inTitle
+            if matches { return }
+            try cursor.next()
+        }
+    }
+
+    func score() -> Double {
+        let d = Int(cursor.doc)
+        var tf = cursor.termFrequency, titleTf = cursor.titleTermFrequency
+        switch field {
+        case .title?: tf = titleTf
+        case .body?: tf -= titleTf; titleTf = 0
+        case nil: break
+        }
+        return bm25.score(weight: weight, tf: tf, titleTf: titleTf,
+                          titleLength: columns.titleLength(d), bodyLength: columns.bodyLength(d),
+                          averageLength: averageLength)
+    }
+}
+
+/// Documents matching any clause; the score is the sum over the clauses that match.
+final class DisjunctionScorer: Scorer {
+    private let clauses: [Scorer]
+    private(set) var doc: Int32 = -1
+
+    init(_ clauses: [Scorer]) {
+        self.clauses = clauses
+        updateDoc()
+    }
+
+    private func updateDoc() {
+        var d = PostingsCursor.exhausted
+        for c in clauses where c.doc < d { d = c.doc }
+        doc = d
+    }
+
+    func next() throws {
+        let current = doc
+        for c in clauses where c.doc == current { try c.next() }
+        updateDoc()
+    }
+
+    func advance(to target: Int32) throws {
+        for c in clauses where c.doc < target { try c.advance(to: target) }
+        updateDoc()
+    }
+
+    func score() -> Double {
+        var s = 0.0
+        for c in clauses where c.doc == doc { s += c.score() }
+        return s
+    }
+}
+
+/// Documents matching every clause (leapfrog intersection); the score is the sum.
+final class ConjunctionScorer: Scorer {
+    private let clauses: [Scorer]
+    private(set) var doc: Int32 = -1
+
+    init(_ clauses: [Scorer]) throws {
+        // Rarest first would be better still; the caller orders clauses by document frequency.
+        self.clauses = clauses
+        try align(from: clauses.map(\.doc).max() ?? PostingsCursor.exhausted)
+    }
+
+    private func align(from start: Int32) throws {
+        var target = start
+        while target != PostingsCursor.exhausted {
+            var agreed = true
+            for c in clauses {
+                try c.advance(to: target)
+                if c.doc > target { target = c.doc; agreed = false; break }
+            }
+            if agreed { doc = target; return }
+        }
+        doc = PostingsCursor.exhausted
+    }
+
+    func next() throws {
+        guard doc != PostingsCursor.exhausted else { return }
+        try clauses[0].next()
+        try align(from: clauses[0].doc)
+    }
+
+    func advance(to target: Int32) throws {
+        guard doc < target else { return }
+        try align(from: target)
+    }
+
+    func score() -> Double { clauses.reduce(0) { $0 + $1.score() } }
+}
+
+/// Documents of `include` that `exclude` does not match; scored by `include` alone.
+final class ExclusionScorer: Scorer {
+    private let include: Scorer
+    private let exclude: Scorer
+    private(set) var doc: Int32 = -1
+
+    init(include: Scorer, exclude: Scorer) throws {
+        self.include = include; self.exclude = exclude
+        try settle()
+    }
+
+    private func settle() throws {
+        while include.doc != PostingsCursor.exhausted {
+            try exclude.advance(to: include.doc)
+            if exclude.doc != include.doc { break }
+            try include.next()
+        }
+        doc = include.doc
+    }
+
+    func next() throws { try include.next(); try settle() }
+    func advance(to target: Int32) throws { try include.advance(to: target); try settle() }
+    func score() -> Double { include.score() }
+}
+
+/// Matches nothing: a term missing from a segment.
+final class EmptyScorer: Scorer {
+    var doc: Int32 { PostingsCursor.exhausted }
+    func next() throws {}
+    func advance(to target: Int32) throws {}
+    func score() -> Double { 0 }
+}

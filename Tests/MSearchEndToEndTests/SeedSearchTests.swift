@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The README's promises on the seed articles, checked through the real binary.
+@Suite(.serialized) struct SeedSearchTests {
+    static let index: TemporaryDirectory = {
+        let dir = TemporaryDirectory()
+        let r = try! MSearchBinary.run(["index", "--index", dir.path, MSearchBinary.seeds])
+        precondition(r.status == 0, r.stderr)
+        return dir
+    }()
+
+    func search(_ args: [String], environment: [String: String] = [:]) throws -> MSearchBinary.Result {
+        try MSearchBinary.run(["--index", SeedSearchTests.index.path] + args, environment: environment)
+    }
+
+    func json(_ args: [String]) throws -> [String: Any] {
+        let r = try search(args + ["--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
+        return try #require(object as? [String: Any])
+    }
+
+    @Test func deportationFlightsRanksTheArticlesAboutThemFirst() throws {
+        let result = try json(["deportation flights"])
+        let hits = try #require(result["hits"] as? [[String: Any]])
+        let ids = hits.compactMap { $0["id"] as? String }
+        // Only seed 000 mentions "deportation flights"; 003 mentions deportations alone.
+        #expect(ids.first == "000_c4b4ea99a195a7db")
+        #expect(ids.prefix(2).contains("003_a82911b9917137c8"))
+        let top = hits[0]
+        let snippet = try #require(top["snippet"] as? String)
+        let highlights = try #require(top["highlights"] as? [[Int]])
+        let scalars = Array(snippet.unicodeScalars)
+        let marked = highlights.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])).lowercased() }
+        #expect(marked.contains { $0.hasPrefix("deportation") })
+        #expect(marked.contains { $0.hasPrefix("flight") })
+    }
+
+    @Test func plainOutputMarksMatchesVisiblyWithoutColour() throws {
+        let r = try search(["deportation flights", "--color", "never"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("[deportation]") || r.stdout.contains("[deportation flights]"))
+        #expect(!r.stdout.contains("\u{1B}["))
+        let coloured = try search(["deportation", "--color", "always"])
+        #expect(coloured.stdout.contains("\u{1B}["))
+        let noColor = try search(["deportation", "--color", "auto"], environment: ["NO_COLOR": "1"])
+        #expect(!noColor.stdout.contains("\u{1B}["))
+    }
+
+    @Test func cossioFindsEveryArticleNamingHimWhateverTheAccents() throws {
+        for query in ["cossio", "Cossío", "COSSIO"] {
+            let result = try json([query])
+            let ids = Set((result["hits"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+            #expect(ids == ["002_417777ef5a0a4be8", "003_a82911b9917137c8", "004_14776b980787243b"], "\(query)")
+        }
+    }
+
+    @Test func jsonHasTheDocumentedFields() throws {
+        let result = try json(["havana", "--limit", "2"])
+        #expect(result["query"] as? String == "havana")
+        #expect((result["total"] as? Int ?? 0) >= 2)
+        #expect(result["took_ms"] is Double || result["took_ms"] is Int)
+        let hits = try #require(result["hits"] as? [[String: Any]])
+        #expect(hits.count == 2)
+        for (i, h) in hits.enumerated() {
+            #expect(h["rank"] as? Int == i + 1)
+            for key in ["id", "title", "path", "snippet"] { #expect(h[key] is String, "\(key)") }
+            #expect(h["score"] is Double)
+            #expect(h.keys.contains("date"))
+            #expect(h["highlights"] is [[Int]])
+        }
+    }
+
+    @Test func exitStatusSaysWhetherAnythingMatched() throws {
+        #expect(try search(["havana"]).status == 0)
+        let none = try search(["xylophonequartet"])
+        #expect(none.status == 1)
+        #expect(none.stdout.contains("No articles match"))
+        let missing = try MSearchBinary.run(["--index", "/nonexistent/idx", "havana"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no index at /nonexistent/idx"))
+        #expect(try search(["--limit", "-3", "havana"]).status == 2)
+        #expect(try search(["--no-such-option"]).status == 2)
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let a = try search(["cuba talks", "--color", "never"]).stdout
+        let b = try search(["cuba talks", "--color", "never"]).stdout
+        // Only the timing in the last line may differ.
+        #expect(a.split(separator: "\n").dropLast() == b.split(separator: "\n").dropLast())
+    }
+}

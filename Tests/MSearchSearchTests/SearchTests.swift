@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import MSearchIndex
+import MSearchSources
+@testable import MSearchSearch
+
+/// A fresh index of the given (title, body) pairs, ids "d0", "d1", …
+func makeIndex(_ docs: [(String, String)], memoryBudget: Int = 256 << 20) throws -> (IndexReader, String) {
+    let dir = NSTemporaryDirectory() + "msearch-search-" + UUID().uuidString
+    let writer = try IndexWriter(directory: dir, memoryBudget: memoryBudget)
+    for (i, d) in docs.enumerated() {
+        try writer.add(SourceDocument(id: "d\(i)", path: "d\(i).txt", title: d.0, body: d.1, format: .text))
+    }
+    try writer.commit()
+    writer.close()
+    return (try IndexReader(directory: dir), dir)
+}
+
+func words(_ text: String) -> Query {
+    .or(text.split(separator: " ").map { .term(String($0), field: nil) })
+}
+
+@Suite struct SearchTests {
+    @Test func bm25MatchesAHandComputedScore() throws {
+        // N = 3; "cuba" occurs in d0 (tf 2, length 4) and d2 (tf 1, length 2); avgdl = 10/3.
+        let (reader, dir) = try makeIndex([("", "cuba cuba havana talks"), ("", "visa talks in washington"), ("", "cuba flights")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let results = try Searcher(reader: reader).search(words("cuba"), limit: 10)
+        #expect(results.total == 2)
+        let idf = log(1 + (3 - 2 + 0.5) / (2 + 0.5))
+        let avgdl = 10.0 / 3
+        func bm25(_ tf: Double, _ dl: Double) -> Double { idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * dl / avgdl)) }
+        #expect(results.hits.map(\.doc) == [0, 2])
+        #expect(abs(results.hits[0].score - bm25(2, 4)) < 1e-9)
+        #expect(abs(results.hits[1].score - bm25(1, 2)) < 1e-9)
+    }
+
+    @Test func orSumsTermScoresAndRanksDocumentsWithMoreTermsFirst() throws {
+        let (reader, dir) = try makeIndex([("", "deportation of migrants"), ("", "flights to havana"),
+                                           ("", "deportation flights resumed"), ("", "nothing relevant here")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Searcher(reader: reader)
+        let r = try s.search(words("deportation flights"), limit: 10)
+        #expect(r.total == 3)
+        #expect(r.hits.first?.doc == 2)
+        let single = try s.search(words("deportation"), limit: 10).hits.first { $0.doc == 2 }!.score
+            + s.search(words("flights"), limit: 10).hits.first { $0.doc == 2 }!.score
+        #expect(abs(r.hits[0].score - single) < 1e-9)
+    }
+
+    @Test func repeatedQueryWordsWeighMore() throws {
+        let (reader, dir) = try makeIndex([("", "cuba talks"), ("", "visa visa")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Searcher(reader: reader)
+        let once = try s.search(words("cuba"), limit: 1).hits[0].score
+        let twice = try s.search(words("cuba cuba"), limit: 1).hits[0].score
+        #expect(abs(twice - 2 * once) < 1e-9)
+    }
+
+    @Test func andNotAndFieldsFilter() throws {
+        let (reader, dir) = try makeIndex([("Talks in Havana", "cuba migration"), ("Flights", "cuba talks"),
+                                           ("Cuba", "parole program")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Searcher(reader: reader)
+        let and = try s.search(.and([.term("cuba", field: nil), .term("talks", field: nil)]), limit: 10)
+        #expect(Set(and.hits.map(\.doc)) == [0, 1])
+        let not = try s.search(.not(include: .term("cuba", field: nil), exclude: .term("parole", field: nil)), limit: 10)
+        #expect(Set(not.hits.map(\.doc)) == [0, 1])
+        let title = try s.search(.term("talks", field: .title), limit: 10)
+        #expect(title.hits.map(\.doc) == [0])
+        let body = try s.search(.term("talks", field: .body), limit: 10)
+        #expect(body.hits.map(\.doc) == [1])
+    }
+
+    @Test func tiesBreakByDocumentOrderAndLimitCuts() throws {
+        let (reader, dir) = try makeIndex(Array(repeating: ("", "same words"), count: 20))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Searcher(reader: reader).search(words("same"), limit: 5)
+        #expect(r.total == 20)
+        #expect(r.hits.map(\.doc) == [0, 1, 2, 3, 4])
+    }
+
+    @Test func scoresDoNotDependOnSegmentation() throws {
+        var rng = SystemRandomNumberGenerator()
+        let vocabulary = ["cuba", "havana", "talks", "visa", "flights", "deportation", "migration", "border", "parole", "trump"]
+        let docs = (0..<400).map { _ in
+            ("", (0..<Int.random(in: 1...30, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: " "))
+        }
+        let (one, d1) = try makeIndex(docs)
+        let (many, d2) = try makeIndex(docs, memoryBudget: 8192)
+        defer { try? FileManager.default.removeItem(atPath: d1); try? FileManager.default.removeItem(atPath: d2) }
+        #expect(many.segments.count > 1)
+        for q in ["cuba", "visa talks", "deportation flights border", "trump parole"] {
+            let a = try Searcher(reader: one).search(words(q), limit: 50)
+            let b = try Searcher(reader: many).search(words(q), limit: 50)
+            #expect(a.total == b.total)
+            #expect(a.hits.map(\.doc) == b.hits.map(\.doc))
+            for (x, y) in zip(a.hits, b.hits) { #expect(abs(x.score - y.score) < 1e-9) }
+        }
+    }
+
+    @Test func topKEqualsAFullSort() throws {
+        var rng = SystemRandomNumberGenerator()
+        var top = TopHits(k: 10)
+        var all: [Hit] = []
+        for d in 0..<1000 {
+            let h = Hit(doc: d, score: Double(Int.random(in: 0..<50, using: &rng)))
+            all.append(h)
+            top.insert(h)
+        }
+        #expect(top.sorted() == Array(all.sorted(by: Hit.ranksBefore).prefix(10)))
+    }
+}
