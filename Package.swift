@@ -26,13 +26,15 @@ let package = Package(
         .target(name: "MSearchAnalysis", dependencies: ["CStemmer"]),
         // How are terms, postings and documents laid out on disk, written and read back?
         .target(name: "MSearchIndex", dependencies: ["MSearchAnalysis", "MSearchSources", "CZstd", "CZlib"]),
+        // What is the user asking for? (query language → query tree)
+        .target(name: "MSearchQuery"),
         // Which documents match a query, and how well?
-        .target(name: "MSearchSearch", dependencies: ["MSearchIndex", "MSearchAnalysis"]),
+        .target(name: "MSearchSearch", dependencies: ["MSearchQuery", "MSearchIndex", "MSearchAnalysis"]),
         // Which passage of a hit shows the reader why it matched?
         .target(name: "MSearchSnippets", dependencies: ["MSearchAnalysis"]),
         // What did the user ask for on the command line, and how is the answer printed?
         .target(name: "MSearchCLI", dependencies: [
-            "MSearchSources", "MSearchAnalysis", "MSearchIndex", "MSearchSearch", "MSearchSnippets",
+            "MSearchSources", "MSearchAnalysis", "MSearchIndex", "MSearchQuery", "MSearchSearch", "MSearchSnippets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "msearch", dependencies: ["MSearchCLI"]),
@@ -40,7 +42,8 @@ let package = Package(
         .testTarget(name: "MSearchSourcesTests", dependencies: ["MSearchSources"]),
         .testTarget(name: "MSearchAnalysisTests", dependencies: ["MSearchAnalysis"]),
         .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources"]),
-        .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchIndex", "MSearchSources"]),
+        .testTarget(name: "MSearchQueryTests", dependencies: ["MSearchQuery"]),
+        .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchQuery", "MSearchIndex", "MSearchSources"]),
         .testTarget(name: "MSearchSnippetsTests", dependencies: ["MSearchSnippets", "MSearchAnalysis"]),
         .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI", "msearch"]),
     ],

@@ -1,3 +1,4 @@
+import MSearchQuery
 import ArgumentParser
 import Foundation
 import MSearchIndex

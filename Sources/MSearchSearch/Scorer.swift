@@ -1,3 +1,4 @@
+import MSearchQuery
 import MSearchIndex
 
 /// A doc-at-a-time iterator over the matching documents of one segment, in increasing order,

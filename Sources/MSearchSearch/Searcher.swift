@@ -1,3 +1,4 @@
+import MSearchQuery
 import MSearchAnalysis
 import MSearchIndex
 

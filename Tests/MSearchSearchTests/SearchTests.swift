@@ -1,3 +1,4 @@
+import MSearchQuery
 import Foundation
 import Testing
 import MSearchIndex
