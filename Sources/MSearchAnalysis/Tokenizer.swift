@@ -1,0 +1,95 @@
+/// A token as found in the input, before normalisation: byte range, and whether it is pure ASCII
+/// (which selects the fast, cache-free normalisation path).
+struct RawToken {
+    var start: Int
+    var end: Int
+    var isASCII: Bool
+}
+
+/// Splits UTF-8 bytes into tokens: maximal runs of letters, digits and combining marks, with an
+/// apostrophe (' or U+2019) kept between two letters. Everything else, including invalid UTF-8,
+/// separates. Works on raw bytes with a class table so the hot loop neither allocates nor decodes
+/// ASCII. Tokens longer than `maxTokenBytes` are skipped entirely.
+struct Tokenizer {
+    static let maxTokenBytes = 64
+
+    private let base: UnsafePointer<UInt8>
+    private let count: Int
+    private let table: UnsafePointer<UInt8>
+    private var index = 0
+
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        // An empty buffer may have no base address; any valid pointer with count 0 will do.
+        self.base = text.baseAddress ?? CharacterClass.table
+        self.count = text.baseAddress == nil ? 0 : text.count
+        self.table = CharacterClass.table
+    }
+
+    /// Class and byte length of the character at `i` (`i < count`). Invalid UTF-8 yields a
+    /// one-byte separator so scanning resumes at the next byte.
+    @inline(__always)
+    private func classAt(_ i: Int) -> (cls: UInt8, length: Int) {
+        let b = base[i]
+        if b < 0x80 { return (table[Int(b)], 1) }
+        let (value, length) = UTF8Scanning.decodeMultiByte(base, i, count)
+        if length == 0 { return (CharacterClass.separator, 1) }
+        let cls = value < 0x10000 ? table[Int(value)] : CharacterClass.classify(value)
+        return (cls, length)
+    }
+
+    /// The next token of at most `maxTokenBytes` bytes, or nil at the end of the input.
+    @inline(__always)
+    mutating func next() -> RawToken? {
+        let p = base, n = count, table = self.table
+        var i = index
+        while i < n {
+            // Skip separators (and marks or apostrophes that cannot start a token).
+            var cls: UInt8
+            var length: Int
+            let b = p[i]
+            if b < 0x80 {
+                cls = table[Int(b)]; length = 1
+                if cls != CharacterClass.letter && cls != CharacterClass.digit { i &+= 1; continue }
+            } else {
+                (cls, length) = classAt(i)
+                if cls != CharacterClass.letter && cls != CharacterClass.digit { i &+= length; continue }
+            }
+
+            let start = i
+            var isASCII = b < 0x80
+            var afterLetter = cls == CharacterClass.letter
+            i &+= length
+            scan: while i < n {
+                let c = p[i]
+                if c < 0x80 {
+                    let k = table[Int(c)]
+                    if k == CharacterClass.letter { afterLetter = true; i &+= 1; continue }
+                    if k == CharacterClass.digit { afterLetter = false; i &+= 1; continue }
+                    if k == CharacterClass.apostrophe && afterLetter && i &+ 1 < n
+                        && classAt(i &+ 1).cls == CharacterClass.letter {
+                        i &+= 1; afterLetter = false; continue
+                    }
+                    break scan
+                }
+                let (k, len) = classAt(i)
+                switch k {
+                case CharacterClass.letter: afterLetter = true
+                case CharacterClass.digit: afterLetter = false
+                case CharacterClass.mark: break   // a mark extends the previous character
+                case CharacterClass.apostrophe:
+                    guard afterLetter, i &+ len < n, classAt(i &+ len).cls == CharacterClass.letter else { break scan }
+                    afterLetter = false
+                default: break scan
+                }
+                isASCII = false
+                i &+= len
+            }
+            if i &- start <= Tokenizer.maxTokenBytes {
+                index = i
+                return RawToken(start: start, end: i, isASCII: isASCII)
+            }
+        }
+        index = n
+        return nil
+    }
+}
