@@ -1,6 +1,6 @@
-import MSearchQuery
 import MSearchAnalysis
 import MSearchIndex
+import MSearchQuery
 import MSearchSearch
 import MSearchSnippets
 import MSearchSources
@@ -15,51 +15,64 @@ struct PresentedHit {
 }
 
 /// Turns scored hits into presented hits: loads each stored document and finds the query's
-/// terms in its text with the index's analyzer, so a stemmed or accent-folded variant
-/// ("deportations", "Cossio") is highlighted where the reader sees it.
+/// patterns in its text with the index's analyzer, so a stemmed or accent-folded variant
+/// ("deportations", "Cossio") is highlighted where the reader sees it, and a phrase is one span.
 struct HitPresenter {
     let reader: IndexReader
     let analyzer: Analyzer
-    let terms: [[UInt8]]
-    let termWeights: [Double]
-    var options = SnippetOptions()
+    let patterns: [HighlightPattern]
+    var options: SnippetOptions
 
     init(searcher: Searcher, query: Query, options: SnippetOptions = SnippetOptions()) throws {
         reader = searcher.reader
-        analyzer = try searcher.reader.makeAnalyzer()
-        terms = searcher.highlightTerms(query)
-        let n = reader.documentCount
-        termWeights = try terms.map { t in
-            let df = try t.withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) }
-            return searcher.bm25.idf(documentFrequency: df, documentCount: n)
-        }
+        analyzer = searcher.analyzer
+        patterns = try searcher.highlightPatterns(query)
         self.options = options
     }
 
-    func present(_ hits: [Hit]) throws -> [PresentedHit] {
+    func present(_ hits: [Hit], startRank: Int = 1) throws -> [PresentedHit] {
         try hits.enumerated().map { i, hit in
             let doc = try reader.document(hit.doc)
-            let matches = self.matches(in: doc.body)
-            let snippets = SnippetBuilder.passages(text: doc.body, matches: matches,
-                                                   termWeights: termWeights, options: options)
-            let titleHighlights = self.matches(in: doc.title).map { $0.start..<$0.end }
-            return PresentedHit(rank: i + 1, hit: hit, document: doc, snippets: snippets,
+            let snippets = SnippetBuilder.passages(text: doc.body, matches: matches(in: doc.body),
+                                                   termWeights: patterns.map(\.weight), options: options)
+            let titleHighlights = matches(in: doc.title).map { $0.start..<$0.end }
+            return PresentedHit(rank: startRank + i, hit: hit, document: doc, snippets: snippets,
                                 titleHighlights: titleHighlights)
         }
     }
 
-    /// The tokens of `text` whose analysed form is one of the query's terms.
+    /// Where the query's patterns occur in `text`, as byte ranges of the original text.
     func matches(in text: String) -> [TermMatch] {
+        var terms: [[UInt8]] = []
+        var tokens: [Token] = []
+        analyzer.analyze(text) { term, token in
+            terms.append(Array(term))
+            tokens.append(token)
+        }
         var out: [TermMatch] = []
-        var t = text
-        t.withUTF8 { utf8 in
-            analyzer.analyze(utf8) { term, token in
-                for (i, q) in terms.enumerated() where q.count == term.count && q.elementsEqual(term) {
-                    out.append(TermMatch(start: token.start, end: token.end, term: i))
-                    break
-                }
+        var covered = 0  // tokens before this index are already inside a match
+        for i in 0..<tokens.count where i >= covered {
+            for (p, pattern) in patterns.enumerated() {
+                guard let last = match(pattern, at: i, terms: terms, tokens: tokens) else { continue }
+                out.append(TermMatch(start: tokens[i].start, end: tokens[last].end, term: p))
+                covered = last + 1
+                break
             }
         }
         return out
+    }
+
+    /// The index of the last token of `pattern` if it occurs starting at token `i`.
+    private func match(_ pattern: HighlightPattern, at i: Int, terms: [[UInt8]], tokens: [Token]) -> Int? {
+        guard terms[i] == pattern.terms[0] else { return nil }
+        var last = i
+        var j = i
+        for k in 1..<max(1, pattern.terms.count) {
+            let wanted = tokens[i].position + pattern.offsets[k]
+            while j < tokens.count && tokens[j].position < wanted { j += 1 }
+            guard j < tokens.count, tokens[j].position == wanted, terms[j] == pattern.terms[k] else { return nil }
+            last = j
+        }
+        return last
     }
 }

@@ -62,6 +62,7 @@ struct SearchCommand: ParsableCommand {
 /// Until the query language lands: every word is a term, and any of them may match.
 enum BagOfWords {
     static func parse(_ text: String) -> Query {
-        .or(text.split(whereSeparator: { $0.isWhitespace }).map { .term(String($0), field: nil) })
+        .boolean(must: [], should: text.split(whereSeparator: { $0.isWhitespace }).map { .term(String($0), field: nil) },
+                 mustNot: [])
     }
 }

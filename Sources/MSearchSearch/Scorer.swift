@@ -168,3 +168,69 @@ final class EmptyScorer: Scorer {
     func advance(to target: Int32) throws {}
     func score() -> Double { 0 }
 }
+
+/// Documents of `required`; each `optional` clause that also matches adds its score
+/// (Lucene's "must" with "should" clauses).
+final class RequiredOptionalScorer: Scorer {
+    private let required: Scorer
+    private let optional: [Scorer]
+
+    init(required: Scorer, optional: [Scorer]) {
+        self.required = required; self.optional = optional
+    }
+
+    var doc: Int32 { required.doc }
+    func next() throws { try required.next() }
+    func advance(to target: Int32) throws { try required.advance(to: target) }
+
+    func score() -> Double {
+        var s = required.score()
+        let d = required.doc
+        for o in optional {
+            if o.doc < d { try? o.advance(to: d) }
+            if o.doc == d { s += o.score() }
+        }
+        return s
+    }
+}
+
+/// Every document of a segment, matching with score 0 (queries of only exclusions or filters).
+final class AllDocumentsScorer: Scorer {
+    private let count: Int32
+    private(set) var doc: Int32
+
+    init(count: Int) {
+        self.count = Int32(count)
+        doc = count > 0 ? 0 : PostingsCursor.exhausted
+    }
+
+    func next() throws { doc = doc + 1 < count ? doc + 1 : PostingsCursor.exhausted }
+    func advance(to target: Int32) throws { doc = target < count ? max(doc, target) : PostingsCursor.exhausted }
+    func score() -> Double { 0 }
+}
+
+/// Documents whose publication date (the yyyymmdd column) lies in a range; scores 0, so as a
+/// required clause it filters without changing the ranking.
+final class DateRangeScorer: Scorer {
+    private let columns: DocumentColumns
+    private let range: ClosedRange<Int32>
+    private(set) var doc: Int32 = -1
+
+    init(columns: DocumentColumns, range: ClosedRange<Int32>) {
+        self.columns = columns; self.range = range
+        seek(from: 0)
+    }
+
+    private func seek(from start: Int32) {
+        var d = Int(start)
+        while d < columns.documentCount {
+            if range.contains(columns.date(d)) { doc = Int32(d); return }
+            d += 1
+        }
+        doc = PostingsCursor.exhausted
+    }
+
+    func next() throws { if doc != PostingsCursor.exhausted { seek(from: doc + 1) } }
+    func advance(to target: Int32) throws { if doc < target { seek(from: target) } }
+    func score() -> Double { 0 }
+}

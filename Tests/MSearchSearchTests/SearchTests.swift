@@ -18,7 +18,7 @@ func makeIndex(_ docs: [(String, String)], memoryBudget: Int = 256 << 20) throws
 }
 
 func words(_ text: String) -> Query {
-    .or(text.split(separator: " ").map { .term(String($0), field: nil) })
+    .boolean(must: [], should: text.split(separator: " ").map { .term(String($0), field: nil) }, mustNot: [])
 }
 
 @Suite struct SearchTests {
@@ -63,9 +63,9 @@ func words(_ text: String) -> Query {
                                            ("Cuba", "parole program")])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = try Searcher(reader: reader)
-        let and = try s.search(.and([.term("cuba", field: nil), .term("talks", field: nil)]), limit: 10)
+        let and = try s.search(.boolean(must: [.term("cuba", field: nil), .term("talks", field: nil)], should: [], mustNot: []), limit: 10)
         #expect(Set(and.hits.map(\.doc)) == [0, 1])
-        let not = try s.search(.not(include: .term("cuba", field: nil), exclude: .term("parole", field: nil)), limit: 10)
+        let not = try s.search(.boolean(must: [], should: [.term("cuba", field: nil)], mustNot: [.term("parole", field: nil)]), limit: 10)
         #expect(Set(not.hits.map(\.doc)) == [0, 1])
         let title = try s.search(.term("talks", field: .title), limit: 10)
         #expect(title.hits.map(\.doc) == [0])

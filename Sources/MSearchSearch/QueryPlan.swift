@@ -1,0 +1,141 @@
+import MSearchAnalysis
+import MSearchIndex
+import MSearchQuery
+
+/// A query after analysis, with index-wide weights resolved once: what each segment turns into
+/// a scorer tree. Words become analysed terms, prefixes become the terms they expand to, and a
+/// word that analyses to several terms ("U.S.", "Díaz-Canel") becomes a phrase.
+indirect enum QueryPlan {
+    case term(PlannedTerm)
+    case phrase(terms: [[UInt8]], offsets: [Int], slop: Int, field: Field?, weight: Double)
+    case any([QueryPlan])
+    case boolean(must: [QueryPlan], should: [QueryPlan], mustNot: [QueryPlan])
+    case dateRange(ClosedRange<Int32>)
+    case all
+    case nothing
+}
+
+struct PlannedTerm {
+    var term: [UInt8]
+    var field: Field?
+    /// idf × how often the query repeats the term.
+    var weight: Double
+}
+
+/// Builds plans: the one place query words meet the index's analyzer and statistics.
+struct QueryPlanner {
+    let reader: IndexReader
+    let analyzer: Analyzer
+    let bm25: BM25
+    /// How many terms a prefix may expand to (the most frequent are kept).
+    var maxPrefixExpansions = 256
+
+    func analyze(_ text: String) -> (terms: [[UInt8]], positions: [Int]) {
+        var terms: [[UInt8]] = []
+        var positions: [Int] = []
+        analyzer.analyze(text) { term, token in
+            terms.append(Array(term))
+            positions.append(token.position)
+        }
+        return (terms, positions)
+    }
+
+    func idf(_ term: [UInt8]) throws -> Double {
+        let df = try term.withUnsafeBufferPointer { try reader.documentFrequency($0) }
+        return bm25.idf(documentFrequency: df, documentCount: reader.documentCount)
+    }
+
+    func plan(_ query: Query) throws -> QueryPlan {
+        switch query {
+        case .term(let word, let field):
+            return try plan(phrase: word, slop: 0, field: field)
+        case .phrase(let text, let slop, let field):
+            return try plan(phrase: text, slop: slop, field: field)
+        case .prefix(let word, let field):
+            let expansions = try expand(prefix: word)
+            if expansions.isEmpty { return .nothing }
+            return .any(try expansions.map { .term(PlannedTerm(term: $0, field: field, weight: try idf($0))) })
+        case .boolean(let must, let should, let mustNot):
+            let m = try must.map(plan), n = try mustNot.map(plan)
+            let s = try mergeRepeatedTerms(should.map(plan))
+            return .boolean(must: m, should: s, mustNot: n)
+        case .date(let from, let to):
+            return .dateRange(DateBounds.lower(from)...DateBounds.upper(to))
+        case .actor:
+            // Actors are extracted at index time by a later format; no document names one yet.
+            return .nothing
+        case .all:
+            return .all
+        }
+    }
+
+    private func plan(phrase text: String, slop: Int, field: Field?) throws -> QueryPlan {
+        let (terms, positions) = analyze(text)
+        if terms.isEmpty { return .nothing }
+        if terms.count == 1 { return .term(PlannedTerm(term: terms[0], field: field, weight: try idf(terms[0]))) }
+        let weight = try terms.reduce(0) { $0 + (try idf($1)) }
+        let first = positions[0]
+        return .phrase(terms: terms, offsets: positions.map { $0 - first }, slop: slop, field: field, weight: weight)
+    }
+
+    /// A term repeated among the optional clauses counts once per repeat (as in Lucene):
+    /// on long natural-language queries this is worth several points of nDCG.
+    private func mergeRepeatedTerms(_ plans: [QueryPlan]) -> [QueryPlan] {
+        var out: [QueryPlan] = []
+        var seen: [TermKey: Int] = [:]
+        for p in plans {
+            if case .term(let t) = p {
+                let key = TermKey(term: t.term, field: t.field)
+                if let i = seen[key], case .term(var existing) = out[i] {
+                    existing.weight += t.weight
+                    out[i] = .term(existing)
+                    continue
+                }
+                seen[key] = out.count
+            }
+            out.append(p)
+        }
+        return out
+    }
+
+    private struct TermKey: Hashable { var term: [UInt8]; var field: Field? }
+
+    /// The index's terms starting with the analysed (lower-cased, folded, unstemmed) prefix.
+    func expand(prefix word: String) throws -> [[UInt8]] {
+        let key = Array(analyzer.normalize(word).utf8)
+        guard !key.isEmpty else { return [] }
+        var found: [[UInt8]: Int] = [:]
+        for segment in reader.segments {
+            try key.withUnsafeBufferPointer { k in
+                try segment.terms.forEach(from: k) { term, info in
+                    guard term.count >= k.count, term.starts(with: k) else { return false }
+                    found[Array(term), default: 0] += info.documentFrequency
+                    return true
+                }
+            }
+        }
+        return found.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key) }
+            .prefix(maxPrefixExpansions).map(\.key)
+    }
+}
+
+/// Date filter bounds as yyyymmdd numbers: a bound given as "2023" or "2023-11" covers the whole
+/// year or month (a lower bound starts at its first day, an upper bound ends at its last).
+enum DateBounds {
+    static func lower(_ s: String?) -> Int32 {
+        guard let s else { return 1 }
+        let p = parts(s)
+        return p.y * 10000 + (p.m ?? 0) * 100 + (p.d ?? 0)
+    }
+
+    static func upper(_ s: String?) -> Int32 {
+        guard let s else { return Int32.max }
+        let p = parts(s)
+        return p.y * 10000 + (p.m ?? 99) * 100 + (p.d ?? 99)
+    }
+
+    private static func parts(_ s: String) -> (y: Int32, m: Int32?, d: Int32?) {
+        let f = s.split(separator: "-").map { Int32($0) ?? 0 }
+        return (f.first ?? 0, f.count > 1 ? f[1] : nil, f.count > 2 ? f[2] : nil)
+    }
+}
