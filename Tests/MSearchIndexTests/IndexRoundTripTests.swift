@@ -75,7 +75,7 @@ import MSearchSources
             #expect(try seg.terms.lookup(missing) == nil, "\(missing)")
         }
         var visited: [String] = []
-        try "w1".withUTF8Buffer { key in
+        try Array("w1".utf8).withUnsafeBufferPointer { key in
             try seg.terms.forEach(from: key) { term, _ in
                 visited.append(String(decoding: term, as: UTF8.self))
                 return visited.count < 3
