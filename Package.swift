@@ -24,6 +24,9 @@ let package = Package(
         .target(name: "MSearchSources", dependencies: ["CLibXML2"]),
         // Which terms does this text contain, and where?
         .target(name: "MSearchAnalysis", dependencies: ["CStemmer"]),
+        // When was it published, and who does it name? (dates and actors, by rules)
+        .target(name: "MSearchExtraction", dependencies: ["MSearchSources"],
+                resources: [.copy("Resources")]),
         // How are terms, postings and documents laid out on disk, written and read back?
         .target(name: "MSearchIndex", dependencies: ["MSearchAnalysis", "MSearchSources", "CZstd", "CZlib"]),
         // What is the user asking for? (query language → query tree)
@@ -40,6 +43,7 @@ let package = Package(
         .executableTarget(name: "msearch", dependencies: ["MSearchCLI"]),
 
         .testTarget(name: "MSearchSourcesTests", dependencies: ["MSearchSources"]),
+        .testTarget(name: "MSearchExtractionTests", dependencies: ["MSearchExtraction", "MSearchSources"]),
         .testTarget(name: "MSearchAnalysisTests", dependencies: ["MSearchAnalysis"]),
         .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources"]),
         .testTarget(name: "MSearchQueryTests", dependencies: ["MSearchQuery"]),
