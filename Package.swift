@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CEditline", providers: [.apt(["libedit-dev"])]),
 
         // What documents are in these files?
         .target(name: "MSearchSources", dependencies: ["CLibXML2"]),
@@ -38,6 +39,7 @@ let package = Package(
         // What did the user ask for on the command line, and how is the answer printed?
         .target(name: "MSearchCLI", dependencies: [
             "MSearchSources", "MSearchAnalysis", "MSearchIndex", "MSearchQuery", "MSearchSearch", "MSearchSnippets",
+            "CEditline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "msearch", dependencies: ["MSearchCLI"]),

@@ -9,7 +9,9 @@ import MSearchSources
 struct PresentedHit {
     var rank: Int
     var hit: Hit
-    var document: SourceDocument
+    var externalId: String
+    /// The stored document; nil when only ids were asked for (TREC runs).
+    var document: SourceDocument?
     var snippets: [Snippet]
     var titleHighlights: [Range<Int>]
 }
@@ -36,8 +38,8 @@ struct HitPresenter {
             let snippets = SnippetBuilder.passages(text: doc.body, matches: matches(in: doc.body),
                                                    termWeights: patterns.map(\.weight), options: options)
             let titleHighlights = matches(in: doc.title).map { $0.start..<$0.end }
-            return PresentedHit(rank: startRank + i, hit: hit, document: doc, snippets: snippets,
-                                titleHighlights: titleHighlights)
+            return PresentedHit(rank: startRank + i, hit: hit, externalId: doc.id, document: doc,
+                                snippets: snippets, titleHighlights: titleHighlights)
         }
     }
 

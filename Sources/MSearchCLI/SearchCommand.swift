@@ -1,9 +1,51 @@
-import MSearchQuery
 import ArgumentParser
 import Foundation
 import MSearchIndex
+import MSearchQuery
 import MSearchSearch
 import MSearchSnippets
+
+/// Options shared by every way of searching: one-shot, REPL and batch.
+struct SearchOptions: ParsableArguments {
+    @Option(name: .long, help: "The index directory (default: ./Index, built from ./seeds when missing).")
+    var index: String?
+
+    @Option(name: [.short, .long], help: "How many results to show.")
+    var limit: Int = 10
+
+    @Flag(name: .customLong("and"), help: "Require every word (default: any word, more is better).")
+    var requireAll = false
+
+    @Option(name: .long, help: "Only articles published on or after this date (2023, 2023-11 or 2023-11-14).")
+    var from: String?
+
+    @Option(name: .long, help: "Only articles published on or before this date (2023, 2023-11 or 2023-11-14).")
+    var to: String?
+
+    @Option(name: .long, help: "Passages to show per article.")
+    var passages: Int = 1
+
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if passages < 1 { throw ValidationError("--passages must be 1 or more") }
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, (try? QueryParser().parse("date:\(value)")) == nil {
+                throw ValidationError("\(name) takes a date like 2023, 2023-11 or 2023-11-14, not '\(value)'")
+            }
+        }
+    }
+
+    /// Opens the index and configures a session from these options.
+    func makeSession() throws -> SearchSession {
+        let session = try SearchSession(reader: try IndexLocation.open(index),
+                                        defaultOperator: requireAll ? .and : .or)
+        session.limit = limit
+        session.filters.from = from
+        session.filters.to = to
+        session.snippetOptions.passages = passages
+        return session
+    }
+}
 
 /// `msearch QUERY`: the ranked articles with a highlighted passage each.
 struct SearchCommand: ParsableCommand {
@@ -11,17 +53,13 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index (the default command).",
         discussion: """
-        The words are OR'ed and ranked by BM25 (k1 1.2, b 0.75): articles with more of them,
+        Words are OR'ed and ranked by BM25 (k1 1.2, b 0.75): articles with more of them,
         rarer ones, and more often, come first. Words match in any form the stemmer relates
         ("deportation" finds "deportations") and with or without accents ("Cossío", "Cossio").
         """
     )
 
-    @Option(name: .long, help: "The index directory (default: ./Index, built from ./seeds when missing).")
-    var index: String?
-
-    @Option(name: [.short, .long], help: "How many results to show.")
-    var limit: Int = 10
+    @OptionGroup var options: SearchOptions
 
     @Flag(name: .long, help: "Print one JSON object: query, total, took_ms and hits.")
     var json = false
@@ -29,40 +67,34 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "Colour highlights: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorMode = .auto
 
-    @Argument(help: "The words to search for.")
+    @Argument(help: "The query.")
     var words: [String] = []
 
-    func validate() throws {
-        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        if words.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            throw ValidationError("give something to search for, e.g. msearch \"deportation flights\"")
-        }
-    }
-
     func run() throws {
-        let queryText = words.joined(separator: " ")
-        let reader = try IndexLocation.open(index)
-        let searcher = try Searcher(reader: reader)
-        let started = DispatchTime.now()
-        let query = BagOfWords.parse(queryText)
-        let results = try searcher.search(query, limit: limit)
-        let presented = try HitPresenter(searcher: searcher, query: query).present(results.hits)
-        let tookMs = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        let text = words.joined(separator: " ")
+        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            // `msearch` alone on a terminal opens the REPL.
+            guard isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 else {
+                throw ValidationError("give something to search for, e.g. msearch \"deportation flights\", or run msearch repl")
+            }
+            let session = try options.makeSession()
+            Repl(session: session, style: color.enabled ? .ansi : .markers(open: "[", close: "]")).run()
+            return
+        }
+        let session = try options.makeSession()
+        let answer: SearchAnswer
+        do {
+            answer = try session.answer(text)
+        } catch let error as QuerySyntaxError {
+            FileHandle.standardError.write(error.rendered + "\n")
+            throw ExitCode(ExitStatus.error)
+        }
         if json {
-            print(JSONOutput.render(query: queryText, total: results.total, tookMs: tookMs, hits: presented))
+            print(JSONOutput.answer(answer).serialized())
         } else {
             let style: HighlightStyle = color.enabled ? .ansi : .markers(open: "[", close: "]")
-            print(TextOutput.render(query: queryText, total: results.total, tookMs: tookMs,
-                                    hits: presented, style: style), terminator: "")
+            print(TextOutput.render(answer, style: style), terminator: "")
         }
-        if results.total == 0 { throw ExitCode(ExitStatus.noHits) }
-    }
-}
-
-/// Until the query language lands: every word is a term, and any of them may match.
-enum BagOfWords {
-    static func parse(_ text: String) -> Query {
-        .boolean(must: [], should: text.split(whereSeparator: { $0.isWhitespace }).map { .term(String($0), field: nil) },
-                 mustNot: [])
+        if answer.total == 0 { throw ExitCode(ExitStatus.noHits) }
     }
 }

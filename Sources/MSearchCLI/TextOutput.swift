@@ -3,8 +3,8 @@ import MSearchSnippets
 
 /// Results as people read them in a terminal: rank, title, date and source, then the passage.
 enum TextOutput {
-    static func render(query: String, total: Int, tookMs: Double, hits: [PresentedHit],
-                       style: HighlightStyle) -> String {
+    static func render(_ answer: SearchAnswer, style: HighlightStyle) -> String {
+        let query = answer.text, total = answer.total, tookMs = answer.tookMs, hits = answer.hits
         var out = ""
         let bold = style.isANSI ? "\u{1B}[1m" : "", dim = style.isANSI ? "\u{1B}[2m" : "", reset = style.isANSI ? "\u{1B}[0m" : ""
         if total == 0 {
@@ -12,12 +12,13 @@ enum TextOutput {
             return out
         }
         for h in hits {
-            let title = h.document.title.isEmpty ? "(untitled)" : h.document.title
+            guard let document = h.document else { continue }
+            let title = document.title.isEmpty ? "(untitled)" : document.title
             let shownTitle = SnippetRenderer.render(Snippet(text: title, highlights: h.titleHighlights), style: style)
             out += "\(bold)\(h.rank). \(reset)\(bold)\(shownTitle)\(reset)\n"
             var meta: [String] = []
-            if let d = h.document.date { meta.append(d) }
-            meta.append(h.document.path)
+            if let d = document.date { meta.append(d) }
+            meta.append(document.path)
             meta.append(String(format: "score %.3f", h.hit.score))
             out += "   \(dim)\(meta.joined(separator: " · "))\(reset)\n"
             for s in h.snippets where !s.text.isEmpty {

@@ -2,24 +2,34 @@
 /// arrays ("fast fields"): title and body lengths for BM25, and the publication date as a
 /// sortable yyyymmdd number (00 for an unknown month or day, 0 when undated) for filters.
 ///
-/// Layout: UInt64 doc count, then UInt32 title lengths, UInt32 body lengths, Int32 dates.
+/// The external ids live here too, uncompressed, because every query fetches one per hit and
+/// decompressing a stored-document block for each would cost more than the search itself.
+///
+/// Layout: UInt64 doc count, UInt32 title lengths, UInt32 body lengths, Int32 dates,
+/// UInt32 id end offsets, then the id bytes.
 struct DocumentColumnsWriter {
     var titleLengths: [UInt32] = []
     var bodyLengths: [UInt32] = []
     var dates: [Int32] = []
+    var idEnds: [UInt32] = []
+    var idBytes: [UInt8] = []
 
-    mutating func add(titleLength: UInt32, bodyLength: UInt32, date: String?) {
+    mutating func add(titleLength: UInt32, bodyLength: UInt32, date: String?, id: String) {
         titleLengths.append(titleLength)
         bodyLengths.append(bodyLength)
         dates.append(DocumentColumns.dateKey(date))
+        idBytes.append(contentsOf: id.utf8)
+        idEnds.append(UInt32(idBytes.count))
     }
 
     func finish() -> [UInt8] {
-        var out = ByteBuffer(capacity: 8 + titleLengths.count * 12 + 16)
+        var out = ByteBuffer(capacity: 8 + titleLengths.count * 16 + idBytes.count + 16)
         out.appendUInt64(UInt64(titleLengths.count))
         for v in titleLengths { out.appendUInt32(v) }
         for v in bodyLengths { out.appendUInt32(v) }
         for v in dates { out.appendInt32(v) }
+        for v in idEnds { out.appendUInt32(v) }
+        out.append(contentsOf: idBytes)
         FileFooter.append(kind: .columns, to: &out)
         return out.bytes
     }
@@ -34,9 +44,26 @@ public struct DocumentColumns {
         bytes = mapped.bytes
         guard payload >= 8 else { throw IndexError.corrupt(file: mapped.path, reason: "columns too short") }
         documentCount = Int(UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)))
-        guard documentCount >= 0, 8 + documentCount * 12 == payload else {
+        guard documentCount >= 0, 8 + documentCount * 16 <= payload else {
             throw IndexError.corrupt(file: mapped.path, reason: "columns size does not match the document count")
         }
+        idBytesStart = 8 + documentCount * 16
+        let idBytesLength = documentCount == 0 ? 0 : Int(UInt32(littleEndian: bytes.loadUnaligned(
+            fromByteOffset: 8 + (4 * documentCount - 1) * 4, as: UInt32.self)))
+        guard idBytesStart + idBytesLength == payload else {
+            throw IndexError.corrupt(file: mapped.path, reason: "id column size does not match")
+        }
+    }
+
+    private let idBytesStart: Int
+
+    /// The document's external id (its file stem, NEWID, guid, …).
+    public func externalId(_ doc: Int) -> String {
+        let ends = 8 + 3 * documentCount * 4
+        let end = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: ends + doc * 4, as: UInt32.self)))
+        let start = doc == 0 ? 0 : Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: ends + (doc - 1) * 4, as: UInt32.self)))
+        guard start <= end, idBytesStart + end <= bytes.count - FileFooter.size else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(idBytesStart + start)..<(idBytesStart + end)]), as: UTF8.self)
     }
 
     @inline(__always)

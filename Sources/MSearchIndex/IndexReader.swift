@@ -41,6 +41,12 @@ public final class IndexReader {
         return try segments[s].document(local)
     }
 
+    /// The external id of an index-wide document number, without touching the stored text.
+    public func externalId(_ globalDoc: Int) -> String {
+        let (s, local) = locate(globalDoc)
+        return segments[s].columns.externalId(local)
+    }
+
     public func locate(_ globalDoc: Int) -> (segment: Int, local: Int) {
         var s = segments.count - 1
         while s > 0 && segmentBases[s] > globalDoc { s -= 1 }

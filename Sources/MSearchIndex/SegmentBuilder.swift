@@ -74,7 +74,7 @@ final class SegmentBuilder {
         }
         touched.removeAll(keepingCapacity: true)
         store.add(doc.source)
-        columns.add(titleLength: doc.titleLength, bodyLength: doc.bodyLength, date: doc.source.date)
+        columns.add(titleLength: doc.titleLength, bodyLength: doc.bodyLength, date: doc.source.date, id: doc.source.id)
         documentCount += 1
         tokenCount += Int(doc.length)
     }

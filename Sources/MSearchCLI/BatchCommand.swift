@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import MSearchIndex
+import MSearchQuery
+
+/// `msearch batch`: many queries in, one machine-readable record per query out, in order.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Run a file of queries (one per line, or qid<TAB>query) and print one record per query.",
+        discussion: """
+        Formats:
+          jsonl  one JSON object per query: qid, query, total, took_ms, hits (as --json);
+                 a query that fails gives {"qid", "query", "error": {"message", "position"}}
+          tsv    one line per hit: qid, rank, id, score, date, title;
+                 a query that fails gives: qid, "error", message
+          trec   qid Q0 docid rank score tag (for trec_eval and ../shared/peers/evaluate.py);
+                 a query that fails is reported on stderr only
+        Lines without a tab get the line number as qid; blank lines and lines starting with #
+        are skipped. Output is written as each query finishes. Filters and options apply to
+        every query, and a line may add its own (date:2023, title:…).
+        Exit status: 0 when every query ran, 2 when any failed (the others still ran).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, tsv, trec }
+
+    @OptionGroup var options: SearchOptions
+
+    @Option(name: .long, help: "Output format: jsonl, tsv or trec.")
+    var format: Format = .jsonl
+
+    @Option(name: .long, help: "The run tag in TREC output.")
+    var tag = "msearch"
+
+    @Argument(help: "The file of queries, or - (the default) for standard input.")
+    var file: String = "-"
+
+    func run() throws {
+        let session = try options.makeSession()
+        let input: FileHandle
+        if file == "-" {
+            input = .standardInput
+        } else {
+            guard let h = FileHandle(forReadingAtPath: file) else { throw CommandError("cannot read \(file)") }
+            input = h
+        }
+        var failed = 0
+        var lineNumber = 0
+        for line in LineReader(input) {
+            lineNumber += 1
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let (qid, text) = BatchCommand.split(line, lineNumber: lineNumber)
+            do {
+                let detail: SearchSession.Detail = format == .jsonl ? .snippets : (format == .tsv ? .documents : .ids)
+                let answer = try session.answer(text, detail: detail)
+                write(answer, qid: qid)
+            } catch let error as QuerySyntaxError {
+                failed += 1
+                report(qid: qid, query: text, message: error.message, position: error.position,
+                       stderr: "line \(lineNumber) (\(qid)):\n\(error.rendered)")
+            } catch let error as IndexError {
+                throw error
+            } catch {
+                failed += 1
+                report(qid: qid, query: text, message: "\(error)", position: nil, stderr: "line \(lineNumber) (\(qid)): \(error)")
+            }
+        }
+        if failed > 0 {
+            FileHandle.standardError.write("msearch: \(failed) quer\(failed == 1 ? "y" : "ies") failed\n")
+            throw ExitCode(ExitStatus.error)
+        }
+    }
+
+    /// `qid<TAB>query`, or the line number as qid.
+    static func split(_ line: String, lineNumber: Int) -> (String, String) {
+        if let tab = line.firstIndex(of: "\t") {
+            return (String(line[..<tab]), String(line[line.index(after: tab)...]))
+        }
+        return (String(lineNumber), line)
+    }
+
+    private func write(_ answer: SearchAnswer, qid: String) {
+        var out = ""
+        switch format {
+        case .jsonl:
+            out = JSONOutput.answer(answer, qid: qid).serialized() + "\n"
+        case .tsv:
+            for h in answer.hits {
+                let title = (h.document?.title ?? "").replacingOccurrences(of: "\t", with: " ")
+                    .replacingOccurrences(of: "\n", with: " ")
+                out += "\(qid)\t\(h.rank)\t\(h.externalId)\t\(String(format: "%.6f", h.hit.score))\t\(h.document?.date ?? "")\t\(title)\n"
+            }
+        case .trec:
+            for h in answer.hits {
+                out += "\(qid) Q0 \(h.externalId) \(h.rank) \(String(format: "%.6f", h.hit.score)) \(tag)\n"
+            }
+        }
+        FileHandle.standardOutput.write(out)
+    }
+
+    private func report(qid: String, query: String, message: String, position: Int?, stderr: String) {
+        FileHandle.standardError.write("msearch: \(stderr)\n")
+        switch format {
+        case .jsonl:
+            FileHandle.standardOutput.write(JSONOutput.error(qid: qid, query: query, message: message, position: position).serialized() + "\n")
+        case .tsv:
+            FileHandle.standardOutput.write("\(qid)\terror\t\(message)\n")
+        case .trec:
+            break
+        }
+    }
+}
+
+/// Reads lines from a file handle as they arrive, so a batch fed through a pipe answers each
+/// query before the next one is written.
+struct LineReader: Sequence, IteratorProtocol {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var finished = false
+
+    init(_ handle: FileHandle) { self.handle = handle }
+
+    mutating func next() -> String? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                var line = buffer[start..<nl]
+                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                start = nl + 1
+                return String(decoding: line, as: UTF8.self)
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                let line = String(decoding: buffer[start...], as: UTF8.self)
+                start = buffer.count
+                return line
+            }
+            if start > 0 { buffer.removeSubrange(0..<start); start = 0 }
+            let chunk = handle.availableData
+            if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import MSearchIndex
+import MSearchQuery
+import MSearchSnippets
+
+/// The interactive loop: every line is a query, except `:commands`. The index is opened once;
+/// errors print a message and the prompt comes back — no input ends the session but `:quit`
+/// or Ctrl-D.
+final class Repl {
+    let session: SearchSession
+    let style: HighlightStyle
+    private let editor: LineEditor
+    private var last: (text: String, shown: Int, answer: SearchAnswer)?
+    private var output: (String) -> Void
+
+    static let commands: [(name: String, usage: String, help: String)] = [
+        (":help", ":help", "this list"),
+        (":limit", ":limit N", "results per page"),
+        (":more", ":more", "the next page of the last query"),
+        (":show", ":show N", "hit N of the last query in full"),
+        (":from", ":from DATE|off", "only articles published on or after DATE (2023, 2023-11, 2023-11-14)"),
+        (":to", ":to DATE|off", "only articles published on or before DATE"),
+        (":filters", ":filters", "the filters in force"),
+        (":clear", ":clear", "remove every filter"),
+        (":stats", ":stats", "what the index holds"),
+        (":quit", ":quit", "leave (Ctrl-D does too)"),
+    ]
+
+    init(session: SearchSession, style: HighlightStyle, historyPath: String? = LineEditor.defaultHistoryPath(),
+         output: @escaping (String) -> Void = { FileHandle.standardOutput.write($0) }) {
+        self.session = session
+        self.style = style
+        self.output = output
+        editor = LineEditor(historyPath: historyPath)
+        LineEditor.completer = { line, word in
+            guard line.hasPrefix(":") && !line.contains(" ") else { return [] }
+            return Repl.commands.map(\.name).filter { $0.hasPrefix(word) }
+        }
+    }
+
+    func run() {
+        if editor.interactive {
+            output("msearch \(MSearchCommand.version) — \(session.reader.documentCount) articles. Type a query, :help for commands, Ctrl-D to quit.\n")
+        }
+        while let line = editor.readLine(prompt: "msearch> ") {
+            if !handle(line) { break }
+        }
+        if editor.interactive { output("\n") }
+    }
+
+    /// Runs one line; false when the user asked to quit.
+    func handle(_ line: String) -> Bool {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return true }
+        if text.hasPrefix(":") { return command(text) }
+        search(text, offset: 0)
+        return true
+    }
+
+    private func search(_ text: String, offset: Int) {
+        do {
+            let answer = try session.answer(text, offset: offset)
+            last = (text, offset + answer.hits.count, answer)
+            output(TextOutput.render(answer, style: style))
+        } catch let error as QuerySyntaxError {
+            output(error.rendered + "\n")
+        } catch {
+            output("error: \(error)\n")
+        }
+    }
+
+    private func command(_ text: String) -> Bool {
+        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+        let name = parts[0], argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        switch name {
+        case ":quit", ":q", ":exit":
+            return false
+        case ":help":
+            let width = Repl.commands.map(\.usage.count).max() ?? 0
+            for c in Repl.commands {
+                output("  \(c.usage.padding(toLength: width, withPad: " ", startingAt: 0))  \(c.help)\n")
+            }
+            output("Queries: words, \"phrases\", +must, -not, AND/OR/NOT, (groups), prefix*, title:, body:, date:2023..2024\n")
+        case ":limit":
+            guard let argument, let n = Int(argument), n > 0 else { output("usage: :limit N (a number above 0)\n"); break }
+            session.limit = n
+            output("showing \(n) results per page\n")
+        case ":more":
+            guard let last else { output("no query yet\n"); break }
+            guard last.shown < last.answer.total else { output("no more results for \"\(last.text)\"\n"); break }
+            search(last.text, offset: last.shown)
+        case ":show":
+            guard let last, let argument, let n = Int(argument) else { output("usage: :show N (a rank from the last results)\n"); break }
+            guard let hit = last.answer.hits.first(where: { $0.rank == n }), let doc = hit.document else {
+                output("no hit \(n) on the last page\n"); break
+            }
+            output("\(doc.title)\n\(doc.date ?? "undated") · \(doc.path) · id \(doc.id)\n\n\(doc.body)\n")
+        case ":from", ":to":
+            if let argument, argument != "off" {
+                guard (try? QueryParser().parse("date:\(argument)")) != nil else {
+                    output("\(name) takes a date like 2023, 2023-11 or 2023-11-14\n"); break
+                }
+            }
+            let value = argument == "off" ? nil : argument
+            if name == ":from" { session.filters.from = value } else { session.filters.to = value }
+            output(describeFilters())
+        case ":filters":
+            output(describeFilters())
+        case ":clear":
+            session.filters = SearchFilters()
+            output(describeFilters())
+        case ":stats":
+            let r = session.reader
+            output("\(r.documentCount) articles, \(r.segments.count) segment\(r.segments.count == 1 ? "" : "s"), \(r.manifest.tokenCount) tokens (average \(String(format: "%.0f", r.averageDocumentLength)) per article), index \(r.directory)\n")
+        default:
+            output("unknown command \(name); :help lists them\n")
+        }
+        return true
+    }
+
+    private func describeFilters() -> String {
+        let f = session.filters
+        if f.isEmpty { return "no filters\n" }
+        var parts: [String] = []
+        if let from = f.from { parts.append("from \(from)") }
+        if let to = f.to { parts.append("to \(to)") }
+        parts += f.actors.map { "actor \($0)" }
+        return "filters: " + parts.joined(separator: ", ") + "\n"
+    }
+}
+
+/// `msearch repl`: the interactive loop on an index.
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Search interactively: each line is a query; :help lists the commands."
+    )
+
+    @OptionGroup var options: SearchOptions
+
+    @Option(name: .long, help: "Colour highlights: auto, always or never.")
+    var color: ColorMode = .auto
+
+    func run() throws {
+        let session = try options.makeSession()
+        Repl(session: session, style: color.enabled ? .ansi : .markers(open: "[", close: "]")).run()
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import MSearchIndex
+import MSearchQuery
+import MSearchSearch
+import MSearchSnippets
+
+/// Filters that apply to every query of a session (command-line options, or REPL commands
+/// that stay until cleared).
+struct SearchFilters: Equatable {
+    var from: String?
+    var to: String?
+    var actors: [String] = []
+
+    var isEmpty: Bool { from == nil && to == nil && actors.isEmpty }
+
+    /// The filters as required clauses around the user's query.
+    func apply(to query: Query) -> Query {
+        var must: [Query] = []
+        if from != nil || to != nil { must.append(.date(from: from, to: to)) }
+        must += actors.map { .actor($0) }
+        guard !must.isEmpty else { return query }
+        return .boolean(must: [query] + must, should: [], mustNot: [])
+    }
+}
+
+/// One answered query: what the user typed, how it parsed, and the presented page of hits.
+struct SearchAnswer {
+    var text: String
+    var query: Query
+    var total: Int
+    var hits: [PresentedHit]
+    var tookMs: Double
+}
+
+/// An open index and the settings that shape each query: the one-shot command, the REPL and
+/// batch mode all answer through this, so they behave the same. The index is opened once and
+/// every query reads the memory-mapped files without re-opening them.
+final class SearchSession {
+    let reader: IndexReader
+    let searcher: Searcher
+    var parser: QueryParser
+    var filters = SearchFilters()
+    var limit = 10
+    var snippetOptions = SnippetOptions()
+
+    init(reader: IndexReader, defaultOperator: QueryParser.DefaultOperator = .or) throws {
+        self.reader = reader
+        searcher = try Searcher(reader: reader)
+        parser = QueryParser(defaultOperator: defaultOperator)
+    }
+
+    /// How much of each hit to load: ids only (TREC runs), stored documents, or passages too.
+    enum Detail { case ids, documents, snippets }
+
+    /// Parses and runs `text`, returning hits `offset ..< offset + limit`.
+    /// Throws `QuerySyntaxError` for a malformed query and `IndexError` for a damaged index.
+    func answer(_ text: String, offset: Int = 0, detail: Detail = .snippets) throws -> SearchAnswer {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let parsed = try parser.parse(text)
+        let query = filters.apply(to: parsed)
+        let results = try searcher.search(query, limit: offset + limit)
+        let page = Array(results.hits.dropFirst(offset))
+        let hits: [PresentedHit]
+        switch detail {
+        case .snippets:
+            let presenter = try HitPresenter(searcher: searcher, query: parsed, options: snippetOptions)
+            hits = try presenter.present(page, startRank: offset + 1)
+        case .documents, .ids:
+            hits = try page.enumerated().map { i, hit in
+                PresentedHit(rank: offset + i + 1, hit: hit, externalId: reader.externalId(hit.doc),
+                             document: detail == .documents ? try reader.document(hit.doc) : nil,
+                             snippets: [], titleHighlights: [])
+            }
+        }
+        let tookMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        return SearchAnswer(text: text, query: parsed, total: results.total, hits: hits, tookMs: tookMs)
+    }
+}
