@@ -151,6 +151,17 @@ import Testing
         }
     }
 
+    @Test func nestedEntitiesAreNotExpanded() throws {
+        // Small enough that libxml2 would happily expand it with XML_PARSE_NOENT: it must not.
+        let xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE r [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;">]>
+        <r><title>Laughs</title><p>x &c; y</p></r>
+        """
+        let d = try #require(try readDocs("laughs.xml", xml).first)
+        #expect(d.body == "Laughs x y")
+    }
+
     @Test func externalEntitiesAreNotRead() throws {
         let dir = TempDir()
         let secret = dir.write("secret.txt", "TOP-SECRET-CONTENT")
