@@ -6,9 +6,47 @@ public enum SourceFormat: String, Codable, Sendable, CaseIterable {
     case reuters    // .sgm: Reuters-21578 SGML, one document per <REUTERS>
     case jsonl      // .jsonl: {"id","title","date","body"} per line
 
-    /// The format implied by a file name's extension, or nil when msearch does not read such files.
+    /// The format implied by a file name's extension (case-insensitive), or nil when msearch does
+    /// not read such files. A trailing ".gz" is looked through ("page.html.gz" is HTML): the
+    /// reader decompresses gzip content itself.
     public static func forPath(_ path: String) -> SourceFormat? {
-        fatalError("unimplemented")
+        var name = Substring(fileName(path))
+        var ext = extensionOf(name)
+        if ext == "gz" {
+            name = name.dropLast(3)
+            ext = extensionOf(name)
+        }
+        switch ext {
+        case "txt", "md", "markdown", "text": return .text
+        case "html", "htm", "xhtml": return .html
+        case "xml", "rss", "atom": return .xml
+        case "sgm", "sgml": return .reuters
+        case "jsonl", "ndjson": return .jsonl
+        default: return nil
+        }
+    }
+
+    /// The lower-cased extension of a file name ("" when none); a leading dot is not one.
+    static func extensionOf(_ name: Substring) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// The last path component.
+    static func fileName(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+        if let slash = p.lastIndex(of: "/") { return String(p[p.index(after: slash)...]) }
+        return String(p)
+    }
+
+    /// The file name without its extension(s) msearch knows ("a/b/page.html.gz" → "page"):
+    /// the id of one-document files.
+    static func stem(_ path: String) -> String {
+        var name = Substring(fileName(path))
+        if extensionOf(name) == "gz" { name = name.dropLast(3) }
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
+        return String(name)
     }
 }
 

@@ -1,0 +1,310 @@
+import Foundation
+import CLibXML2
+
+/// HTML pages: one document per file, id = file stem. The body is the article text found by
+/// `ArticleExtractor`; title, URL and publication date come from the page's metadata.
+enum HTMLReader {
+    static func read(_ input: FileBytes.Prepared, path: String) throws -> SourceDocument {
+        guard let doc = parse(input.bytes, knownUTF8: input.knownUTF8) else {
+            throw SourceProblem(path: path, reason: "unparseable HTML")
+        }
+        defer { xmlFreeDoc(doc) }
+        let tree = HTMLTree(doc: doc)
+        let metadata = PageMetadata(tree: tree)
+        var title = metadata.title
+        var extractor = ArticleExtractor(tree: tree, title: title)
+        let body = extractor.extract()
+        if title.isEmpty {
+            title = tree.all(.h1, under: tree.root).lazy.map { tree.textOf($0) }.first { !$0.isEmpty }
+                ?? firstLine(of: body)
+        }
+        if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "no text content") }
+        if title.isEmpty { title = SourceFormat.stem(path) }
+        return SourceDocument(id: SourceFormat.stem(path), path: path, title: title, body: body,
+                              date: metadata.date?.iso, dateEvidence: metadata.dateEvidence,
+                              url: metadata.url, format: .html)
+    }
+
+    /// Parses with libxml2's forgiving HTML parser in the page's character set: a BOM wins, then
+    /// valid UTF-8 (pages re-saved as UTF-8 often keep a stale charset declaration), then the
+    /// declared charset; otherwise UTF-8, with invalid bytes repaired (U+FFFD), never guessed.
+    static func parse(_ bytes: [UInt8], knownUTF8: Bool) -> XDoc? {
+        let encoding = knownUTF8 ? "UTF-8" : chooseEncoding(bytes)
+        if encoding == "UTF-8" {
+            let clean = bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) == nil }
+            let utf8 = clean ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
+            return utf8.withUnsafeBufferPointer { LibXML.parseHTML($0, encoding: "UTF-8") }
+        }
+        if let doc = bytes.withUnsafeBufferPointer({ LibXML.parseHTML($0, encoding: encoding) }) { return doc }
+        let utf8 = Array(String(decoding: bytes, as: UTF8.self).utf8)
+        return utf8.withUnsafeBufferPointer { LibXML.parseHTML($0, encoding: "UTF-8") }
+    }
+
+    /// "UTF-8" unless the bytes are not valid UTF-8 and the page declares another charset.
+    static func chooseEncoding(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { buf -> String in
+            guard firstInvalidUTF8(buf) != nil, let declared = declaredCharset(buf).map(canonicalCharset) else { return "UTF-8" }
+            return declared
+        }
+    }
+
+    static func canonicalCharset(_ s: String) -> String {
+        let l = s.lowercased()
+        switch l {
+        case "utf-8", "utf8", "unicode-1-1-utf-8": return "UTF-8"
+        case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1", "l1", "cp1252": return "windows-1252"
+        default: return l
+        }
+    }
+
+    /// The charset named by `<meta charset>`, `<meta http-equiv … content="…; charset=…">` or an
+    /// XML declaration within the first 4 KB.
+    static func declaredCharset(_ buf: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = min(buf.count, 4096)
+        let head = String(decoding: UnsafeBufferPointer(rebasing: buf[0..<n]), as: UTF8.self).lowercased()
+        for key in ["charset=", "encoding="] {
+            guard let r = head.range(of: key) else { continue }
+            var value = head[r.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+            value = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }
+            if !value.isEmpty { return String(value) }
+        }
+        return nil
+    }
+
+    /// Plain text of an HTML fragment (an RSS description, Atom html content): all of it, blocks
+    /// as paragraphs, without scripts and styles. No article extraction: the fragment is the item.
+    static func fragmentText(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        guard !bytes.isEmpty, let doc = bytes.withUnsafeBufferPointer({ LibXML.parseHTML($0, encoding: "UTF-8") }) else {
+            return ""
+        }
+        defer { xmlFreeDoc(doc) }
+        let tree = HTMLTree(doc: doc)
+        guard tree.root >= 0 else { return "" }
+        return tree.textOf(tree.root)
+    }
+}
+
+/// Title, URL and publication date of a page, from its metadata.
+struct PageMetadata {
+    var title: String = ""
+    var url: String?
+    var date: PartialDate?
+    var dateEvidence: String?
+
+    init(tree: HTMLTree) {
+        let jsonLD = JSONLDInfo(scripts: tree.jsonLD)
+        title = PageMetadata.chooseTitle(tree: tree, jsonLD: jsonLD)
+        url = tree.canonical ?? tree.meta["og:url"]
+        if let u = url, u.isEmpty { url = nil }
+        (date, dateEvidence) = PageMetadata.chooseDate(tree: tree, jsonLD: jsonLD, url: url)
+    }
+
+    // MARK: title
+
+    /// Like Readability: JSON-LD headline/name, then Dublin Core, Open Graph, Twitter and
+    /// Parse.ly titles, then the <title> with its site name cut off.
+    static func chooseTitle(tree: HTMLTree, jsonLD: JSONLDInfo) -> String {
+        let docTitle = articleTitle(tree: tree)
+        if let name = jsonLD.name, let headline = jsonLD.headline, name != headline {
+            let nameMatches = ArticleExtractor.similarity(name, docTitle) > 0.75
+            let headlineMatches = ArticleExtractor.similarity(headline, docTitle) > 0.75
+            return clean(headlineMatches && !nameMatches ? headline : name)
+        }
+        if let t = jsonLD.name ?? jsonLD.headline, !clean(t).isEmpty { return clean(t) }
+        for key in ["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
+                    "twitter:title", "parsely-title"] {
+            if let v = metaValue(tree, key), !clean(v).isEmpty { return clean(v) }
+        }
+        return docTitle
+    }
+
+    /// Meta values by Readability's normalised key (dots and spaces as in "DC.title" → "dc:title").
+    static func metaValue(_ tree: HTMLTree, _ key: String) -> String? {
+        var found: String? = nil
+        for (k, v) in tree.metaOrder where k.replacingOccurrences(of: ".", with: ":") == key { found = v }
+        return found
+    }
+
+    /// Collapsed whitespace, leftover entities (double-escaped in some CMSes) decoded.
+    static func clean(_ s: String) -> String {
+        var b = TextBuilder()
+        var s = s
+        if s.utf8.contains(0x26) { s.withUTF8 { b.appendDecodingEntities($0) } } else { b.append(s) }
+        return b.string()
+    }
+
+    /// Readability's _getArticleTitle: the <title>, minus a site name after " | ", " - ", " » "…
+    /// unless that leaves too few words; for "Site: Title" the part after the colon.
+    static func articleTitle(tree: HTMLTree) -> String {
+        let orig = clean(tree.titleText)
+        var cur = orig
+        var hierarchical = false
+        func words(_ s: String) -> Int { s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count }
+        let seps: [Character] = ["|", "-", "–", "—", "\\", "/", ">", "»"]
+        // Positions of " X " separators.
+        let chars = Array(orig)
+        var sepPositions: [Int] = []
+        if chars.count >= 3 {
+            for i in 1..<(chars.count - 1) where seps.contains(chars[i]) && chars[i - 1] == " " && chars[i + 1] == " " {
+                sepPositions.append(i - 1)
+            }
+        }
+        if let last = sepPositions.last {
+            hierarchical = sepPositions.contains { ["\\", "/", ">", "»"].contains(chars[$0 + 1]) }
+            cur = String(chars[0..<last])
+            if words(cur) < 3 {
+                // Remove the first part instead.
+                if let first = chars.firstIndex(where: { seps.contains($0) }) {
+                    cur = String(chars[(first + 1)...])
+                }
+            }
+        } else if orig.contains(": ") {
+            let headings = tree.all(.h1, under: tree.root) + tree.all(.h2, under: tree.root)
+            let trimmed = orig.trimmingASCIISpaces()
+            let match = headings.contains { tree.textOf($0).trimmingASCIISpaces() == trimmed }
+            if !match, let lastColon = orig.lastIndex(of: ":"), let firstColon = orig.firstIndex(of: ":") {
+                cur = String(orig[orig.index(after: lastColon)...])
+                if words(cur) < 3 {
+                    cur = String(orig[orig.index(after: firstColon)...])
+                } else if words(String(orig[..<firstColon])) > 5 {
+                    cur = orig
+                }
+            }
+        } else if orig.count > 150 || orig.count < 15 {
+            let h1s = tree.all(.h1, under: tree.root)
+            if h1s.count == 1 { cur = tree.textOf(h1s[0]) }
+        }
+        cur = collapseWhitespace(cur.trimmingASCIISpaces())
+        let curWords = words(cur)
+        let origWithoutSeps = orig.filter { !seps.contains($0) }
+        if curWords <= 4 && (!hierarchical || curWords != words(origWithoutSeps) - 1) {
+            cur = orig
+        }
+        return cur
+    }
+
+    // MARK: date
+
+    static let metaDateKeys: [(String, String)] = [
+        ("article:published_time", "meta article:published_time"),
+        ("og:article:published_time", "meta og:article:published_time"),
+        ("og:published_time", "meta og:published_time"),
+        ("parsely-pub-date", "meta parsely-pub-date"),
+        ("datepublished", "meta datePublished"),
+        ("citation_publication_date", "meta citation_publication_date"),
+        ("citation_date", "meta citation_date"),
+        ("dc.date.issued", "meta DC.date.issued"),
+        ("dcterms.issued", "meta dcterms.issued"),
+        ("dc.date", "meta dc.date"),
+        ("dcterms.date", "meta dcterms.date"),
+        ("dc.date.created", "meta dc.date.created"),
+        ("dcterms.created", "meta dcterms.created"),
+        ("pubdate", "meta pubdate"),
+        ("publishdate", "meta publishdate"),
+        ("publish-date", "meta publish-date"),
+        ("publish_date", "meta publish_date"),
+        ("publication_date", "meta publication_date"),
+        ("article.published", "meta article.published"),
+        ("sailthru.date", "meta sailthru.date"),
+        ("date", "meta date"),
+    ]
+
+    /// The first of: JSON-LD datePublished, publication-date meta tags, itemprop=datePublished,
+    /// <time pubdate>, a /YYYY/MM/DD/ URL, the first <time datetime>.
+    static func chooseDate(tree: HTMLTree, jsonLD: JSONLDInfo, url: String?) -> (PartialDate?, String?) {
+        if let v = jsonLD.datePublished, let d = DateNormalizer.parse(v) { return (d, "json-ld datePublished") }
+        for (key, evidence) in metaDateKeys {
+            if let v = tree.meta[key], let d = DateNormalizer.parse(v) { return (d, evidence) }
+        }
+        for (evidence, v) in tree.timeDates where evidence != "time datetime" {
+            if let d = DateNormalizer.parse(v) { return (d, evidence) }
+        }
+        for u in [url, tree.meta["og:url"]].compactMap({ $0 }) {
+            if let d = dateInURL(u) { return (d, "url path") }
+        }
+        for (evidence, v) in tree.timeDates where evidence == "time datetime" {
+            if let d = DateNormalizer.parse(v) { return (d, evidence) }
+        }
+        return (nil, nil)
+    }
+
+    /// "/2023/11/14/" (or "/2023/11/") in a URL path.
+    static func dateInURL(_ url: String) -> PartialDate? {
+        let parts = url.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 3 else { return nil }
+        for i in 0..<(parts.count - 2) {
+            let y = parts[i], m = parts[i + 1], d = parts[i + 2]
+            guard y.count == 4, let yy = Int(y), (1990...2100).contains(yy), m.count == 2, let mm = Int(m) else { continue }
+            if d.count == 2, let dd = Int(d), i + 3 < parts.count, let date = PartialDate(year: yy, month: mm, day: dd) {
+                return date
+            }
+        }
+        return nil
+    }
+}
+
+/// What a page's JSON-LD says about the article: the first schema.org Article-like object's
+/// name/headline and datePublished (any object's datePublished when no article has one).
+struct JSONLDInfo {
+    var name: String?
+    var headline: String?
+    var datePublished: String?
+
+    static let articleTypes: Set<String> = [
+        "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
+        "BackgroundNewsArticle", "BlogPosting", "DiscussionForumPosting", "LiveBlogPosting", "OpinionNewsArticle",
+        "ReportageNewsArticle", "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle",
+        "MedicalScholarlyArticle", "SocialMediaPosting", "TechArticle",
+    ]
+
+    init(scripts: [String]) {
+        var titleSet = false
+        var anyDate: String? = nil
+        for script in scripts {
+            var text = script.trimmingASCIISpaces()
+            if text.hasPrefix("<![CDATA[") { text = String(text.dropFirst(9)) }
+            if text.hasSuffix("]]>") { text = String(text.dropLast(3)) }
+            guard let data = text.data(using: .utf8),
+                  let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            var objects: [[String: Any]] = []
+            JSONLDInfo.flatten(json, into: &objects, depth: 0)
+            for o in objects {
+                let isArticle = JSONLDInfo.types(o).contains { JSONLDInfo.articleTypes.contains($0) }
+                if isArticle {
+                    if !titleSet {
+                        titleSet = true
+                        name = (o["name"] as? String).map { $0.trimmingASCIISpaces() }
+                        headline = (o["headline"] as? String).map { $0.trimmingASCIISpaces() }
+                    }
+                    if datePublished == nil, let d = o["datePublished"] as? String { datePublished = d }
+                } else if anyDate == nil, let d = o["datePublished"] as? String {
+                    anyDate = d
+                }
+            }
+        }
+        if datePublished == nil { datePublished = anyDate }
+    }
+
+    static func types(_ o: [String: Any]) -> [String] {
+        func strip(_ s: String) -> String {
+            // "http://schema.org/NewsArticle" → "NewsArticle"
+            s.split(separator: "/").last.map(String.init) ?? s
+        }
+        if let t = o["@type"] as? String { return [strip(t)] }
+        if let ts = o["@type"] as? [Any] { return ts.compactMap { $0 as? String }.map(strip) }
+        return []
+    }
+
+    /// Objects at the top level, in arrays and in @graph, in order.
+    static func flatten(_ json: Any, into out: inout [[String: Any]], depth: Int) {
+        guard depth < 4 else { return }
+        if let a = json as? [Any] {
+            for x in a { flatten(x, into: &out, depth: depth + 1) }
+        } else if let o = json as? [String: Any] {
+            out.append(o)
+            if let g = o["@graph"] { flatten(g, into: &out, depth: depth + 1) }
+            if let m = o["mainEntity"] as? [String: Any] { flatten(m, into: &out, depth: depth + 1) }
+        }
+    }
+}

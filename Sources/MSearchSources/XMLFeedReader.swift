@@ -1,0 +1,225 @@
+import CLibXML2
+
+/// XML files: RSS 2.0, RSS 1.0 (RDF) and Atom feeds give one document per item/entry; any other
+/// XML (sitemaps, data files) is one document with all its text.
+///
+/// Parsed strictly and safely (see `LibXML.parseXML`): a malformed file is a problem, a hostile
+/// one cannot make the parser read local files or expand entities without bound.
+enum XMLFeedReader {
+    static func read(_ input: FileBytes.Prepared, path: String) throws -> SourceParts {
+        let encoding: String? = input.knownUTF8 ? "UTF-8" : nil
+        if encoding == nil {
+            let declared = declaredEncoding(input.bytes)
+            if declared == nil || declared == "utf-8" || declared == "utf8" {
+                if let bad = input.bytes.withUnsafeBufferPointer({ firstInvalidUTF8($0) }) {
+                    throw SourceProblem(path: path, reason: "not valid UTF-8 at byte \(bad)")
+                }
+            }
+        }
+        let doc = try input.bytes.withUnsafeBufferPointer { try LibXML.parseXML($0, encoding: encoding, path: path) }
+        defer { xmlFreeDoc(doc) }
+        guard let root = LibXML.root(doc) else { throw SourceProblem(path: path, reason: "malformed XML: no root element") }
+        let stem = SourceFormat.stem(path)
+        var feed = FeedBuilder(path: path, stem: stem)
+        switch LibXML.name(root).lowercased() {
+        case "rss":
+            for channel in LibXML.children(root) where LibXML.name(channel) == "channel" {
+                for item in LibXML.children(channel) where LibXML.name(item) == "item" { feed.addRSSItem(item) }
+            }
+            for item in LibXML.children(root) where LibXML.name(item) == "item" { feed.addRSSItem(item) }
+        case "rdf":
+            for item in LibXML.children(root) where LibXML.name(item) == "item" { feed.addRSSItem(item) }
+            for channel in LibXML.children(root) where LibXML.name(channel) == "channel" {
+                for item in LibXML.children(channel) where LibXML.name(item) == "item" { feed.addRSSItem(item) }
+            }
+        case "feed":
+            for entry in LibXML.children(root) where LibXML.name(entry) == "entry" { feed.addAtomEntry(entry) }
+        default:
+            return SourceParts(documents: [try genericDocument(root, path: path, stem: stem)])
+        }
+        if feed.result.documents.isEmpty && feed.result.problems.isEmpty {
+            throw SourceProblem(path: path, reason: "feed has no items")
+        }
+        return feed.result
+    }
+
+    /// The encoding named in the XML declaration, lower-cased.
+    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        let n = min(bytes.count, 200)
+        let head = String(decoding: bytes[0..<n], as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return nil }
+        let decl = head[..<end.lowerBound]
+        guard let r = decl.range(of: "encoding") else { return nil }
+        let rest = decl[r.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+        return String(rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " }).lowercased()
+    }
+
+    /// Any other XML: one document; the title from the first title-like element, else the stem.
+    static func genericDocument(_ root: XNode, path: String, stem: String) throws -> SourceDocument {
+        var title = ""
+        var stack: [XNode] = [root]
+        while let n = stack.popLast(), title.isEmpty {
+            let name = LibXML.name(n).lowercased()
+            if name == "title" || name == "headline" {
+                title = collapseWhitespace(LibXML.rawText(n))
+                if !title.isEmpty { break }
+            }
+            stack.append(contentsOf: LibXML.children(n).reversed())
+        }
+        var body = TextBuilder()
+        var budget = 1 << 20
+        appendXMLText(root, to: &body, budget: &budget, xhtml: false, depth: 0)
+        let text = body.string()
+        if title.isEmpty && text.isEmpty { throw SourceProblem(path: path, reason: "no text content") }
+        if title.isEmpty { title = stem }
+        return SourceDocument(id: stem, path: path, title: title, body: text, format: .xml)
+    }
+
+    static let xhtmlBlocks: Set<String> = [
+        "p", "div", "section", "article", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
+        "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "blockquote", "pre", "figure", "figcaption", "hr", "br",
+        "address", "main",
+    ]
+
+    /// Text of an XML subtree. In XHTML mode block elements make paragraphs; otherwise every
+    /// element that contains elements ends a paragraph (records, sitemap <url>s…), leaves are spaced.
+    static func appendXMLText(_ n: XNode, to out: inout TextBuilder, budget: inout Int, xhtml: Bool, depth: Int) {
+        guard depth < 256 else { return }
+        var c = n.pointee.children
+        var hasElements = false
+        while let child = c {
+            switch child.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = child.pointee.content {
+                    out.append(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                }
+            case XML_ENTITY_REF_NODE:
+                var bytes: [UInt8] = []
+                LibXML.appendEntity(child, &bytes, &budget)
+                bytes.withUnsafeBufferPointer { out.append($0) }
+            case XML_ELEMENT_NODE:
+                hasElements = true
+                let name = LibXML.name(child).lowercased()
+                if name == "script" || name == "style" { break }
+                if xhtml {
+                    let block = xhtmlBlocks.contains(name)
+                    if block { out.breakParagraph() }
+                    if name == "td" || name == "th" { out.space() }
+                    appendXMLText(child, to: &out, budget: &budget, xhtml: true, depth: depth + 1)
+                    if block { out.breakParagraph() }
+                } else {
+                    out.space()
+                    appendXMLText(child, to: &out, budget: &budget, xhtml: false, depth: depth + 1)
+                    out.space()
+                }
+            default:
+                break
+            }
+            c = child.pointee.next
+        }
+        if !xhtml && hasElements { out.breakParagraph() }
+    }
+}
+
+/// Collects feed items as documents, with ids unique within the file.
+struct FeedBuilder {
+    let path: String
+    let stem: String
+    var result = SourceParts()
+    var seen = Set<String>()
+    var ordinal = 0
+
+    init(path: String, stem: String) { self.path = path; self.stem = stem }
+
+    static func child(_ n: XNode, _ name: String, prefix: String? = nil) -> XNode? {
+        LibXML.children(n).first { LibXML.name($0) == name && (prefix == nil || LibXML.prefix($0) == prefix) }
+    }
+
+    static func text(_ n: XNode?) -> String? {
+        guard let n else { return nil }
+        let t = collapseWhitespace(LibXML.rawText(n))
+        return t.isEmpty ? nil : t
+    }
+
+    /// Escaped HTML (RSS descriptions) becomes text; plain text passes through.
+    static func htmlText(_ raw: String) -> String {
+        if raw.utf8.contains(0x3C) || raw.utf8.contains(0x26) { return HTMLReader.fragmentText(raw) }
+        return collapseWhitespace(raw)
+    }
+
+    mutating func addRSSItem(_ item: XNode) {
+        ordinal += 1
+        let link = FeedBuilder.text(FeedBuilder.child(item, "link"))
+        let guid = FeedBuilder.text(FeedBuilder.child(item, "guid"))
+        var title = FeedBuilder.text(FeedBuilder.child(item, "title")).map(FeedBuilder.htmlText) ?? ""
+        var bodyNode = FeedBuilder.child(item, "encoded", prefix: "content")
+        if bodyNode.flatMap(FeedBuilder.text) == nil { bodyNode = FeedBuilder.child(item, "description") }
+        let body = bodyNode.map { FeedBuilder.htmlText(LibXML.rawText($0)) } ?? ""
+        var date: PartialDate? = nil, evidence: String? = nil
+        for (name, prefix, ev) in [("pubDate", nil, "rss pubDate"), ("date", "dc", "dc:date"),
+                                   ("published", nil, "atom published"), ("updated", nil, "atom updated")] as [(String, String?, String)] {
+            if let v = FeedBuilder.text(FeedBuilder.child(item, name, prefix: prefix)), let d = DateNormalizer.parse(v) {
+                date = d; evidence = ev; break
+            }
+        }
+        var url = link
+        if url == nil, let g = FeedBuilder.child(item, "guid"), LibXML.attribute(g, "ispermalink")?.lowercased() != "false" {
+            if let gv = guid, gv.hasPrefix("http") { url = gv }
+        }
+        if url == nil, let rdfAbout = LibXML.attribute(item, "about") { url = rdfAbout }
+        if title.isEmpty { title = firstLine(of: body) }
+        add(id: guid ?? link ?? url, title: title, body: body, date: date, evidence: evidence, url: url)
+    }
+
+    mutating func addAtomEntry(_ entry: XNode) {
+        ordinal += 1
+        let atomID = FeedBuilder.text(FeedBuilder.child(entry, "id"))
+        // The alternate link (or one without rel) is the article; otherwise any link.
+        var link: String? = nil, anyLink: String? = nil
+        for l in LibXML.children(entry) where LibXML.name(l) == "link" {
+            guard let href = LibXML.attribute(l, "href"), !href.isEmpty else { continue }
+            let rel = LibXML.attribute(l, "rel") ?? "alternate"
+            if rel == "alternate" && link == nil { link = href }
+            if anyLink == nil { anyLink = href }
+        }
+        link = link ?? anyLink
+        var title = FeedBuilder.child(entry, "title").map(FeedBuilder.atomText) ?? ""
+        title = collapseWhitespace(title.replacingOccurrences(of: "\n", with: " "))
+        var body = FeedBuilder.child(entry, "content").map(FeedBuilder.atomText) ?? ""
+        if body.isEmpty { body = FeedBuilder.child(entry, "summary").map(FeedBuilder.atomText) ?? "" }
+        var date: PartialDate? = nil, evidence: String? = nil
+        for (name, ev) in [("published", "atom published"), ("updated", "atom updated"), ("issued", "atom issued")] {
+            if let v = FeedBuilder.text(FeedBuilder.child(entry, name)), let d = DateNormalizer.parse(v) {
+                date = d; evidence = ev; break
+            }
+        }
+        if title.isEmpty { title = firstLine(of: body) }
+        add(id: atomID ?? link, title: title, body: body, date: date, evidence: evidence, url: link)
+    }
+
+    /// Atom text constructs: type="text" (default), "html" (escaped markup) or "xhtml" (inline div).
+    static func atomText(_ n: XNode) -> String {
+        let type = (LibXML.attribute(n, "type") ?? "text").lowercased()
+        if type == "xhtml" || type.hasSuffix("xhtml+xml") {
+            var out = TextBuilder()
+            var budget = 1 << 20
+            XMLFeedReader.appendXMLText(n, to: &out, budget: &budget, xhtml: true, depth: 0)
+            return out.string()
+        }
+        let raw = LibXML.rawText(n)
+        if type == "html" || type.hasSuffix("html") { return HTMLReader.fragmentText(raw) }
+        return JSONLinesReader.normalizeBody(raw)
+    }
+
+    mutating func add(id: String?, title: String, body: String, date: PartialDate?, evidence: String?, url: String?) {
+        if title.isEmpty && body.isEmpty {
+            result.problems.append(SourceProblem(path: path, reason: "item \(ordinal): no title or text"))
+            return
+        }
+        var docID = id ?? "\(stem)#\(ordinal)"
+        if seen.contains(docID) { docID += "#\(ordinal)" }
+        seen.insert(docID)
+        result.documents.append(SourceDocument(id: docID, path: path, title: title, body: body, date: date?.iso,
+                                               dateEvidence: date == nil ? nil : evidence, url: url, format: .xml))
+    }
+}
