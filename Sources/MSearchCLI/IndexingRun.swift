@@ -21,6 +21,23 @@ struct IndexingRun {
         }
     }
 
+    /// A one-document file's id is its file stem; inside a folder walk it is qualified with
+    /// the folder path below the walked root ("mozilla-1/source"), so files with the same name
+    /// in different folders keep distinct ids that do not depend on the walk order.
+    func qualifiedId(_ id: String, path: String) -> String {
+        let stem = SourceFormat.stem(path)
+        guard id == stem else { return id }
+        for root in paths {
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            if path.hasPrefix(prefix) {
+                let relative = path.dropFirst(prefix.count)
+                guard let slash = relative.lastIndex(of: "/") else { return id }
+                return String(relative[..<slash]) + "/" + stem
+            }
+        }
+        return id
+    }
+
     func run(progress: ((Report) -> Void)? = nil) throws -> Report {
         let started = Date()
         var report = Report()
@@ -34,7 +51,8 @@ struct IndexingRun {
                 let (documents, problems) = SourceReader.readAll(fileAt: path)
                 report.problems.append(contentsOf: problems)
                 if !documents.isEmpty { report.files += 1 }
-                for doc in documents {
+                for var doc in documents {
+                    doc.id = qualifiedId(doc.id, path: path)
                     try writer.add(doc)
                     report.documents += 1
                 }

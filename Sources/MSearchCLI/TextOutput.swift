@@ -14,7 +14,7 @@ enum TextOutput {
         for h in hits {
             guard let document = h.document else { continue }
             let title = document.title.isEmpty ? "(untitled)" : document.title
-            let shownTitle = SnippetRenderer.render(Snippet(text: title, highlights: h.titleHighlights), style: style)
+            let shownTitle = SnippetRenderer.render(shortened(title, highlights: h.titleHighlights), style: style)
             out += "\(bold)\(h.rank). \(reset)\(bold)\(shownTitle)\(reset)\n"
             var meta: [String] = []
             if let d = document.date { meta.append(d) }
@@ -30,6 +30,18 @@ enum TextOutput {
         out += "\(dim)\(shown) matching article\(total == 1 ? "" : "s") · \(String(format: "%.1f", tookMs)) ms\(reset)\n"
         return out
     }
+}
+
+/// A title cut to about a line (at a word boundary, with "…"), keeping the highlights inside.
+/// Plain-text files whose first line is a whole paragraph otherwise flood the result list.
+func shortened(_ title: String, highlights: [Range<Int>], maxBytes: Int = 140) -> Snippet {
+    let utf8 = Array(title.utf8)
+    guard utf8.count > maxBytes else { return Snippet(text: title, highlights: highlights) }
+    var cut = maxBytes
+    while cut > 0 && (utf8[cut] & 0xC0) == 0x80 { cut -= 1 }       // not inside a character
+    if let space = utf8[..<cut].lastIndex(of: UInt8(ascii: " ")), space > maxBytes / 2 { cut = space }
+    let text = String(decoding: utf8[..<cut], as: UTF8.self) + "…"
+    return Snippet(text: text, highlights: highlights.filter { $0.upperBound <= cut })
 }
 
 extension HighlightStyle {

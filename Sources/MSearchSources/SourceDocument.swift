@@ -42,7 +42,7 @@ public enum SourceFormat: String, Codable, Sendable, CaseIterable {
 
     /// The file name without its extension(s) msearch knows ("a/b/page.html.gz" → "page"):
     /// the id of one-document files.
-    static func stem(_ path: String) -> String {
+    public static func stem(_ path: String) -> String {
         var name = Substring(fileName(path))
         if extensionOf(name) == "gz" { name = name.dropLast(3) }
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
