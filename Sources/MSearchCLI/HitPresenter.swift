@@ -14,6 +14,8 @@ struct PresentedHit {
     var document: SourceDocument?
     var snippets: [Snippet]
     var titleHighlights: [Range<Int>]
+    /// How the score was computed, when `--explain` asked for it.
+    var explanation: Explanation? = nil
 }
 
 /// Turns scored hits into presented hits: loads each stored document and finds the query's

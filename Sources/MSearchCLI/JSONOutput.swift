@@ -1,4 +1,5 @@
 import Foundation
+import MSearchSearch
 import MSearchSnippets
 
 /// The `--json` object (and batch mode's JSON Lines records). Keys keep a fixed order and output
@@ -7,9 +8,14 @@ import MSearchSnippets
 /// `highlights` are [start, end) offsets into `snippet` in Unicode code points (what Python's
 /// `s[start:end]` expects).
 enum JSONOutput {
+    static func explanation(_ e: Explanation) -> JSONValue {
+        .object([("value", .double(e.value)), ("description", .string(e.description)),
+                 ("details", .array(e.details.map(explanation)))])
+    }
+
     static func hit(_ h: PresentedHit) -> JSONValue {
         let snippet = h.snippets.first ?? Snippet(text: "", highlights: [])
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("rank", .int(h.rank)),
             ("id", .string(h.externalId)),
             ("score", .double((h.hit.score * 1e6).rounded() / 1e6)),
@@ -18,7 +24,15 @@ enum JSONOutput {
             ("date", .string(h.document?.date)),
             ("snippet", .string(snippet.text)),
             ("highlights", .array(snippet.highlightScalarOffsets().map { .array($0.map { .int($0) }) })),
-        ])
+        ]
+        if h.snippets.count > 1 {
+            fields.append(("passages", .array(h.snippets.map { s in
+                .object([("text", .string(s.text)),
+                         ("highlights", .array(s.highlightScalarOffsets().map { .array($0.map { .int($0) }) }))])
+            })))
+        }
+        if let e = h.explanation { fields.append(("explanation", explanation(e))) }
+        return .object(fields)
     }
 
     static func answer(_ a: SearchAnswer, qid: String? = nil) -> JSONValue {

@@ -25,6 +25,9 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Passages to show per article.")
     var passages: Int = 1
 
+    @Flag(name: .long, help: "Show how each hit's BM25 score was computed (idf, tf, length norm per term).")
+    var explain = false
+
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if passages < 1 { throw ValidationError("--passages must be 1 or more") }
@@ -43,6 +46,7 @@ struct SearchOptions: ParsableArguments {
         session.filters.from = from
         session.filters.to = to
         session.snippetOptions.passages = passages
+        session.explain = explain
         return session
     }
 }

@@ -42,6 +42,8 @@ final class SearchSession {
     var filters = SearchFilters()
     var limit = 10
     var snippetOptions = SnippetOptions()
+    /// Attach to each hit how its score was computed.
+    var explain = false
 
     init(reader: IndexReader, defaultOperator: QueryParser.DefaultOperator = .or) throws {
         self.reader = reader
@@ -60,7 +62,7 @@ final class SearchSession {
         let query = filters.apply(to: parsed)
         let results = try searcher.search(query, limit: offset + limit)
         let page = Array(results.hits.dropFirst(offset))
-        let hits: [PresentedHit]
+        var hits: [PresentedHit]
         switch detail {
         case .snippets:
             let presenter = try HitPresenter(searcher: searcher, query: parsed, options: snippetOptions)
@@ -71,6 +73,9 @@ final class SearchSession {
                              document: detail == .documents ? try reader.document(hit.doc) : nil,
                              snippets: [], titleHighlights: [])
             }
+        }
+        if explain {
+            for i in hits.indices { hits[i].explanation = try searcher.explain(query, doc: hits[i].hit.doc) }
         }
         let tookMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         return SearchAnswer(text: text, query: parsed, total: results.total, hits: hits, tookMs: tookMs)

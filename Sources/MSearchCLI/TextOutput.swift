@@ -1,4 +1,5 @@
 import Foundation
+import MSearchSearch
 import MSearchSnippets
 
 /// Results as people read them in a terminal: rank, title, date and source, then the passage.
@@ -23,6 +24,9 @@ enum TextOutput {
             out += "   \(dim)\(meta.joined(separator: " · "))\(reset)\n"
             for s in h.snippets where !s.text.isEmpty {
                 out += "   " + SnippetRenderer.render(s, style: style) + "\n"
+            }
+            if let e = h.explanation {
+                out += e.rendered(indent: 2).split(separator: "\n").map { "\(dim)\($0)\(reset)\n" }.joined()
             }
             out += "\n"
         }

@@ -19,8 +19,11 @@ final class PhraseScorer: Scorer {
     private var titleFrequency: UInt32 = 0
     private var positions: [[Int]]
 
+    private let label: String
+
     init(cursors: [PostingsCursor], offsets: [Int], slop: Int, field: Field?, weight: Double,
-         bm25: BM25, columns: DocumentColumns, averageLength: Double) throws {
+         bm25: BM25, columns: DocumentColumns, averageLength: Double, label: String) throws {
+        self.label = label
         self.cursors = cursors; self.offsets = offsets; self.slop = slop; self.field = field
         self.weight = weight; self.bm25 = bm25; self.columns = columns; self.averageLength = averageLength
         positions = Array(repeating: [], count: cursors.count)
@@ -113,6 +116,17 @@ final class PhraseScorer: Scorer {
     func advance(to target: Int32) throws {
         guard doc < target else { return }
         try align(from: target)
+    }
+
+    func explain() -> Explanation {
+        let d = Int(doc)
+        let e = bm25.explain(term: "\"\(label)\"" + (slop > 0 ? "~\(slop)" : ""), idf: weight, queryCount: 1,
+                             tf: frequency, titleTf: titleFrequency, titleLength: columns.titleLength(d),
+                             bodyLength: columns.bodyLength(d), averageLength: averageLength)
+        var details = e.details
+        details[0] = Explanation(weight, "idf, summed over the phrase's terms")
+        details[details.count - 1].details[0].description = "phrase frequency in the document (\(titleFrequency) in the title)"
+        return Explanation(e.value, e.description, details)
     }
 
     func score() -> Double {

@@ -18,8 +18,11 @@ indirect enum QueryPlan {
 struct PlannedTerm {
     var term: [UInt8]
     var field: Field?
-    /// idf × how often the query repeats the term.
-    var weight: Double
+    var idf: Double
+    /// How often the query repeats the term among its optional clauses.
+    var count = 1.0
+    var weight: Double { idf * count }
+    var label: String { (field.map { $0.rawValue + ":" } ?? "") + String(decoding: term, as: UTF8.self) }
 }
 
 /// Builds plans: the one place query words meet the index's analyzer and statistics.
@@ -54,7 +57,7 @@ struct QueryPlanner {
         case .prefix(let word, let field):
             let expansions = try expand(prefix: word)
             if expansions.isEmpty { return .nothing }
-            return .any(try expansions.map { .term(PlannedTerm(term: $0, field: field, weight: try idf($0))) })
+            return .any(try expansions.map { .term(PlannedTerm(term: $0, field: field, idf: try idf($0))) })
         case .boolean(let must, let should, let mustNot):
             let m = try must.map(plan), n = try mustNot.map(plan)
             let s = try mergeRepeatedTerms(should.map(plan))
@@ -72,7 +75,7 @@ struct QueryPlanner {
     private func plan(phrase text: String, slop: Int, field: Field?) throws -> QueryPlan {
         let (terms, positions) = analyze(text)
         if terms.isEmpty { return .nothing }
-        if terms.count == 1 { return .term(PlannedTerm(term: terms[0], field: field, weight: try idf(terms[0]))) }
+        if terms.count == 1 { return .term(PlannedTerm(term: terms[0], field: field, idf: try idf(terms[0]))) }
         let weight = try terms.reduce(0) { $0 + (try idf($1)) }
         let first = positions[0]
         return .phrase(terms: terms, offsets: positions.map { $0 - first }, slop: slop, field: field, weight: weight)
@@ -87,7 +90,7 @@ struct QueryPlanner {
             if case .term(let t) = p {
                 let key = TermKey(term: t.term, field: t.field)
                 if let i = seen[key], case .term(var existing) = out[i] {
-                    existing.weight += t.weight
+                    existing.count += t.count
                     out[i] = .term(existing)
                     continue
                 }

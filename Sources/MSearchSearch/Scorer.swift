@@ -9,6 +9,8 @@ protocol Scorer: AnyObject {
     func next() throws
     func advance(to target: Int32) throws
     func score() -> Double
+    /// How `score()` of the current document was computed.
+    func explain() -> Explanation
 }
 
 /// Scores one term's postings with BM25, optionally only where it occurs in one field.
@@ -19,11 +21,12 @@ final class TermScorer: Scorer {
     private let columns: DocumentColumns
     private let averageLength: Double
     private let field: Field?
+    private let term: PlannedTerm
 
-    init(cursor: PostingsCursor, weight: Double, bm25: BM25, columns: DocumentColumns,
-         averageLength: Double, field: Field?) throws {
-        self.cursor = cursor; self.weight = weight; self.bm25 = bm25
-        self.columns = columns; self.averageLength = averageLength; self.field = field
+    init(cursor: PostingsCursor, term: PlannedTerm, bm25: BM25, columns: DocumentColumns,
+         averageLength: Double) throws {
+        self.cursor = cursor; self.weight = term.weight; self.bm25 = bm25; self.term = term
+        self.columns = columns; self.averageLength = averageLength; self.field = term.field
         try cursor.start()
         try skipOutsideField()
     }
@@ -50,17 +53,30 @@ final class TermScorer: Scorer {
         }
     }
 
+    /// The frequencies that count for this scorer's field.
+    private var frequencies: (tf: UInt32, titleTf: UInt32) {
+        let tf = cursor.termFrequency, titleTf = cursor.titleTermFrequency
+        switch field {
+        case .title?: return (titleTf, titleTf)
+        case .body?: return (tf - titleTf, 0)
+        case nil: return (tf, titleTf)
+        }
+    }
+
     func score() -> Double {
         let d = Int(cursor.doc)
-        var tf = cursor.termFrequency, titleTf = cursor.titleTermFrequency
-        switch field {
-        case .title?: tf = titleTf
-        case .body?: tf -= titleTf; titleTf = 0
-        case nil: break
-        }
+        let (tf, titleTf) = frequencies
         return bm25.score(weight: weight, tf: tf, titleTf: titleTf,
                           titleLength: columns.titleLength(d), bodyLength: columns.bodyLength(d),
                           averageLength: averageLength)
+    }
+
+    func explain() -> Explanation {
+        let d = Int(cursor.doc)
+        let (tf, titleTf) = frequencies
+        return bm25.explain(term: term.label, idf: term.idf, queryCount: term.count, tf: tf, titleTf: titleTf,
+                            titleLength: columns.titleLength(d), bodyLength: columns.bodyLength(d),
+                            averageLength: averageLength)
     }
 }
 
@@ -95,6 +111,11 @@ final class DisjunctionScorer: Scorer {
         var s = 0.0
         for c in clauses where c.doc == doc { s += c.score() }
         return s
+    }
+
+    func explain() -> Explanation {
+        let parts = clauses.filter { $0.doc == doc }.map { $0.explain() }
+        return Explanation(score(), "sum of the \(parts.count) matching of \(clauses.count) optional clauses", parts)
     }
 }
 
@@ -134,6 +155,10 @@ final class ConjunctionScorer: Scorer {
     }
 
     func score() -> Double { clauses.reduce(0) { $0 + $1.score() } }
+
+    func explain() -> Explanation {
+        Explanation(score(), "sum of \(clauses.count) required clauses", clauses.map { $0.explain() })
+    }
 }
 
 /// Documents of `include` that `exclude` does not match; scored by `include` alone.
@@ -159,6 +184,7 @@ final class ExclusionScorer: Scorer {
     func next() throws { try include.next(); try settle() }
     func advance(to target: Int32) throws { try include.advance(to: target); try settle() }
     func score() -> Double { include.score() }
+    func explain() -> Explanation { include.explain() }
 }
 
 /// Matches nothing: a term missing from a segment.
@@ -167,6 +193,7 @@ final class EmptyScorer: Scorer {
     func next() throws {}
     func advance(to target: Int32) throws {}
     func score() -> Double { 0 }
+    func explain() -> Explanation { Explanation(0, "no match") }
 }
 
 /// Documents of `required`; each `optional` clause that also matches adds its score
@@ -186,11 +213,21 @@ final class RequiredOptionalScorer: Scorer {
     func score() -> Double {
         var s = required.score()
         let d = required.doc
-        for o in optional {
-            if o.doc < d { try? o.advance(to: d) }
-            if o.doc == d { s += o.score() }
-        }
+        for o in matchingOptional() { s += o.score() }
         return s
+    }
+
+    private func matchingOptional() -> [Scorer] {
+        let d = required.doc
+        return optional.filter { o in
+            if o.doc < d { try? o.advance(to: d) }
+            return o.doc == d
+        }
+    }
+
+    func explain() -> Explanation {
+        Explanation(score(), "required clauses plus matching optional ones",
+                    [required.explain()] + matchingOptional().map { $0.explain() })
     }
 }
 
@@ -207,6 +244,7 @@ final class AllDocumentsScorer: Scorer {
     func next() throws { doc = doc + 1 < count ? doc + 1 : PostingsCursor.exhausted }
     func advance(to target: Int32) throws { doc = target < count ? max(doc, target) : PostingsCursor.exhausted }
     func score() -> Double { 0 }
+    func explain() -> Explanation { Explanation(0, "every document (no scoring clause)") }
 }
 
 /// Documents whose publication date (the yyyymmdd column) lies in a range; scores 0, so as a
@@ -233,4 +271,5 @@ final class DateRangeScorer: Scorer {
     func next() throws { if doc != PostingsCursor.exhausted { seek(from: doc + 1) } }
     func advance(to target: Int32) throws { if doc < target { seek(from: target) } }
     func score() -> Double { 0 }
+    func explain() -> Explanation { Explanation(0, "published in the date range (a filter: adds nothing)") }
 }

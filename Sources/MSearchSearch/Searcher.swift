@@ -39,6 +39,15 @@ public final class Searcher {
         return SearchResults(total: total, hits: top.sorted())
     }
 
+    /// How the document's score for `query` was computed (nil if it does not match).
+    public func explain(_ query: Query, doc: Int) throws -> Explanation? {
+        let (s, local) = reader.locate(doc)
+        let scorer = try makeScorer(try planner.plan(query), segment: reader.segments[s])
+        try scorer.advance(to: Int32(local))
+        guard scorer.doc == Int32(local) else { return nil }
+        return scorer.explain()
+    }
+
     private func makeScorer(_ plan: QueryPlan, segment: SegmentReader) throws -> Scorer {
         switch plan {
         case .nothing:
@@ -49,17 +58,18 @@ public final class Searcher {
             return DateRangeScorer(columns: segment.columns, range: range)
         case .term(let t):
             guard let info = try t.term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { return EmptyScorer() }
-            return try TermScorer(cursor: try segment.postings(info), weight: t.weight, bm25: bm25,
-                                  columns: segment.columns, averageLength: reader.averageDocumentLength,
-                                  field: t.field)
+            return try TermScorer(cursor: try segment.postings(info), term: t, bm25: bm25,
+                                  columns: segment.columns, averageLength: reader.averageDocumentLength)
         case .phrase(let terms, let offsets, let slop, let field, let weight):
             var cursors: [PostingsCursor] = []
             for term in terms {
                 guard let info = try term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { return EmptyScorer() }
                 cursors.append(try segment.postings(info))
             }
+            let label = (field.map { $0.rawValue + ":" } ?? "") + terms.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
             return try PhraseScorer(cursors: cursors, offsets: offsets, slop: slop, field: field, weight: weight,
-                                    bm25: bm25, columns: segment.columns, averageLength: reader.averageDocumentLength)
+                                    bm25: bm25, columns: segment.columns, averageLength: reader.averageDocumentLength,
+                                    label: label)
         case .any(let plans):
             return disjunction(try plans.map { try makeScorer($0, segment: segment) })
         case .boolean(let must, let should, let mustNot):
