@@ -44,6 +44,7 @@ enum JSONOutput {
             ("took_ms", .double((a.tookMs * 1000).rounded() / 1000)),
             ("hits", .array(a.hits.map(hit))),
         ]
+        if let d = a.didYouMean { fields.append(("did_you_mean", .string(d))) }
         return .object(fields)
     }
 

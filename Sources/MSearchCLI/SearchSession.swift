@@ -30,6 +30,8 @@ struct SearchAnswer {
     var total: Int
     var hits: [PresentedHit]
     var tookMs: Double
+    /// The query with misspelt or unknown words replaced by the closest indexed words.
+    var didYouMean: String? = nil
 }
 
 /// An open index and the settings that shape each query: the one-shot command, the REPL and
@@ -77,7 +79,19 @@ final class SearchSession {
         if explain {
             for i in hits.indices { hits[i].explanation = try searcher.explain(query, doc: hits[i].hit.doc) }
         }
+        var didYouMean: String?
+        if detail != .ids {
+            let suggestions = try searcher.suggestions(for: parsed)
+            if !suggestions.isEmpty {
+                var corrected = text
+                for s in suggestions {
+                    if let r = corrected.range(of: s.word) { corrected.replaceSubrange(r, with: s.replacement) }
+                }
+                didYouMean = corrected
+            }
+        }
         let tookMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-        return SearchAnswer(text: text, query: parsed, total: results.total, hits: hits, tookMs: tookMs)
+        return SearchAnswer(text: text, query: parsed, total: results.total, hits: hits, tookMs: tookMs,
+                            didYouMean: didYouMean)
     }
 }

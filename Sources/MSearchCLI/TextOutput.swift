@@ -8,10 +8,12 @@ enum TextOutput {
         let query = answer.text, total = answer.total, tookMs = answer.tookMs, hits = answer.hits
         var out = ""
         let bold = style.isANSI ? "\u{1B}[1m" : "", dim = style.isANSI ? "\u{1B}[2m" : "", reset = style.isANSI ? "\u{1B}[0m" : ""
+        let suggestion = answer.didYouMean.map { "Did you mean: \(bold)\($0)\(reset)?\n" } ?? ""
         if total == 0 {
-            out += "No articles match \"\(query)\".\n"
+            out += "No articles match \"\(query)\".\n" + suggestion
             return out
         }
+        out += suggestion
         for h in hits {
             guard let document = h.document else { continue }
             let title = document.title.isEmpty ? "(untitled)" : document.title
