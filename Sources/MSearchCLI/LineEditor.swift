@@ -14,14 +14,9 @@ final class LineEditor {
         interactive = isatty(STDIN_FILENO) != 0
         self.historyPath = historyPath
         if interactive {
-            // Ctrl-C while typing: libedit reports it and we start a fresh line.
-            signal(SIGINT) { _ in
-                LineEditor.interrupted = 1
-                write(STDOUT_FILENO, "^C\n", 3)
-                rl_replace_line("", 0)
-                rl_on_new_line()
-                rl_redisplay()
-            }
+            // Ctrl-C while typing abandons the line: libedit returns from readline() and the
+            // loop below offers a fresh prompt instead of ending the session.
+            signal(SIGINT) { _ in LineEditor.interrupted = 1 }
             rl_attempted_completion_function = { text, start, end in
                 guard let text else { return nil }
                 let word = String(cString: text)
@@ -48,8 +43,17 @@ final class LineEditor {
     /// The next line, or nil at end of input (Ctrl-D).
     func readLine(prompt: String) -> String? {
         guard interactive else { return pipeLines?.next() }
-        LineEditor.interrupted = 0
-        guard let raw = readline(prompt) else { return nil }
+        var raw: UnsafeMutablePointer<CChar>?
+        while true {
+            LineEditor.interrupted = 0
+            raw = readline(prompt)
+            if raw == nil && LineEditor.interrupted != 0 {
+                FileHandle.standardOutput.write("\n")
+                continue
+            }
+            break
+        }
+        guard let raw else { return nil }
         defer { free(raw) }
         let line = String(cString: raw)
         if !line.trimmingCharacters(in: .whitespaces).isEmpty {

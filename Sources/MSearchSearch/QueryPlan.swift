@@ -58,8 +58,24 @@ struct QueryPlanner {
             let expansions = try expand(prefix: word)
             if expansions.isEmpty { return .nothing }
             return .any(try expansions.map { .term(PlannedTerm(term: $0, field: field, idf: try idf($0))) })
-        case .boolean(let must, let should, let mustNot):
-            let m = try must.map(plan), n = try mustNot.map(plan)
+        case .boolean(let must, var should, let mustNot):
+            // `cuba date:2023` means cuba, published in 2023: a filter beside scoring clauses
+            // restricts them rather than being one more alternative. Only filters OR'ed with
+            // each other (`date:2022 OR date:2024`) stay alternatives.
+            var required = must
+            let filters = should.filter(\.isFilter)
+            if !filters.isEmpty && filters.count < should.count {
+                should.removeAll(where: \.isFilter)
+                if required.isEmpty {
+                    // Without a must clause at least one should clause has to match: keep that
+                    // rule by making the should clauses one required alternative.
+                    let alternatives = try mergeRepeatedTerms(should.map(plan))
+                    return .boolean(must: [.any(alternatives)] + (try filters.map(plan)),
+                                    should: [], mustNot: try mustNot.map(plan))
+                }
+                required += filters
+            }
+            let m = try required.map(plan), n = try mustNot.map(plan)
             let s = try mergeRepeatedTerms(should.map(plan))
             return .boolean(must: m, should: s, mustNot: n)
         case .date(let from, let to):
@@ -119,6 +135,16 @@ struct QueryPlanner {
         }
         return found.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key) }
             .prefix(maxPrefixExpansions).map(\.key)
+    }
+}
+
+extension Query {
+    /// Date and actor clauses select documents without scoring them.
+    var isFilter: Bool {
+        switch self {
+        case .date, .actor: return true
+        default: return false
+        }
     }
 }
 

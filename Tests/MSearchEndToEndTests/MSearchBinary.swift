@@ -34,11 +34,17 @@ struct MSearchBinary {
         return FileManager.default.fileExists(atPath: p) ? p : nil
     }
 
+    /// Runs a shell command line (for pipelines, script(1) and the Python tools in ../shared).
     @discardableResult
-    static func run(_ arguments: [String], cwd: String? = nil, environment: [String: String] = [:],
-                    stdin: String? = nil) throws -> Result {
+    static func runShell(_ command: String, stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(["-c", command], executable: "/bin/sh", environment: environment, stdin: stdin)
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], executable: String = path, cwd: String? = nil,
+                    environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         var env = ProcessInfo.processInfo.environment

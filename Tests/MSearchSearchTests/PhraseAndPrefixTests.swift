@@ -1,3 +1,4 @@
+import MSearchSources
 import Foundation
 import Testing
 import MSearchIndex
@@ -83,5 +84,29 @@ import MSearchQuery
         #expect(p.count == 2)
         #expect(p[0].terms.map { String(decoding: $0, as: UTF8.self) } == ["deport", "flight"])
         #expect(p[0].offsets == [0, 1])
+    }
+}
+
+@Suite struct FilterTests {
+    @Test func dateClausesBesideWordsFilterInsteadOfWidening() throws {
+        let dir = NSTemporaryDirectory() + "msearch-filter-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let writer = try IndexWriter(directory: dir)
+        for (i, (body, date)) in [("cuba talks", "2023-11-14"), ("cuba visas", "2022-11"), ("havana", "2023"), ("cuba", nil)].enumerated() {
+            try writer.add(SourceDocument(id: "d\(i)", path: "d\(i)", title: "", body: body, date: date, format: .text))
+        }
+        try writer.commit()
+        writer.close()
+        let s = try Searcher(reader: try IndexReader(directory: dir))
+        func ids(_ q: Query) throws -> Set<Int> { Set(try s.search(q, limit: 10).hits.map(\.doc)) }
+        let cuba = Query.term("cuba", field: nil)
+        let got = try ids(.boolean(must: [], should: [cuba, .date(from: "2023", to: "2023")], mustNot: []))
+        #expect(got == [0], "\(got)")
+        #expect(try ids(.boolean(must: [], should: [cuba, .date(from: "2022-11", to: "2023-11-14")], mustNot: [])) == [0, 1])
+        #expect(try ids(.boolean(must: [], should: [cuba, .date(from: nil, to: "2022-12-31")], mustNot: [])) == [1])
+        // Only filters, OR'ed: either range.
+        #expect(try ids(.boolean(must: [], should: [.date(from: "2022", to: "2022"), .date(from: "2023-11", to: "2023-11")], mustNot: [])) == [0, 1])
+        // Undated documents never pass a date filter.
+        #expect(try ids(.date(from: nil, to: nil)) == [0, 1, 2])
     }
 }
