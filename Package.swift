@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "msearch", targets: ["msearch"]),
         .library(name: "MSearchCLI", targets: ["MSearchCLI"]),
+        .library(name: "MSearchQuery", targets: ["MSearchQuery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
