@@ -154,6 +154,15 @@ struct QueryLexer {
                 i += 1
                 return Token(kind: .not, start: start, end: i)
             }
+            // A dash or plus standing alone between words ("1987 - a year") is punctuation in
+            // pasted prose, as in web search engines: skip it. At the end, or before ")", it is
+            // an operator left without its operand.
+            var k = i + 1
+            while k < scalars.count && scalars[k].isSpace { k += 1 }
+            if following != nil && k < scalars.count && scalars[k] != ")" {
+                i = k
+                return try next()
+            }
             throw error("\(c) has nothing after it", at: start,
                         hint: c == "-" ? "glue it to what to exclude (-trump), or write \\- for a dash"
                                        : "glue it to what is required (+cuba), or write \\+ for a plus sign")

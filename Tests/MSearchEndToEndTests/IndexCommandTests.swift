@@ -29,7 +29,7 @@ import Testing
         #expect(r.stderr.contains("empty.txt"))
         #expect(r.stderr.contains("binary.txt"))
         let found = try MSearchBinary.run(["--index", idx.path, "visa", "--json"])
-        #expect(found.stdout.contains("\"id\":\"more\""))
+        #expect(found.stdout.contains("\"id\":\"nested/more\""))
     }
 
     @Test func indexingNothingIsAnError() throws {

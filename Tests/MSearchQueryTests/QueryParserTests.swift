@@ -258,3 +258,14 @@ struct ConvenienceTests {
                 == ["visa", "deportation flights", "cuba"])
     }
 }
+
+@Suite struct PastedProseTests {
+    @Test func aLoneDashOrPlusBetweenWordsIsPunctuation() throws {
+        let q = try QueryParser().parse("calibrations appear to be,. - (a) significantly + different")
+        #expect(q.positiveWords.contains("significantly"))
+        #expect(q.positiveWords.contains("different"))
+        #expect(throws: QuerySyntaxError.self) { try QueryParser().parse("cuba -") }
+        #expect(throws: QuerySyntaxError.self) { try QueryParser().parse("(a -)") }
+        #expect(try QueryParser().parse("cuba - trump") == QueryParser().parse("cuba trump"))
+    }
+}
