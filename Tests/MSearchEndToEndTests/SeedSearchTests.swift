@@ -90,3 +90,72 @@ import Testing
         #expect(a.split(separator: "\n").dropLast() == b.split(separator: "\n").dropLast())
     }
 }
+
+/// The query language on the seeds, as a Lucene user expects it.
+@Suite(.serialized) struct SeedQueryLanguageTests {
+    func hits(_ query: String) throws -> (ids: [String], highlighted: [String]) {
+        let r = try MSearchBinary.run(["--index", SeedSearchTests.index.path, "--json", query])
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let hits = object?["hits"] as? [[String: Any]] ?? []
+        var highlighted: [String] = []
+        for h in hits {
+            let scalars = Array((h["snippet"] as? String ?? "").unicodeScalars)
+            for pair in h["highlights"] as? [[Int]] ?? [] {
+                highlighted.append(String(String.UnicodeScalarView(scalars[pair[0]..<pair[1]])))
+            }
+        }
+        return (hits.compactMap { $0["id"] as? String }.map { String($0.prefix(3)) }, highlighted)
+    }
+
+    @Test func phraseMatchesOnlyArticlesWithThePhraseHighlightedAsOneSpan() throws {
+        let r = try hits("\"deportation flights\"")
+        #expect(r.ids == ["000"])
+        #expect(r.highlighted.contains("deportation flights"))
+    }
+
+    @Test func prefixWithExclusion() throws {
+        // visa, visas… but not the articles that name Trump (000, 001, 003).
+        let r = try hits("visa* -trump")
+        #expect(Set(r.ids) == ["002", "004"])
+        #expect(r.highlighted.allSatisfy { $0.lowercased().hasPrefix("visa") })
+    }
+
+    @Test func fieldScopeAndConjunction() throws {
+        let r = try hits("title:talks AND havana")
+        #expect(Set(r.ids) == ["001", "002", "004"])
+    }
+
+    @Test func negatedGroup() throws {
+        // Parole or asylum appear in 000, 002 and 003.
+        #expect(Set(try hits("cuba NOT (parole OR asylum)").ids) == ["001", "004"])
+    }
+
+    @Test func malformedQueryShowsACaretAndExitsTwo() throws {
+        let r = try MSearchBinary.run(["--index", SeedSearchTests.index.path, "cuba AND (visa"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error: unbalanced parenthesis"))
+        #expect(r.stderr.contains("cuba AND (visa\n         ^"))
+        #expect(r.stderr.contains("hint:"))
+    }
+
+    @Test func misspeltWordsGetASuggestion() throws {
+        let r = try MSearchBinary.run(["--index", SeedSearchTests.index.path, "--color", "never", "deportaton flihgts"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("Did you mean: deportation flights?"))
+    }
+
+    @Test func explainShowsTheBM25Factors() throws {
+        let r = try MSearchBinary.run(["--index", SeedSearchTests.index.path, "--color", "never", "--explain", "--limit", "1", "havana talks"])
+        for part in ["idf", "tf", "dl, document length", "avgdl", "k1", "havana", "talk"] {
+            #expect(r.stdout.contains(part), "\(part)")
+        }
+    }
+
+    @Test func andFlagRequiresEveryWord() throws {
+        let any = try hits("havana parole")
+        let all = try MSearchBinary.run(["--index", SeedSearchTests.index.path, "--and", "--json", "havana parole"])
+        let object = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any]
+        #expect((object?["total"] as? Int ?? 0) < any.ids.count)
+        #expect((object?["total"] as? Int ?? 0) == 3)
+    }
+}
