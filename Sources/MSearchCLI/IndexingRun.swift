@@ -43,22 +43,26 @@ struct IndexingRun {
         var report = Report()
         let writer = try IndexWriter(directory: directory, replace: replace)
         defer { writer.close() }
+        var files: [String] = []
         for entry in SourceWalker(paths: paths).entries() {
             switch entry {
-            case .skipped(let problem):
-                report.problems.append(problem)
-            case .file(let path, _):
-                let (documents, problems) = SourceReader.readAll(fileAt: path)
-                report.problems.append(contentsOf: problems)
-                if !documents.isEmpty { report.files += 1 }
-                for var doc in documents {
-                    doc.id = qualifiedId(doc.id, path: path)
-                    try writer.add(doc)
-                    report.documents += 1
-                }
-                progress?(report)
+            case .skipped(let problem): report.problems.append(problem)
+            case .file(let path, _): files.append(path)
             }
         }
+        let pipeline = DocumentPipeline(settings: writer.manifest.analyzer)
+        try pipeline.run(files: files, read: { path in
+            var (documents, problems) = SourceReader.readAll(fileAt: path)
+            for i in documents.indices { documents[i].id = qualifiedId(documents[i].id, path: path) }
+            return .init(path: path, documents: documents, problems: problems)
+        }, consume: { doc in
+            try writer.add(doc)
+            report.documents += 1
+        }, fileDone: { file in
+            report.problems.append(contentsOf: file.problems)
+            if !file.documents.isEmpty { report.files += 1 }
+            progress?(report)
+        })
         try writer.commit()
         report.seconds = Date().timeIntervalSince(started)
         return report

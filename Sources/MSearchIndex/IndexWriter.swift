@@ -50,21 +50,23 @@ public final class IndexWriter {
     /// Adds one document; returns the id it was stored under (made unique if already taken).
     @discardableResult
     public func add(_ source: SourceDocument) throws -> String {
-        var doc = source
-        if ids.contains(doc.id) {
-            var n = 2
-            while ids.contains("\(source.id)~\(n)") { n += 1 }
-            doc.id = "\(source.id)~\(n)"
-        }
-        ids.insert(doc.id)
-        try add(AnalyzedDocument(doc, analyzer: analyzer))
-        return doc.id
+        try add(AnalyzedDocument(source, analyzer: analyzer))
     }
 
-    /// Adds a document analysed elsewhere (e.g. on another thread) with this index's settings.
-    public func add(_ doc: AnalyzedDocument) throws {
+    /// Adds a document analysed elsewhere (e.g. on another thread, with an analyzer made from
+    /// `manifest.analyzer`); returns the id it was stored under.
+    @discardableResult
+    public func add(_ analyzed: AnalyzedDocument) throws -> String {
+        var doc = analyzed
+        if ids.contains(doc.source.id) {
+            var n = 2
+            while ids.contains("\(analyzed.source.id)~\(n)") { n += 1 }
+            doc.source.id = "\(analyzed.source.id)~\(n)"
+        }
+        ids.insert(doc.source.id)
         builder.add(doc)
         if builder.memoryFootprint >= memoryBudget { try flush() }
+        return doc.source.id
     }
 
     /// Writes the buffered documents as a new segment (not yet visible to readers).
