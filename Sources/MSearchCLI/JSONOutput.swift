@@ -22,6 +22,7 @@ enum JSONOutput {
             ("title", .string(h.document?.title ?? "")),
             ("path", .string(h.document?.path ?? "")),
             ("date", .string(h.document?.date)),
+            ("actors", .array((h.document?.actors ?? []).map { .string($0.name) })),
             ("snippet", .string(snippet.text)),
             ("highlights", .array(snippet.highlightScalarOffsets().map { .array($0.map { .int($0) }) })),
         ]
@@ -35,6 +36,18 @@ enum JSONOutput {
         return .object(fields)
     }
 
+    static func facets(_ f: FacetCounts) -> JSONValue {
+        func values(_ vs: [FacetCounts.Value]) -> JSONValue {
+            .array(vs.map { v in
+                var o: [(String, JSONValue)] = [("value", .string(v.value))]
+                if let k = v.kind { o.append(("kind", .string(k))) }
+                o.append(("count", .int(v.count)))
+                return .object(o)
+            })
+        }
+        return .object([("year", values(f.years)), ("month", values(f.months)), ("actor", values(f.actors))])
+    }
+
     static func answer(_ a: SearchAnswer, qid: String? = nil) -> JSONValue {
         var fields: [(String, JSONValue)] = []
         if let qid { fields.append(("qid", .string(qid))) }
@@ -45,6 +58,7 @@ enum JSONOutput {
             ("hits", .array(a.hits.map(hit))),
         ]
         if let d = a.didYouMean { fields.append(("did_you_mean", .string(d))) }
+        if let f = a.facets { fields.append(("facets", facets(f))) }
         return .object(fields)
     }
 

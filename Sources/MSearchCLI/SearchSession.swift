@@ -32,6 +32,7 @@ struct SearchAnswer {
     var tookMs: Double
     /// The query with misspelt or unknown words replaced by the closest indexed words.
     var didYouMean: String? = nil
+    var facets: FacetCounts? = nil
 }
 
 /// An open index and the settings that shape each query: the one-shot command, the REPL and
@@ -46,6 +47,9 @@ final class SearchSession {
     var snippetOptions = SnippetOptions()
     /// Attach to each hit how its score was computed.
     var explain = false
+    /// Count results by year, month and actor.
+    var facets = false
+    var facetSize = 20
 
     init(reader: IndexReader, defaultOperator: QueryParser.DefaultOperator = .or) throws {
         self.reader = reader
@@ -62,7 +66,7 @@ final class SearchSession {
         let started = DispatchTime.now().uptimeNanoseconds
         let parsed = try parser.parse(text)
         let query = filters.apply(to: parsed)
-        let results = try searcher.search(query, limit: offset + limit)
+        let results = try searcher.search(query, limit: offset + limit, facets: facets, actorLimit: facetSize)
         let page = Array(results.hits.dropFirst(offset))
         var hits: [PresentedHit]
         switch detail {
@@ -92,6 +96,6 @@ final class SearchSession {
         }
         let tookMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         return SearchAnswer(text: text, query: parsed, total: results.total, hits: hits, tookMs: tookMs,
-                            didYouMean: didYouMean)
+                            didYouMean: didYouMean, facets: results.facets)
     }
 }

@@ -5,7 +5,8 @@ import MSearchSources
 /// 16 KB: snippets and display need the original text, but only for the few hits shown.
 ///
 /// Block (compressed): varint doc count, varint record length per doc, records.
-/// Record: strings id, path, title, body, date, date evidence, url, format (empty = none).
+/// Record: strings id, path, title, body, date, date evidence, url, format (empty = none),
+///         varint actor count + (name, kind) strings, varint mentioned-date count + strings.
 /// Tail: per block UInt32 first doc + UInt64 offset; then UInt64 block count, doc count,
 ///       index offset.
 struct DocumentStoreWriter {
@@ -29,6 +30,10 @@ struct DocumentStoreWriter {
         record.appendString(doc.dateEvidence ?? "")
         record.appendString(doc.url ?? "")
         record.appendString(doc.format.rawValue)
+        record.appendVarint(doc.actors.count)
+        for a in doc.actors { record.appendString(a.name); record.appendString(a.kind) }
+        record.appendVarint(doc.mentionedDates.count)
+        for d in doc.mentionedDates { record.appendString(d) }
         pending.append(contentsOf: record.bytes)
         pendingLengths.append(record.count)
         documentCount += 1
@@ -119,11 +124,18 @@ public final class DocumentStore {
             let id = try c.readString(), path = try c.readString(), title = try c.readString()
             let body = try c.readString(), date = try c.readString(), evidence = try c.readString()
             let url = try c.readString(), format = try c.readString()
-            return SourceDocument(id: id, path: path, title: title, body: body,
-                                  date: date.isEmpty ? nil : date,
-                                  dateEvidence: evidence.isEmpty ? nil : evidence,
-                                  url: url.isEmpty ? nil : url,
-                                  format: SourceFormat(rawValue: format) ?? .text)
+            var doc = SourceDocument(id: id, path: path, title: title, body: body,
+                                     date: date.isEmpty ? nil : date,
+                                     dateEvidence: evidence.isEmpty ? nil : evidence,
+                                     url: url.isEmpty ? nil : url,
+                                     format: SourceFormat(rawValue: format) ?? .text)
+            let actors = try c.readVarintInt()
+            guard actors <= raw.count else { throw c.corrupt("actor count out of range") }
+            for _ in 0..<actors { doc.actors.append(NamedActor(name: try c.readString(), kind: try c.readString())) }
+            let dates = try c.readVarintInt()
+            guard dates <= raw.count else { throw c.corrupt("date count out of range") }
+            for _ in 0..<dates { doc.mentionedDates.append(try c.readString()) }
+            return doc
         }
     }
 

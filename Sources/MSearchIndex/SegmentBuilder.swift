@@ -82,7 +82,8 @@ final class SegmentBuilder {
         postingBytes += added
         touched.removeAll(keepingCapacity: true)
         store.add(doc.source)
-        columns.add(titleLength: doc.titleLength, bodyLength: doc.bodyLength, date: doc.source.date, id: doc.source.id)
+        columns.add(titleLength: doc.titleLength, bodyLength: doc.bodyLength, date: doc.source.date, id: doc.source.id,
+                    actors: doc.source.actors.map { ($0.name, $0.kind) })
         documentCount += 1
         tokenCount += Int(doc.length)
     }

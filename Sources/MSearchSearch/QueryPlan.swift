@@ -80,9 +80,11 @@ struct QueryPlanner {
             return .boolean(must: m, should: s, mustNot: n)
         case .date(let from, let to):
             return .dateRange(DateBounds.lower(from)...DateBounds.upper(to))
-        case .actor:
-            // Actors are extracted at index time by a later format; no document names one yet.
-            return .nothing
+        case .actor(let name):
+            // A filter: documents naming any actor the name designates, scoring nothing.
+            let terms = try actorTerms(matching: name)
+            if terms.isEmpty { return .nothing }
+            return .any(terms.map { .term(PlannedTerm(term: $0, field: nil, idf: 0)) })
         case .all:
             return .all
         }
@@ -118,6 +120,30 @@ struct QueryPlanner {
     }
 
     private struct TermKey: Hashable { var term: [UInt8]; var field: Field? }
+
+    /// The actors of the index a name designates: every canonical name containing all the
+    /// words of `name`, folded as the index folds ("de Cossío" → "Carlos Fernández de Cossío",
+    /// "Trump" → "Donald Trump").
+    func actorTerms(matching name: String) throws -> [[UInt8]] {
+        let wanted = Set(QueryPlanner.words(analyzer.normalize(name)))
+        guard !wanted.isEmpty else { return [] }
+        var found = Set<[UInt8]>()
+        for segment in reader.segments {
+            try ActorTerms.prefix.withUnsafeBufferPointer { p in
+                try segment.terms.forEach(from: p) { term, _ in
+                    guard let actor = ActorTerms.name(of: term) else { return false }
+                    if wanted.isSubset(of: QueryPlanner.words(actor)) { found.insert(Array(term)) }
+                    return true
+                }
+            }
+        }
+        return found.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The alphanumeric words of an already folded name.
+    static func words(_ s: String) -> [Substring] {
+        s.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    }
 
     /// The index's terms starting with the analysed (lower-cased, folded, unstemmed) prefix.
     func expand(prefix word: String) throws -> [[UInt8]] {

@@ -252,17 +252,19 @@ final class AllDocumentsScorer: Scorer {
 final class DateRangeScorer: Scorer {
     private let columns: DocumentColumns
     private let range: ClosedRange<Int32>
+    private let includeUndated: Bool
     private(set) var doc: Int32 = -1
 
-    init(columns: DocumentColumns, range: ClosedRange<Int32>) {
-        self.columns = columns; self.range = range
+    init(columns: DocumentColumns, range: ClosedRange<Int32>, includeUndated: Bool) {
+        self.columns = columns; self.range = range; self.includeUndated = includeUndated
         seek(from: 0)
     }
 
     private func seek(from start: Int32) {
         var d = Int(start)
         while d < columns.documentCount {
-            if range.contains(columns.date(d)) { doc = Int32(d); return }
+            let date = columns.date(d)
+            if range.contains(date) || (includeUndated && date == 0) { doc = Int32(d); return }
             d += 1
         }
         doc = PostingsCursor.exhausted

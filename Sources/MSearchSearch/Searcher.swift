@@ -6,6 +6,8 @@ import MSearchQuery
 public struct SearchResults: Sendable {
     public var total: Int
     public var hits: [Hit]
+    /// Present when the search was asked for facets.
+    public var facets: FacetCounts?
 }
 
 /// Runs queries against an open index: plans the query once with index-wide statistics, builds a
@@ -14,6 +16,9 @@ public final class Searcher {
     public let reader: IndexReader
     public let bm25: BM25
     public let analyzer: Analyzer
+    /// Whether undated documents pass date filters (by default they do not: a filter on 2023
+    /// should not return articles whose date nobody knows).
+    public var includeUndated = false
 
     public init(reader: IndexReader, bm25: BM25 = BM25()) throws {
         self.reader = reader
@@ -23,20 +28,26 @@ public final class Searcher {
 
     var planner: QueryPlanner { QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25) }
 
-    public func search(_ query: Query, limit: Int) throws -> SearchResults {
+    /// The best `limit` hits and the number of matches; with `facets`, exact counts by year,
+    /// month and actor (top `actorLimit`) over every matching document.
+    public func search(_ query: Query, limit: Int, facets: Bool = false, actorLimit: Int = 20) throws -> SearchResults {
         let plan = try planner.plan(query)
         var top = TopHits(k: limit)
         var total = 0
+        var collector = FacetCollector()
         for (s, segment) in reader.segments.enumerated() {
             let base = reader.segmentBases[s]
             let scorer = try makeScorer(plan, segment: segment)
+            if facets { collector.startSegment(segment) }
             while scorer.doc != PostingsCursor.exhausted {
                 total += 1
                 top.insert(Hit(doc: base + Int(scorer.doc), score: scorer.score()))
+                if facets { collector.collect(scorer.doc) }
                 try scorer.next()
             }
         }
-        return SearchResults(total: total, hits: top.sorted())
+        return SearchResults(total: total, hits: top.sorted(),
+                             facets: facets ? collector.result(actorLimit: actorLimit) : nil)
     }
 
     /// How the document's score for `query` was computed (nil if it does not match).
@@ -55,7 +66,7 @@ public final class Searcher {
         case .all:
             return AllDocumentsScorer(count: segment.documentCount)
         case .dateRange(let range):
-            return DateRangeScorer(columns: segment.columns, range: range)
+            return DateRangeScorer(columns: segment.columns, range: range, includeUndated: includeUndated)
         case .term(let t):
             guard let info = try t.term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { return EmptyScorer() }
             return try TermScorer(cursor: try segment.postings(info), term: t, bm25: bm25,
