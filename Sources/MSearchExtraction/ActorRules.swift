@@ -111,6 +111,9 @@ struct ActorRules {
         // handles and URL pieces: @CarlosFdeCossio, /NIVLOtaIU2
         if i > 0, s.adjacent(i - 1), s.tokens[i - 1].kind == .punct, [0x40, 0x23, 0x2F, 0x5C, 0x5F, 0x3D].contains(s.tokens[i - 1].punct) { return false }
         if s.adjacent(i), s.isPunct(i + 1, 0x2F) || s.isPunct(i + 1, 0x40) { return false }
+        // contractions ("I've", "We'll") and hyphenated words with a lower-case or non-name part
+        // ("Financially-strapped", "October-September", "D-Tex")
+        if !hyphenatedNameOK(t) { return false }
         // Reuters ticker codes: <SIEG.F>, <MATR.PA>
         if t.allCaps || t.dotted, inTicker(i) { return false }
         // "Abidjan-based", "state-owned"
@@ -123,6 +126,42 @@ struct ActorRules {
         for j in t.start..<t.end where s.bytes[j] >= 0x30 && s.bytes[j] <= 0x39 { hasDigit = true; break }
         if hasDigit { return gazetteer.lookup(key: key(i), hasLower: t.hasLower) != nil }
         return true
+    }
+
+    private func hyphenatedNameOK(_ t: TextScanner.Token) -> Bool {
+        let b = s.bytes
+        var hasSep = false
+        for j in t.start..<t.end where b[j] == 0x2D || b[j] == 0x27 || (b[j] == 0xE2 && j + 2 < t.end && b[j + 1] == 0x80 && b[j + 2] == 0x99) { hasSep = true; break }
+        guard hasSep else { return true }
+        let text = s.text(t)
+        // contractions: an apostrophe followed by lower case
+        if let ap = text.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
+            let after = text[text.index(after: ap)...]
+            if let f = after.first, f.isLowercase { return false }
+        }
+        let parts = text.split(whereSeparator: { $0 == "-" })
+        guard parts.count >= 2 else { return true }
+        var nameParts = 0
+        for (pi, p) in parts.enumerated() {
+            guard let f = p.first else { continue }
+            let k = Fold.key(String(p))
+            if f.isLowercase {
+                if pi == 0 && Words.particles.contains(k) { continue }   // al-Assad, bin-…
+                return false
+            }
+            if p.count == 1 { return false }                               // D-Tex, R-Fla
+            if !(Words.stop.contains(k) || DateRules.monthNames[k] != nil || Words.demonyms.contains(k)) { nameParts += 1 }
+        }
+        return nameParts > 0
+    }
+
+    /// A word that is a common word in an inflected form ("Contradicting", "Implements", "Roasters").
+    private func inflectedCommon(_ k: String) -> Bool {
+        for suffix in ["s", "es", "ed", "d", "ing", "ly", "ers", "er"] where k.hasSuffix(suffix) && k.count > suffix.count + 2 {
+            let base = String(k.dropLast(suffix.count))
+            if looseCommon.contains(base) || looseCommon.contains(base + "e") { return true }
+        }
+        return false
     }
 
     /// Inside "<XXXX.YY>" without spaces.
@@ -153,7 +192,7 @@ struct ActorRules {
         if !t.ambiguous { return true }
         if midCap.contains(k) || gazetteer.firstWords.contains(k) { return true }
         if Words.titles.contains(k) { return true }
-        if looseCommon.contains(k) || lowerSeen.contains(k) { return false }
+        if looseCommon.contains(k) || lowerSeen.contains(k) || inflectedCommon(k) { return false }
         if Words.demonyms.contains(k) { return true }
         return true
     }
@@ -234,7 +273,7 @@ struct ActorRules {
         var hasConnector = false
         while limit < toks.count, limit - i < maxW, toks[limit].kind == .word, toks[limit].line == toks[i].line {
             if !toks[limit].cap && !toks[limit].allCaps {
-                guard Words.orgConnectors.contains(lower(limit)) || isParticle(limit) else { break }
+                guard toks[limit].end - toks[limit].start <= 3 || Words.orgConnectors.contains(lower(limit)) else { break }
                 hasConnector = true
             }
             limit += 1
@@ -675,7 +714,8 @@ struct ActorRules {
                 m = mention(a, b, kind: e.kind, strength: .strong, canonical: e.name)
             } else {
                 var from = a
-                while from < b, Words.demonyms.contains(key(from)) || Words.stop.contains(key(from)) { from += 1 }
+                let endsOrg = Words.orgHeads.contains(key(b - 1))
+                while from < b, !endsOrg && Words.demonyms.contains(key(from)) || Words.stop.contains(key(from)) { from += 1 }
                 guard from < b else { continue }
                 m = mention(from, b, kind: .organisation, strength: .strong)
                 if Words.nonActorHeads.contains(key(b - 1)) { nonActorAcronyms.insert(acrKey); continue }

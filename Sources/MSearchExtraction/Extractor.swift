@@ -188,13 +188,18 @@ public final class Extractor: @unchecked Sendable {
             let position = m.firstToken - line.firstToken
             // a dateline: the date opens its line (after a place or a weekday), or has a short line
             // to itself, or the text says it is today.
+            // Words before the date on its line: a place ("Havana,"), a weekday, "Published on" —
+            // not an event ("Founded February 28, 1998", "Born …").
             var datelinePlace = position <= 6
-            if datelinePlace {
-                for k in line.firstToken..<m.firstToken {
-                    let t = s.tokens[k]
-                    if t.kind == .word, !(t.cap || t.allCaps), !["on", "of", "de", "by", "updated", "published", "posted"].contains(s.lowerASCII(k)) { datelinePlace = false }
-                }
+            var eventBefore = false
+            for k in line.firstToken..<m.firstToken where s.tokens[k].kind == .word {
+                let t = s.tokens[k]
+                let w = s.lowerASCII(k)
+                if Extractor.datelineWords.contains(w) || DateRules.weekdayNames[w] != nil { continue }
+                if !(t.cap || t.allCaps) { datelinePlace = false }
+                if looseCommonWords.contains(w) || w.isEmpty && !(t.cap || t.allCaps) { eventBefore = true }
             }
+            if eventBefore && !m.present { continue }
             guard datelinePlace || lineLen <= 80 || m.present else { continue }
             if let y = m.year, let mo = m.month, let d = m.day {
                 let date = PartialDate(year: y, month: mo, day: d)
@@ -210,6 +215,8 @@ public final class Extractor: @unchecked Sendable {
         }
         return nil
     }
+
+    static let datelineWords: Set<String> = Words.set("on of de by at updated published posted date dated last modified issued edition for the")
 
     /// The year of "November 14" from the rest of the text: a full date with the same month and
     /// day; else the one year the weekday fits among the years the text names; else the month of

@@ -133,7 +133,7 @@ struct TextScanner {
         if p.isLowercase { return .lower }
         if p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark { return .mark }
         if p.isAlphabetic { return .otherLetter }
-        if p.numericType == .decimal { return .digit }
+        if p.numericType == .decimal { return .otherLetter }   // non-ASCII digits ("１") read as word characters
         return .punct
     }
 
@@ -373,6 +373,7 @@ struct TextScanner {
         var j = i
         while j < n, TextScanner.isASCIILetter(bytes[j]) { j += 1 }
         if j > i { grouped = true; i = j }
+        if i == start { i = start + 1 }   // never stall
         var t = Token(start: start, end: i, kind: .number)
         t.grouped = grouped
         t.spaceBefore = spaceBefore

@@ -50,7 +50,8 @@ enum Words {
     zimbabwean arab arabs asian asians african africans latin latino latina hispanic western soviet communist
     christian christians muslim muslims jewish jews catholic protestant sunni shiite shia buddhist hindu
     democrat democrats republican republicans democratic conservative conservatives liberal liberals socialist
-    socialists labour tory tories
+    socialists labour tory tories yugoslav congressional presidential parliamentary ministerial governmental
+    federal provincial municipal royal imperial
     """)
 
     /// Titles and roles written before a name ("President Donald Trump", "Treasury Secretary

@@ -50,3 +50,45 @@ func printFile() throws {
     let e = testExtractor.extract(seedDocument(path))
     print("date: \(e.publicationDate.map { "\($0.date) (\($0.evidence))" } ?? "nil")\nmentioned: \(e.mentionedDates)\nactors: \(e.actors.map { "\($0.name) [\($0.kind.rawValue)]" }.joined(separator: "; "))")
 }
+
+/// Publication dates of shared/corpora/html-readability-testpages (needs the real HTML reader of
+/// MSearchSources, so it only runs with MSEARCH_EVAL=html): prints every page's date next to the
+/// expected publishedTime, and the score.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["MSEARCH_EVAL"] == "html"))
+func htmlDates() throws {
+    guard let shared = sharedDir else { return }
+    let dir = shared + "/corpora/html-readability-testpages/test-pages"
+    var withExpected = 0, exact = 0, otherDated = 0, others = 0, textOnly = 0
+    var lines: [String] = []
+    for page in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
+        let meta = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(page)/expected-metadata.json"))) as? [String: Any] ?? [:]
+        let expected = (meta["publishedTime"] as? String).map { String($0.prefix(10)) }
+        if ProcessInfo.processInfo.environment["MSEARCH_TRACE"] != nil { FileHandle.standardError.write("page \(page)\n".data(using: .utf8)!) }
+        let docs = (try? SourceReader.read(fileAt: "\(dir)/\(page)/source.html")) ?? []
+        if ProcessInfo.processInfo.environment["MSEARCH_TRACE"] != nil { FileHandle.standardError.write("read \(docs.count)\n".data(using: .utf8)!) }
+        let d = docs.first
+        let e = d.map { Extractor().extract($0) }
+        let got = e?.publicationDate
+        let gotText = got.map { "\($0.date) [\($0.evidence)]" } ?? "nil"
+        if let expected, let d {
+            // the same page without the reader's metadata date: what the text rules alone find
+            var bare = d
+            bare.date = nil; bare.dateEvidence = nil
+            let alone = Extractor().extract(bare).publicationDate
+            if alone?.date.description == expected { textOnly += 1 }
+            lines.append("     text rules alone: \(alone.map { "\($0.date) [\($0.evidence)]" } ?? "nil")")
+        }
+        if let expected {
+            withExpected += 1
+            let ok = got?.date.description == expected
+            if ok { exact += 1 }
+            lines.append("\(ok ? "OK  " : "MISS") \(page): expected \(expected) got \(gotText) meta=\(d?.date ?? "nil")")
+        } else {
+            others += 1
+            if got != nil { otherDated += 1 }
+            lines.append("--   \(page): got \(gotText) meta=\(d?.date ?? "nil") url=\(d?.url ?? "nil")")
+        }
+    }
+    print(lines.joined(separator: "\n"))
+    print("exact day: \(exact)/\(withExpected) (text and URL rules alone, without metadata: \(textOnly)); dated among the others: \(otherDated)/\(others)")
+}
