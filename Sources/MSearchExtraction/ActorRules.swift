@@ -358,10 +358,16 @@ struct ActorRules {
         return false
     }
 
+    /// "in Tapachula", "the city of Tapachula", "Tapachula, Chiapas".
     private func placeCue(_ a: Int) -> Bool {
-        let j = a - 1
+        var j = a - 1
+        if j >= 1, s.isPunct(j, 0x2C), s.tokens[j - 1].kind == .word, s.tokens[j - 1].cap { j -= 1 }   // "X, Chiapas"
+        while j >= 0, j < a - 1, s.tokens[j].kind == .word, s.tokens[j].cap { j -= 1 }
         guard j >= 0, s.tokens[j].kind == .word, !s.tokens[j].cap else { return false }
-        return Words.placeBefore.contains(lower(j))
+        let w = lower(j)
+        if Words.placeBefore.contains(w) { return true }
+        if w == "of", j >= 1, s.tokens[j - 1].kind == .word, Words.placeNouns.contains(lower(j - 1)) { return true }
+        return false
     }
 
     /// Mentions in one run [a, b) of capitalised words.
@@ -393,6 +399,12 @@ struct ActorRules {
                 var pe = t
                 while pe > a, Words.portfolio.contains(key(pe - 1)) || Words.titles.contains(key(pe - 1)) { pe -= 1 }
                 if pe > a { analysePrefix(a, pe, into: &out) }
+                var b = b
+                // "King Fahd of Saudi Arabia": the name stops at a connector, the rest is analysed apart
+                if let c = (nameStart..<b).first(where: { s.tokens[$0].kind == .word && !s.tokens[$0].cap && !s.tokens[$0].allCaps && !isParticle($0) }) {
+                    if c + 1 < b { analyse(c + 1, b, into: &out) }
+                    b = c
+                }
                 if nameStart < b {
                     var na = nameStart
                     while na < b, Words.titles.contains(key(na)) || Words.stop.contains(key(na)) { na += 1 }
@@ -425,6 +437,10 @@ struct ActorRules {
         }
         if Words.orgHeads.contains(key(b - 1)) || (b - a == 1 && s.tokens[a].allCaps) {
             analyseCore(a, b, into: &out)
+            return
+        }
+        if b - a >= 3, Words.orgOfHeads.contains(key(a)), lower(a + 1) == "of" {   // "Bank of England Governor …"
+            out.append(mention(a, b, kind: .organisation, strength: .cue))
             return
         }
         splitByGazetteer(a, b, into: &out, keepRest: false)
@@ -493,7 +509,9 @@ struct ActorRules {
                 var e = min(b, i + maxW + 1)
                 while e > i {
                     if let g = gazetteerEntry(i, e), !onlyPlaces || g.kind == .place {
-                        if keepRest, restStart < i { unknown(restStart, i, into: &out) }
+                        // a stray first name before a known person ("Fernando de Cossío") is not another actor
+                        let strayFirstName = g.kind == .person && i - restStart == 1
+                        if keepRest, restStart < i, !strayFirstName { unknown(restStart, i, into: &out) }
                         out.append(mention(i, e, kind: g.kind, strength: .strong, canonical: g.name))
                         i = e; restStart = e; matched = true
                         break
@@ -523,7 +541,7 @@ struct ActorRules {
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
-            if t.initial { return }
+            if t.initial || t.end - t.start < 2 { return }
             var uppers = 0
             for sc in s.text(t).unicodeScalars where sc.properties.isUppercase { uppers += 1 }
             if uppers >= 2, t.hasLower, !s.text(t).contains("-") {   // MinRex, CiberCuba, PepsiCo
@@ -776,8 +794,10 @@ struct ActorRules {
         }
         // Person full names in the document (two words or more), for linking short forms.
         var fullNames: [(words: [String], index: Int)] = []
-        for (i, m) in ms.enumerated() where m.kind == .person && canonicalWords(m).count >= 2 {
-            fullNames.append((canonicalWords(m), i))
+        var seenFull = Set<[String]>()
+        for (i, m) in ms.enumerated() where m.kind == .person {
+            let w = canonicalWords(m)
+            if w.count >= 2, seenFull.insert(w).inserted { fullNames.append((w, i)) }
         }
         func fits(_ short: [String], _ full: [String]) -> Bool {
             guard short.count < full.count || (short.count == full.count && short != full), let last = short.last, last == full.last else { return false }
@@ -804,8 +824,14 @@ struct ActorRules {
             if let j = byKey[k] { union(i, j) } else { byKey[k] = i }
         }
         // short person names → the one full name they fit
+        var linkMemo: [[String]: Int?] = [:]
         for (i, m) in ms.enumerated() where m.canonical == nil && (m.kind == .person) {
             let w = m.words
+            if let memo = linkMemo[w] {
+                if let t = memo { union(i, t); if ms[i].strength < .cue { ms[i].strength = .cue } }
+                continue
+            }
+            linkMemo[w] = .some(nil)
             var targets = Set<Int>()
             var targetNames = Set<String>()
             for f in fullNames where fits(w, f.words) {
@@ -815,6 +841,7 @@ struct ActorRules {
             // a longer full name containing a shorter one counts once ("Carlos Fernández de Cossío" ⊃ "Fernández de Cossío")
             let distinct = targetNames.filter { a in !targetNames.contains { b in b != a && fits(a.split(separator: " ").map(String.init), b.split(separator: " ").map(String.init)) } }
             if distinct.count == 1, let name = distinct.first, let t = fullNames.first(where: { $0.words.joined(separator: " ") == name }) {
+                linkMemo[w] = .some(t.index)
                 union(i, t.index)
                 if ms[i].strength < .cue { ms[i].strength = .cue }
             }

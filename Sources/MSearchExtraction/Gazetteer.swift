@@ -40,11 +40,11 @@ public struct Gazetteer: Sendable {
     /// without a name, with an unknown kind, or with too few columns is an error naming the line.
     public init(tsv: String) throws {
         var lineNo = 0
-        for raw in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
+        // split on any line break ("\r\n" is one Character in Swift)
+        for raw in tsv.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
             lineNo += 1
             var line = Substring(raw)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if lineNo == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            while line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false)

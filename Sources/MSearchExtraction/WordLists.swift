@@ -153,6 +153,9 @@ enum Words {
     /// Prepositions after which a lone unknown name is a place ("in Tapachula", "to Georgetown").
     static let placeBefore: Set<String> = set("in at from to near into across throughout toward towards via outside inside")
 
+    /// "the city of X": X is a place.
+    static let placeNouns: Set<String> = set("city town village port province state region district county island islands capital municipality")
+
     /// Name particles inside a person's name ("Carlos Fernández de Cossío", "Ludwig van Beethoven").
     static let particles: Set<String> = set("de del della di da do dos das du la le van von der den ter bin ibn al el")
 

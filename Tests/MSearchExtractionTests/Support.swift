@@ -41,39 +41,61 @@ struct ReutersDoc {
     var orgs: [String]
 }
 
-/// Documents of the Reuters-21578 SGML files under `dir` (Latin-1), as shared/peers/convert_reuters.py reads them.
+/// Documents of the Reuters-21578 SGML files under `dir` (Latin-1), as shared/peers/convert_reuters.py
+/// reads them (title, body, PEOPLE and ORGS items). Byte-level, to stay quick in debug builds.
 func readReuters(_ dir: String, onlyTagged: Bool) -> [ReutersDoc] {
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("reut2-") && $0.hasSuffix(".sgm") }.sorted()
     var out: [ReutersDoc] = []
     for f in files {
         guard let data = FileManager.default.contents(atPath: dir + "/" + f) else { continue }
-        var text = ""
-        text.unicodeScalars.append(contentsOf: data.map { Unicode.Scalar($0) })
-        var rest = Substring(text)
-        while let open = rest.range(of: "<REUTERS") {
-            guard let close = rest.range(of: "</REUTERS>", range: open.upperBound..<rest.endIndex) else { break }
-            let s = rest[open.lowerBound..<close.upperBound]
-            rest = rest[close.upperBound...]
-            func tag(_ name: String, in s: Substring) -> Substring? {
-                guard let a = s.range(of: "<\(name)"), let gt = s.range(of: ">", range: a.upperBound..<s.endIndex),
-                      let b = s.range(of: "</\(name)>", range: gt.upperBound..<s.endIndex) else { return nil }
-                return s[gt.upperBound..<b.lowerBound]
+        let b = [UInt8](data)
+        func find(_ needle: String, _ from: Int, _ to: Int) -> Int? {
+            let n = Array(needle.utf8)
+            guard let first = n.first, to - from >= n.count else { return nil }
+            var i = from
+            let last = to - n.count
+            while i <= last {
+                if b[i] == first {
+                    var k = 1
+                    while k < n.count, b[i + k] == n[k] { k += 1 }
+                    if k == n.count { return i }
+                }
+                i += 1
             }
-            func items(_ name: String) -> [String] {
-                guard let t = tag(name, in: s) else { return [] }
-                return t.components(separatedBy: "<D>").dropFirst().compactMap { $0.components(separatedBy: "</D>").first }
-            }
-            let people = items("PEOPLE"), orgs = items("ORGS")
+            return nil
+        }
+        func latin1(_ from: Int, _ to: Int) -> String {
+            var s = ""
+            s.unicodeScalars.append(contentsOf: b[from..<to].map { Unicode.Scalar($0) })
+            return s
+        }
+        func element(_ name: String, _ from: Int, _ to: Int) -> (Int, Int)? {
+            guard let a = find("<" + name, from, to), let gt = find(">", a, to), let c = find("</" + name + ">", gt, to) else { return nil }
+            return (gt + 1, c)
+        }
+        func items(_ name: String, _ from: Int, _ to: Int) -> [String] {
+            guard let (a, c) = element(name, from, to) else { return [] }
+            var res: [String] = []
+            var p = a
+            while let d = find("<D>", p, c), let e = find("</D>", d, c) { res.append(latin1(d + 3, e)); p = e + 4 }
+            return res
+        }
+        var pos = 0
+        while let open = find("<REUTERS", pos, b.count), let close = find("</REUTERS>", open, b.count) {
+            pos = close + 10
+            let people = items("PEOPLE", open, close), orgs = items("ORGS", open, close)
             if onlyTagged && people.isEmpty && orgs.isEmpty { continue }
             var id = ""
-            if let r = s.range(of: "NEWID=\"") { id = String(s[r.upperBound...].prefix { $0 != "\"" }) }
-            let textPart = tag("TEXT", in: s) ?? ""
-            var title = tag("TITLE", in: textPart).map(String.init) ?? ""
-            var body = tag("BODY", in: textPart).map(String.init) ?? ""
-            if title.isEmpty && body.isEmpty { body = String(textPart) }
+            if let r = find("NEWID=\"", open, close), let q = find("\"", r + 7, close) { id = latin1(r + 7, q) }
+            var title = "", body = ""
+            if let (ta, tc) = element("TEXT", open, close) {
+                if let (a, c) = element("TITLE", ta, tc) { title = latin1(a, c) }
+                if let (a, c) = element("BODY", ta, tc) { body = latin1(a, c) }
+                if title.isEmpty && body.isEmpty { body = latin1(ta, tc) }
+            }
             title = unescape(title); body = unescape(body)
             var date: String?
-            if let d = tag("DATE", in: s) { date = reutersDate(String(d)) }
+            if let (a, c) = element("DATE", open, close) { date = reutersDate(latin1(a, c)) }
             out.append(ReutersDoc(id: id, title: title.trimmingCharacters(in: .whitespacesAndNewlines),
                                   body: body.trimmingCharacters(in: .whitespacesAndNewlines), date: date, people: people, orgs: orgs))
         }
