@@ -38,7 +38,6 @@ struct ActorRules {
     // MARK: state built per document
     private var keys: [String?]
     private var modes: [LineMode]
-    private var lowerSeen: Set<String> = []
     private var midCap: Set<String> = []
 
     init(s: TextScanner, gazetteer: Gazetteer, common: Set<String>, looseCommon: Set<String>, caseless: Bool) {
@@ -58,34 +57,67 @@ struct ActorRules {
         }
         for i in 0..<s.tokens.count {
             let t = s.tokens[i]
-            guard t.kind == .word else { continue }
-            if t.cap || t.allCaps || caseless {
-                keys[i] = Fold.key(s.text(t))
-                if modes[t.line] == .normal, !t.ambiguous, t.cap {
-                    midCap.insert(keys[i]!)
-                }
-            } else {
-                let w = s.lowerASCII(i, maxLength: 30)
-                if !w.isEmpty { lowerSeen.insert(w) } else { keys[i] = Fold.key(s.text(t)); lowerSeen.insert(keys[i]!) }
+            guard t.kind == .word, t.cap || t.allCaps || caseless else { continue }
+            keys[i] = foldToken(t)
+            if modes[t.line] == .normal, !t.ambiguous, t.cap {
+                midCap.insert(keys[i]!)
             }
         }
     }
 
     private func key(_ i: Int) -> String {
         if let k = keys[i] { return k }
-        return Fold.key(s.text(i))
+        return foldToken(s.tokens[i])
+    }
+
+    /// Fold.key of a token, without building the token's String when it is plain ASCII.
+    private func foldToken(_ t: TextScanner.Token) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(t.end - t.start)
+        for j in t.start..<t.end {
+            let c = s.bytes[j]
+            if c >= 0x80 { return Fold.key(s.text(t)) }
+            if c >= 0x41 && c <= 0x5A { out.append(c + 32) }
+            else if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) { out.append(c) }
+            else if c == 0x2E || c == 0x27 { continue }
+            else if !out.isEmpty && out.last != 0x20 { out.append(0x20) }
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text has `k` as a lower-case word somewhere (Mikheev: then a capitalised `k` at a
+    /// sentence start is that common word). Compares bytes; no allocation.
+    private func seenLowercase(_ k: String) -> Bool {
+        let kb = Array(k.utf8)
+        for t in s.tokens where t.kind == .word && !t.cap && !t.allCaps && t.end - t.start == kb.count {
+            var same = true
+            var x = 0
+            for j in t.start..<t.end {
+                var c = s.bytes[j]
+                if c >= 0x41 && c <= 0x5A { c += 32 }
+                if c != kb[x] { same = false; break }
+                x += 1
+            }
+            if same { return true }
+        }
+        return false
     }
 
     private func lineMode(_ line: TextScanner.Line) -> LineMode {
         var words = 0, capsWords = 0, lowerWords = 0, capitalised = 0, content = 0
         var lastPunct: UInt32 = 0
+        for i in line.firstToken..<line.endToken where s.tokens[i].kind == .word {
+            words += 1
+            if s.tokens[i].allCaps { capsWords += 1 } else if s.tokens[i].hasLower { lowerWords += 1 }
+        }
+        if capsWords >= 2 && capsWords > lowerWords * 2 { return .capitals }
+        if words < 3 || words > 25 { return .normal }
         for i in line.firstToken..<line.endToken {
             let t = s.tokens[i]
             if t.kind == .punct { lastPunct = t.punct; continue }
             lastPunct = 0
             guard t.kind == .word else { continue }
-            words += 1
-            if t.allCaps { capsWords += 1 } else if t.hasLower { lowerWords += 1 }
             let len = t.end - t.start
             if len >= 4 || t.cap {
                 let w = s.lowerASCII(i)
@@ -192,7 +224,7 @@ struct ActorRules {
         if !t.ambiguous { return true }
         if midCap.contains(k) || gazetteer.firstWords.contains(k) { return true }
         if Words.titles.contains(k) { return true }
-        if looseCommon.contains(k) || lowerSeen.contains(k) || inflectedCommon(k) { return false }
+        if looseCommon.contains(k) || inflectedCommon(k) || seenLowercase(k) { return false }
         if Words.demonyms.contains(k) { return true }
         return true
     }
@@ -268,7 +300,7 @@ struct ActorRules {
     private func gazetteerSpanWithConnectors(_ i: Int) -> Int? {
         let toks = s.tokens
         let maxW = gazetteer.maxWords
-        guard maxW >= 3 else { return nil }
+        guard maxW >= 3, gazetteer.firstWords.contains(key(i)) else { return nil }
         var limit = i
         var hasConnector = false
         while limit < toks.count, limit - i < maxW, toks[limit].kind == .word, toks[limit].line == toks[i].line {
@@ -330,7 +362,9 @@ struct ActorRules {
     private func words(_ a: Int, _ b: Int) -> [String] {
         var out: [String] = []
         for i in a..<b where s.tokens[i].kind == .word {
-            for w in key(i).split(separator: " ") { out.append(String(w)) }
+            let k = key(i)
+            if !k.utf8.contains(0x20) { if !k.isEmpty { out.append(k) }; continue }
+            for w in k.split(separator: " ") { out.append(String(w)) }
         }
         return out
     }
@@ -505,7 +539,7 @@ struct ActorRules {
         let maxW = gazetteer.maxWords
         while i < b {
             var matched = false
-            if maxW > 0 {
+            if maxW > 0, gazetteer.firstWords.contains(key(i)) {
                 var e = min(b, i + maxW + 1)
                 while e > i {
                     if let g = gazetteerEntry(i, e), !onlyPlaces || g.kind == .place {
@@ -585,10 +619,13 @@ struct ActorRules {
         let end = line.endToken
         let maxW = max(gazetteer.maxWords, 4)
         let mode = modes[toks[max(0, min(i, toks.count - 1))].line]
+        var knownFirst = Set<String>()
+        for k in known.keys { knownFirst.insert(String(k.prefix { $0 != " " })) }
         while i < end {
             guard toks[i].kind == .word, toks[i].cap || toks[i].allCaps || caseless else { i += 1; continue }
             var matched = false
-            var e = min(end, i + maxW)
+            let k0 = key(i)
+            var e = gazetteer.firstWords.contains(k0) || knownFirst.contains(k0) ? min(end, i + maxW) : i
             while e > i {
                 var ok = true
                 for x in i..<e where toks[x].kind != .word || !(toks[x].cap || toks[x].allCaps || caseless || isParticle(x) || (x > i && x < e - 1 && Words.orgConnectors.contains(lower(x)))) { ok = false; break }
@@ -788,15 +825,20 @@ struct ActorRules {
     private func resolve(_ input: [Mention]) -> [Actor] {
         var ms = input
         // canonical words of each mention: the gazetteer's name when known
-        func canonicalWords(_ m: Mention) -> [String] {
-            if let c = m.canonical { return Fold.key(c).split(separator: " ").map(String.init) }
-            return m.words
+        var canonicalCache: [String: [String]] = [:]
+        let cw: [[String]] = ms.map { m in
+            guard let c = m.canonical else { return m.words }
+            if let w = canonicalCache[c] { return w }
+            let w = Fold.key(c).split(separator: " ").map(String.init)
+            canonicalCache[c] = w
+            return w
         }
+        func canonicalWords(_ i: Int) -> [String] { cw[i] }
         // Person full names in the document (two words or more), for linking short forms.
         var fullNames: [(words: [String], index: Int)] = []
         var seenFull = Set<[String]>()
         for (i, m) in ms.enumerated() where m.kind == .person {
-            let w = canonicalWords(m)
+            let w = canonicalWords(i)
             if w.count >= 2, seenFull.insert(w).inserted { fullNames.append((w, i)) }
         }
         func fits(_ short: [String], _ full: [String]) -> Bool {
@@ -832,15 +874,11 @@ struct ActorRules {
                 continue
             }
             linkMemo[w] = .some(nil)
-            var targets = Set<Int>()
-            var targetNames = Set<String>()
-            for f in fullNames where fits(w, f.words) {
-                let name = f.words.joined(separator: " ")
-                if !targetNames.contains(name) { targetNames.insert(name); targets.insert(f.index) }
-            }
+            // fullNames are distinct already
+            let targets = fullNames.filter { fits(w, $0.words) }
             // a longer full name containing a shorter one counts once ("Carlos Fernández de Cossío" ⊃ "Fernández de Cossío")
-            let distinct = targetNames.filter { a in !targetNames.contains { b in b != a && fits(a.split(separator: " ").map(String.init), b.split(separator: " ").map(String.init)) } }
-            if distinct.count == 1, let name = distinct.first, let t = fullNames.first(where: { $0.words.joined(separator: " ") == name }) {
+            let distinct = targets.filter { a in !targets.contains { b in b.words != a.words && fits(a.words, b.words) } }
+            if distinct.count == 1, let t = distinct.first {
                 linkMemo[w] = .some(t.index)
                 union(i, t.index)
                 if ms[i].strength < .cue { ms[i].strength = .cue }

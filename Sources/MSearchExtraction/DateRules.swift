@@ -105,8 +105,12 @@ struct DateRules {
 
     private func monthAt(_ i: Int) -> Int? {
         let t = s.tokens[i]
-        guard t.kind == .word, t.end - t.start <= 9 else { return nil }
+        guard t.kind == .word, t.end - t.start <= 9, t.end - t.start >= 3 else { return nil }
         guard t.cap || caseless else { return nil }
+        switch s.bytes[t.start] | 0x20 {   // j f m a s o n d
+        case 0x6A, 0x66, 0x6D, 0x61, 0x73, 0x6F, 0x6E, 0x64: break
+        default: return nil
+        }
         let w = s.lowerASCII(i)
         guard let m = DateRules.monthNames[w] else { return nil }
         if t.allCaps && w.count > 3 && !caseless { /* "MAY" in capitals lines is fine */ }
@@ -174,8 +178,9 @@ struct DateRules {
                 }
                 return nil
             }
-            // mid-2023, early-2020
-            if t.hasLower || t.cap {
+            // mid-2023, early-2020 (checked on bytes first: a dash and four digits at the end)
+            let len = t.end - t.start
+            if len >= 8, len <= 10, s.bytes[t.end - 5] == 0x2D, (t.end - 4..<t.end).allSatisfy({ s.bytes[$0] >= 0x30 && s.bytes[$0] <= 0x39 }) {
                 let text = s.text(i)
                 if let dash = text.lastIndex(of: "-") {
                     let tail = text[text.index(after: dash)...]
@@ -224,6 +229,8 @@ struct DateRules {
         }
         // 14.11.2023 (one grouped number token)
         if t.grouped {
+            let len = t.end - t.start
+            guard len >= 8, len <= 10, s.bytes[t.end - 5] == 0x2E else { return nil }
             let text = s.text(i)
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)
             if parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
