@@ -416,6 +416,11 @@ struct ActorRules {
         }
         let lastKey = key(b - 1)
         let endsOrg = Words.orgHeads.contains(lastKey)
+        // "Director of the Congressional Budget Office": the organisation after the title
+        if endsOrg, Words.titles.contains(key(a)), a + 2 < b, lower(a + 1) == "of" {
+            a += 2
+            if a < b - 1, lower(a) == "the" { a += 1 }
+        }
         // Titles: "Treasury Secretary James Baker", "President Donald Trump", "Secretary of State Antony Blinken"
         if !endsOrg {
             var t = -1
@@ -460,10 +465,28 @@ struct ActorRules {
         analyseCore(a, b, into: &out)
     }
 
+    private func isDemonym(_ i: Int) -> Bool {
+        let k = key(i)
+        if Words.demonyms.contains(k) { return true }
+        return k.count > 4 && k.hasSuffix("s") && Words.demonyms.contains(String(k.dropLast()))   // Filipinos, Cubans
+    }
+
+    /// A gazetteer name starts at `a` and ends within `b` ("Soviet Union", "West Germany").
+    private func startsGazetteerName(_ a: Int, _ b: Int) -> Bool {
+        guard gazetteer.firstWords.contains(key(a)) else { return false }
+        var e = min(b, a + gazetteer.maxWords)
+        while e > a { if gazetteerEntry(a, e) != nil { return true }; e -= 1 }
+        return false
+    }
+
     /// What comes before a title: keep organisations and places, drop demonyms and portfolios.
     private func analysePrefix(_ a: Int, _ b: Int, into out: inout [Mention]) {
         var a = a
-        while a < b, Words.demonyms.contains(key(a)) || Words.stop.contains(key(a)) { a += 1 }
+        if let e = gazetteerEntry(a, b) {
+            out.append(mention(a, b, kind: e.kind, strength: .strong, canonical: e.name))
+            return
+        }
+        while a < b, isDemonym(a) && !startsGazetteerName(a, b) || Words.stop.contains(key(a)) { a += 1 }
         guard a < b else { return }
         if let e = gazetteerEntry(a, b) {
             out.append(mention(a, b, kind: e.kind, strength: .strong, canonical: e.name))
@@ -484,7 +507,7 @@ struct ActorRules {
         var a = a0
         let endsOrg = Words.orgHeads.contains(key(b - 1))
         if !endsOrg {
-            while a < b, Words.demonyms.contains(key(a)) || Words.titles.contains(key(a)) && b - a > 1 { a += 1 }
+            while a < b, isDemonym(a) && !startsGazetteerName(a, b) || Words.titles.contains(key(a)) && b - a > 1 { a += 1 }
         } else {
             while a < b - 1, Words.stop.contains(key(a)) { a += 1 }
         }
@@ -562,7 +585,7 @@ struct ActorRules {
     private func unknown(_ a0: Int, _ b0: Int, into out: inout [Mention]) {
         var a = a0, b = b0
         while b > a, !s.tokens[b - 1].cap && !s.tokens[b - 1].allCaps || Words.stop.contains(key(b - 1)) && !s.tokens[b - 1].allCaps { b -= 1 }
-        while a < b, Words.demonyms.contains(key(a)) || Words.stop.contains(key(a)) && !s.tokens[a].allCaps { a += 1 }
+        while a < b, isDemonym(a) || Words.stop.contains(key(a)) && !s.tokens[a].allCaps { a += 1 }
         guard a < b else { return }
         if Words.nonActorHeads.contains(key(b - 1)) { return }
         let t = s.tokens[a]
@@ -571,7 +594,7 @@ struct ActorRules {
             let k = key(a)
             if t.allCaps {
                 let letters = t.end - t.start
-                guard letters <= 7 || t.dotted, !Words.nonAcronyms.contains(k) else { return }
+                guard letters <= 7 || t.dotted, !Words.nonAcronyms.contains(k), !looseCommon.contains(k) || t.dotted else { return }
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
@@ -584,6 +607,7 @@ struct ActorRules {
             }
             if s.text(t).contains(".") { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
             if personCue(a, b) { out.append(mention(a, b, kind: .person, strength: .cue)); return }
+            if b < s.tokens.count, s.tokens[b].kind == .word, !s.tokens[b].cap, Words.nonActorHeads.contains(lower(b)) { return }   // "Louvre accord"
             if placeCue(a) { out.append(mention(a, b, kind: .place, strength: .weak)); return }
             if common.contains(k) || Words.titles.contains(k) || Words.orgHeads.contains(k) || Words.portfolio.contains(k) { return }
             out.append(mention(a, b, kind: .person, strength: .weak))
@@ -633,7 +657,9 @@ struct ActorRules {
                     let single = e - i == 1
                     if let g = gazetteerEntry(i, e) {
                         // in capitals, an acronym of two letters is too ambiguous ("US" in "LET US")
+                        let headlineSubject = i == firstWordOfLine(i) || (e < end && toks[e].kind == .word && Words.headlineVerbs.contains(key(e)))
                         let weakAcronym = single && (mode == .capitals || caseless) && !toks[i].dotted && (toks[i].end - toks[i].start) <= 2
+                            && !(headlineSubject && !caseless)
                         let caselessAcronym = caseless && single && Gazetteer.isAcronymSpelling(g.name) == false && (toks[i].end - toks[i].start) <= 3
                         if !weakAcronym && !caselessAcronym {
                             out.append(mention(i, e, kind: g.kind, strength: .strong, canonical: g.name))
@@ -773,7 +799,10 @@ struct ActorRules {
                 while from < b, !endsOrg && Words.demonyms.contains(key(from)) || Words.stop.contains(key(from)) { from += 1 }
                 guard from < b else { continue }
                 m = mention(from, b, kind: .organisation, strength: .strong)
-                if Words.nonActorHeads.contains(key(b - 1)) { nonActorAcronyms.insert(acrKey); continue }
+                let last = key(b - 1)
+                if Words.nonActorHeads.contains(last) || (!Words.orgHeads.contains(last) && looseCommon.contains(last)) {
+                    nonActorAcronyms.insert(acrKey); continue   // "Memorandum of Understanding (MoU)"
+                }
             }
             acronymTarget[acrKey] = m
         }
@@ -882,6 +911,21 @@ struct ActorRules {
                 linkMemo[w] = .some(t.index)
                 union(i, t.index)
                 if ms[i].strength < .cue { ms[i].strength = .cue }
+            }
+        }
+        // an undefined acronym and an organisation of the document with those initials
+        // ("CMB" … "Coffee Marketing Board")
+        var orgByInitials: [String: Int] = [:]
+        for (i, m) in ms.enumerated() where m.kind == .organisation && m.words.count >= 2 && m.canonical == nil {
+            var initials = ""
+            for w in m.surface.split(whereSeparator: { $0 == " " || $0 == "-" }) where w.first?.isUppercase == true {
+                initials.append(w.first!.lowercased())
+            }
+            if initials.count >= 2 { orgByInitials[initials] = orgByInitials[initials] ?? i }
+        }
+        if !orgByInitials.isEmpty {
+            for (i, m) in ms.enumerated() where m.canonical == nil && m.words.count == 1 && s.tokens[m.first].allCaps {
+                if let t = orgByInitials[m.words[0]] { union(i, t) }
             }
         }
         // group

@@ -29,6 +29,9 @@ enum Words {
     source sources file filed share click subscribe advertisement sponsored copyright reuters reuter
     breaking exclusive analysis opinion comment live watch listen
     mln bln pct dlrs cts vs
+    naira cfa ecu ecus yen dollar dollars peso pesos rand franc francs lira lire mark marks rupee rupees rouble
+    ruble yuan renminbi won baht ringgit rupiah cruzado cruzados cruzeiro austral sterling euro euros bolivar
+    escudo drachma guilder guilders schilling krona kronor krone peseta pesetas shekel dinar riyal dirham sdr sdrs
     """)
 
     /// Nationality and group adjectives: "Cuban officials" names no actor.
