@@ -1,4 +1,3 @@
-import Foundation
 /// People, organisations and places named in one document, by rules over capitalised runs
 /// (see `Extractor`): runs, cues, Mikheev's sentence-start check, gazetteer matches,
 /// title stripping, acronym definitions and linking of short forms to full names.
@@ -10,8 +9,6 @@ struct ActorRules {
     let looseCommon: Set<String>
     let caseless: Bool
 
-    static let debug = getenv("MSEARCH_DEBUG") != nil
-    static let dropWeakSingles = getenv("MSEARCH_DROPWEAK") != nil
     enum LineMode { case normal, capitals, headline }
 
     /// How sure a mention is an actor.
@@ -842,10 +839,6 @@ struct ActorRules {
             matchKnown(in: line, known: known, into: &mentions)
         }
         if caseless { mentions.sort { $0.first < $1.first } }
-        if ActorRules.debug {
-            print("runs:", runList.map { surface($0.0, $0.1) })
-            print("mentions:", mentions.map { "\($0.surface)|\($0.kind)|\($0.strength)|\($0.canonical ?? "-")" })
-        }
         return resolve(mentions)
     }
 
@@ -951,7 +944,6 @@ struct ActorRules {
             }
             if rep.canonical == nil {
                 // too weak: a lone capitalised word seen once, with no cue and no link
-                if strongest == .weak && members.count < 2 && ActorRules.dropWeakSingles { continue }
                 if rep.words.count == 1, common.contains(rep.words[0]) && strongest < .strong { continue }
             }
             var kind = rep.kind

@@ -160,16 +160,19 @@ public struct Gazetteer: Sendable {
     /// Why the default gazetteer is empty, for the CLI to show; nil when it loaded.
     public static var defaultLoadWarning: String? { defaultLoad.warning }
 
-    private static let defaultLoad: (gazetteer: Gazetteer, warning: String?) = {
-        guard let path = ExtractionResources.path(of: "actors.tsv") else {
+    private static let defaultLoad = loadDefault(searching: ExtractionResources.searchedDirectories())
+
+    /// The gazetteer `actors.tsv` from the first of `directories` that has it, or an empty one
+    /// and the warning to show.
+    static func loadDefault(searching directories: [String]) -> (gazetteer: Gazetteer, warning: String?) {
+        guard let path = ExtractionResources.path(of: "actors.tsv", in: directories) else {
             return (Gazetteer(), "msearch: actor gazetteer actors.tsv not found (looked in "
-                    + ExtractionResources.searchedDirectories().joined(separator: ", ")
-                    + "); actors are found by rules only")
+                    + directories.joined(separator: ", ") + "); actors are found by rules only")
         }
         do { return (try Gazetteer(contentsOfFile: path), nil) } catch {
             return (Gazetteer(), "msearch: actor gazetteer \(path) not loaded: \(error); actors are found by rules only")
         }
-    }()
+    }
 }
 
 /// A gazetteer file line that could not be read.
@@ -214,8 +217,10 @@ public enum ExtractionResources {
     }
 
     /// The path of the resource file `name`, or nil when none of the directories has it.
-    public static func path(of name: String) -> String? {
-        for d in searchedDirectories() {
+    public static func path(of name: String) -> String? { path(of: name, in: searchedDirectories()) }
+
+    static func path(of name: String, in directories: [String]) -> String? {
+        for d in directories {
             let p = d + "/" + name
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue { return p }

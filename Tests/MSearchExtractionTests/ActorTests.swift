@@ -172,6 +172,21 @@ import MSearchSources
         #expect(ExtractionResources.path(of: "no-such-file.tsv") == nil)
     }
 
+    @Test func missingOrBrokenResourceGivesAnEmptyGazetteerAndAWarning() throws {
+        let missing = Gazetteer.loadDefault(searching: ["/nonexistent/msearch-resources"])
+        #expect(missing.gazetteer.isEmpty)
+        #expect(missing.warning?.contains("not found") == true)
+        let dir = "/tmp/msearch-res-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "Broken\tnokind".write(toFile: dir + "/actors.tsv", atomically: true, encoding: .utf8)
+        let broken = Gazetteer.loadDefault(searching: [dir])
+        #expect(broken.gazetteer.isEmpty && broken.warning?.contains("unknown kind") == true)
+        // extraction still works without a gazetteer
+        let e = Extractor(gazetteer: missing.gazetteer).extract(doc("Treasury Secretary James Whitfield met Wilfredo Cancio in Havana."))
+        #expect(e.actors.map(\.name).contains("James Whitfield"))
+    }
+
     @Test func userFileFromDisk() throws {
         let path = "/tmp/msearch-gazetteer-test-\(getpid()).tsv"
         try "Zed Corp\torg\tZC".write(toFile: path, atomically: true, encoding: .utf8)
