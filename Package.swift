@@ -46,8 +46,8 @@ let package = Package(
         .target(name: "MSearchSnippets", dependencies: ["MSearchAnalysis"]),
         // What did the user ask for on the command line, and how is the answer printed?
         .target(name: "MSearchCLI", dependencies: [
-            "MSearchSources", "MSearchAnalysis", "MSearchIndex", "MSearchQuery", "MSearchSearch", "MSearchSnippets",
-            "CEditline",
+            "MSearchSources", "MSearchExtraction", "MSearchAnalysis", "MSearchIndex", "MSearchQuery", "MSearchSearch",
+            "MSearchSnippets", "CEditline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "msearch", dependencies: ["MSearchCLI"]),

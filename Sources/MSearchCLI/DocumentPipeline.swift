@@ -1,5 +1,6 @@
 import Foundation
 import MSearchAnalysis
+import MSearchExtraction
 import MSearchIndex
 import MSearchSources
 
@@ -19,6 +20,8 @@ struct DocumentPipeline {
     }
 
     let settings: AnalyzerSettings
+    /// Finds dates and actors; nil indexes the text alone.
+    var extractor: Extractor?
     var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var filesPerBatch = 64
     var documentsPerChunk = 512
@@ -69,9 +72,24 @@ struct DocumentPipeline {
         let size = (docs.count + slices - 1) / slices
         let parts = concurrentMap(Array(0..<slices)) { w -> [AnalyzedDocument] in
             let lo = min(docs.count, w * size), hi = min(docs.count, lo + size)
-            return docs[lo..<hi].map { AnalyzedDocument($0, analyzer: analyzers[w]) }
+            return docs[lo..<hi].map { doc in
+                var doc = doc
+                if let extractor { DocumentPipeline.enrich(&doc, with: extractor.extract(doc)) }
+                return AnalyzedDocument(doc, analyzer: analyzers[w])
+            }
         }
         return parts.flatMap { $0 }
+    }
+
+    /// Copies what extraction found into the document: its date when the source stated none,
+    /// and its actors and mentioned dates.
+    static func enrich(_ doc: inout SourceDocument, with e: Extraction) {
+        if doc.date == nil, let p = e.publicationDate {
+            doc.date = p.date.description
+            doc.dateEvidence = p.evidence
+        }
+        doc.actors = e.actors.map { NamedActor(name: $0.name, kind: $0.kind.rawValue) }
+        doc.mentionedDates = e.mentionedDates.map(\.description)
     }
 
     /// Prepares item k + 1 on a background thread while item k is consumed.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSearchExtraction
 
 /// `msearch index`: builds the index from files and folders.
 struct IndexCommand: ParsableCommand {
@@ -23,12 +24,36 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("A gazetteer of actors to add to the built-in one: lines of canonical name<TAB>person|organisation|place<TAB>alias|alias…", valueName: "file"))
+    var actors: String?
+
+    @Flag(name: .customLong("no-extract"), help: "Index the text only: no dates or actors from the text.")
+    var noExtract = false
+
+    /// The built-in gazetteer, extended by the user's file (whose entries win).
+    static func extractor(gazetteerFile: String?) throws -> Extractor {
+        var gazetteer = Gazetteer.default
+        if let warning = Gazetteer.defaultLoadWarning {
+            FileHandle.standardError.write("msearch: \(warning)\n")
+        }
+        if let gazetteerFile {
+            do {
+                gazetteer.merge(try Gazetteer(contentsOfFile: gazetteerFile))
+            } catch {
+                throw CommandError("\(error)")
+            }
+        }
+        return Extractor(gazetteer: gazetteer)
+    }
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to index") }
     }
 
     func run() throws {
-        let report = try IndexingRun(directory: index, paths: paths, replace: true).run()
+        var run = IndexingRun(directory: index, paths: paths, replace: true)
+        run.extractor = noExtract ? nil : try IndexCommand.extractor(gazetteerFile: actors)
+        let report = try run.run()
         for problem in report.problems {
             FileHandle.standardError.write("msearch: skipped \(problem)\n")
         }

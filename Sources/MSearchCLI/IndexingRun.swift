@@ -1,4 +1,5 @@
 import Foundation
+import MSearchExtraction
 import MSearchIndex
 import MSearchSources
 
@@ -8,6 +9,8 @@ struct IndexingRun {
     var directory: String
     var paths: [String]
     var replace: Bool
+    /// Dates and actors are extracted with this (nil: text only).
+    var extractor: Extractor? = Extractor()
 
     struct Report {
         var files = 0
@@ -50,7 +53,7 @@ struct IndexingRun {
             case .file(let path, _): files.append(path)
             }
         }
-        let pipeline = DocumentPipeline(settings: writer.manifest.analyzer)
+        let pipeline = DocumentPipeline(settings: writer.manifest.analyzer, extractor: extractor)
         try pipeline.run(files: files, read: { path in
             var (documents, problems) = SourceReader.readAll(fileAt: path)
             for i in documents.indices { documents[i].id = qualifiedId(documents[i].id, path: path) }

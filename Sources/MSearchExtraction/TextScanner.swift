@@ -152,7 +152,6 @@ struct TextScanner {
         var i = 0
         var line = 0
         var lineStartByte = 0
-        var physLineStart = 0
         var sentenceStart = true      // next word is at an ambiguous position
         var maybeSentenceEnd = false  // after an abbreviation's period: ends a sentence if a function word follows
         var spaceBefore = true
@@ -172,33 +171,14 @@ struct TextScanner {
                 spaceBefore = true
                 i += len
             case .newline:
-                // Hard break (new paragraph) or a wrapped line (as in Reuters' 70-column text)?
-                var j = i + len
-                var blank = false
-                while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D { j += 1 }
-                if j < n, bytes[j] == 0x0A { blank = true }
-                let indented = j > i + len
-                let lineLength = i - physLineStart
-                var k = i - 1
-                while k >= physLineStart, bytes[k] == 0x20 || bytes[k] == 0x0D || bytes[k] == 0x09 { k -= 1 }
-                var lastChar: UInt8 = 0
-                if k >= physLineStart { lastChar = bytes[k] }
-                // the last scalar may be multibyte punctuation (” …)
-                let endsPunct = lastChar == 0x2E || lastChar == 0x21 || lastChar == 0x3F || lastChar == 0x3A
-                    || lastChar == 0x22 || lastChar == 0x29 || lastChar == 0x3B || lastChar >= 0x80 && lastChar & 0xC0 == 0x80
-                let nextStartsDash = j < n && (bytes[j] == 0x2D || bytes[j] == 0x2A || bytes[j] == 0xE2)
-                let nextStartsLower = j < n && bytes[j] >= 0x61 && bytes[j] <= 0x7A
-                let hard = blank || indented || j >= n || lineLength > 90 || endsPunct || nextStartsDash || k < physLineStart
-                    || (lineLength < 40 && !nextStartsLower)
-                if hard {
-                    if tokens.count > lineFirstToken || i > lineStartByte { closeLine(at: i) }
-                    lineStartByte = i + len
-                    sentenceStart = true
-                    maybeSentenceEnd = false
-                }
+                // Documents come from the readers with wrapped lines already joined: every
+                // newline ends a paragraph.
+                if tokens.count > lineFirstToken || i > lineStartByte { closeLine(at: i) }
+                lineStartByte = i + len
+                sentenceStart = true
+                maybeSentenceEnd = false
                 spaceBefore = true
                 i += len
-                physLineStart = i
             case .upper, .lower, .otherLetter, .mark:
                 i = scanWord(at: i, line: line, ambiguous: sentenceStart, maybeEnd: maybeSentenceEnd, spaceBefore: spaceBefore)
                 sentenceStart = false

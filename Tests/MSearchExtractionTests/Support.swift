@@ -21,13 +21,10 @@ let testExtractor = Extractor(today: XDate(year: 2025, month: 6, day: 1))
 func names(_ e: Extraction) -> [String] { e.actors.map(\.name) }
 
 /// Seed article: first non-empty line is the title, the rest the body (as the text reader does).
+/// A seed article as the indexer reads it: through the real text reader.
 func seedDocument(_ path: String) -> SourceDocument {
-    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    while let f = lines.first, f.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
-    let title = lines.isEmpty ? "" : lines.removeFirst()
-    let body = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-    return SourceDocument(id: (path as NSString).lastPathComponent, path: path, title: title, body: body, format: .text)
+    (try? SourceReader.read(fileAt: path))?.first
+        ?? SourceDocument(id: path, path: path, title: "", body: "", format: .text)
 }
 
 // MARK: Reuters-21578 (read from the SGML here, so the tests need no converter)
@@ -48,6 +45,10 @@ func readReuters(_ dir: String, onlyTagged: Bool) -> [ReutersDoc] {
     var out: [ReutersDoc] = []
     for f in files {
         guard let data = FileManager.default.contents(atPath: dir + "/" + f) else { continue }
+        // Title and body as the indexer sees them (wrapped lines joined, entities decoded); the
+        // PEOPLE and ORGS tags, which the reader does not keep, from the SGML here.
+        var read: [String: SourceDocument] = [:]
+        for d in SourceReader.readAll(fileAt: dir + "/" + f).documents { read[d.id] = d }
         let b = [UInt8](data)
         func find(_ needle: String, _ from: Int, _ to: Int) -> Int? {
             let n = Array(needle.utf8)
@@ -94,6 +95,7 @@ func readReuters(_ dir: String, onlyTagged: Bool) -> [ReutersDoc] {
                 if title.isEmpty && body.isEmpty { body = latin1(ta, tc) }
             }
             title = unescape(title); body = unescape(body)
+            if let d = read[id] { title = d.title; body = d.body }
             var date: String?
             if let (a, c) = element("DATE", open, close) { date = reutersDate(latin1(a, c)) }
             out.append(ReutersDoc(id: id, title: title.trimmingCharacters(in: .whitespacesAndNewlines),
