@@ -1,6 +1,24 @@
 import ArgumentParser
 import Foundation
 import MSearchExtraction
+import MSearchIndex
+
+/// The gazetteer an index was built with: the built-in one plus the user's file, which is kept
+/// in the index directory so searches resolve the same aliases (`actor:MoSW`).
+enum IndexGazetteer {
+    static let fileName = "actors.tsv"
+
+    static func keep(_ file: String, in index: String) throws {
+        let bytes = try DurableFile.read(file)
+        try DurableFile.replaceAtomically(bytes, at: index + "/" + fileName)
+    }
+
+    static func load(indexDirectory: String) -> Gazetteer {
+        var g = Gazetteer.default
+        if let extra = try? Gazetteer(contentsOfFile: indexDirectory + "/" + fileName) { g.merge(extra) }
+        return g
+    }
+}
 
 /// `msearch index`: builds the index from files and folders.
 struct IndexCommand: ParsableCommand {
@@ -54,6 +72,7 @@ struct IndexCommand: ParsableCommand {
         var run = IndexingRun(directory: index, paths: paths, replace: true)
         run.extractor = noExtract ? nil : try IndexCommand.extractor(gazetteerFile: actors)
         let report = try run.run()
+        if let actors { try IndexGazetteer.keep(actors, in: index) } else { DurableFile.remove(index + "/" + IndexGazetteer.fileName) }
         for problem in report.problems {
             FileHandle.standardError.write("msearch: skipped \(problem)\n")
         }

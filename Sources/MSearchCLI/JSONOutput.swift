@@ -1,6 +1,7 @@
 import Foundation
 import MSearchSearch
 import MSearchSnippets
+import MSearchSources
 
 /// The `--json` object (and batch mode's JSON Lines records). Keys keep a fixed order and output
 /// is deterministic for a given index and query (apart from `took_ms`), so scripts can diff it.
@@ -35,6 +36,18 @@ enum JSONOutput {
         if let e = h.explanation { fields.append(("explanation", explanation(e))) }
         return .object(fields)
     }
+
+    /// A stored document with everything extraction found.
+    static func documentFields(_ d: SourceDocument) -> [(String, JSONValue)] {
+        [("id", .string(d.id)), ("title", .string(d.title)), ("path", .string(d.path)), ("url", .string(d.url)),
+         ("date", .string(d.date)), ("date_evidence", .string(d.dateEvidence)),
+         ("actors", .array(d.actors.map { .string($0.name) })),
+         ("actor_kinds", .array(d.actors.map { .string($0.kind) })),
+         ("dates_mentioned", .array(d.mentionedDates.map { .string($0) })),
+         ("body", .string(d.body))]
+    }
+
+    static func document(_ d: SourceDocument) -> JSONValue { .object(documentFields(d)) }
 
     static func facets(_ f: FacetCounts) -> JSONValue {
         func values(_ vs: [FacetCounts.Value]) -> JSONValue {

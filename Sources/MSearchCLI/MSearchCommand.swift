@@ -17,11 +17,14 @@ public struct MSearchCommand: ParsableCommand {
           msearch --limit 5 --json cossio
           msearch index --index ~/news-index ~/archive/2023 ~/feeds/world.rss
           msearch --index ~/news-index havana talks
+          msearch --actor "Fernandez de Cossio" --from 2023 --facets migration
+          msearch show 004_14776b980787243b
 
         Exit status: 0 when something matched, 1 when nothing did, 2 for a usage or index error.
         """,
         version: version,
-        subcommands: [SearchCommand.self, IndexCommand.self, ReplCommand.self, BatchCommand.self, BenchCommand.self],
+        subcommands: [SearchCommand.self, IndexCommand.self, ReplCommand.self, BatchCommand.self, ShowCommand.self,
+                      ActorsCommand.self, ExportCommand.self, BenchCommand.self],
         defaultSubcommand: SearchCommand.self
     )
 

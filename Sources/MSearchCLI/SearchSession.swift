@@ -1,4 +1,5 @@
 import Foundation
+import MSearchExtraction
 import MSearchIndex
 import MSearchQuery
 import MSearchSearch
@@ -55,6 +56,8 @@ final class SearchSession {
         self.reader = reader
         searcher = try Searcher(reader: reader)
         parser = QueryParser(defaultOperator: defaultOperator)
+        let gazetteer = IndexGazetteer.load(indexDirectory: reader.directory)
+        searcher.actorAlias = { gazetteer.canonical(for: $0)?.name }
     }
 
     /// How much of each hit to load: ids only (TREC runs), stored documents, or passages too.

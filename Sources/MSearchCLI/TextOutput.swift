@@ -21,9 +21,9 @@ enum TextOutput {
             out += "\(bold)\(h.rank). \(reset)\(bold)\(shownTitle)\(reset)\n"
             var meta: [String] = []
             if let d = document.date { meta.append(d) }
-            if !document.actors.isEmpty {
-                meta.append(document.actors.prefix(4).map(\.name).joined(separator: ", "))
-            }
+            // The people and organisations first: places ("Cuba") rarely tell articles apart.
+            let actors = document.actors.filter { $0.kind != "place" } + document.actors.filter { $0.kind == "place" }
+            if !actors.isEmpty { meta.append(actors.prefix(4).map(\.name).joined(separator: ", ")) }
             meta.append(document.path)
             meta.append(String(format: "score %.3f", h.hit.score))
             out += "   \(dim)\(meta.joined(separator: " · "))\(reset)\n"

@@ -185,7 +185,7 @@ enum Words {
 }
 
 /// Common English words in lower case (the resource `common-words.txt`, derived by
-/// scripts/make_common_words.py), used to tell a capitalised common word at the start of a
+/// Benchmarks/make_common_words.py), used to tell a capitalised common word at the start of a
 /// sentence from a name. Empty, with a warning, when the resource is missing.
 enum CommonWords {
     /// strict: words that are never names too; loose: also those that are ("price", "set", "bill").

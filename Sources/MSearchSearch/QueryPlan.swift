@@ -32,6 +32,7 @@ struct QueryPlanner {
     let bm25: BM25
     /// How many terms a prefix may expand to (the most frequent are kept).
     var maxPrefixExpansions = 256
+    var actorAlias: ((String) -> String?)?
 
     func analyze(_ text: String) -> (terms: [[UInt8]], positions: [Int]) {
         var terms: [[UInt8]] = []
@@ -125,14 +126,17 @@ struct QueryPlanner {
     /// words of `name`, folded as the index folds ("de Cossío" → "Carlos Fernández de Cossío",
     /// "Trump" → "Donald Trump").
     func actorTerms(matching name: String) throws -> [[UInt8]] {
-        let wanted = Set(QueryPlanner.words(analyzer.normalize(name)))
+        var wanted = [Set(QueryPlanner.words(analyzer.normalize(name)))]
+        if let canonical = actorAlias?(name) { wanted.append(Set(QueryPlanner.words(analyzer.normalize(canonical)))) }
+        wanted.removeAll { $0.isEmpty }
         guard !wanted.isEmpty else { return [] }
         var found = Set<[UInt8]>()
         for segment in reader.segments {
             try ActorTerms.prefix.withUnsafeBufferPointer { p in
                 try segment.terms.forEach(from: p) { term, _ in
                     guard let actor = ActorTerms.name(of: term) else { return false }
-                    if wanted.isSubset(of: QueryPlanner.words(actor)) { found.insert(Array(term)) }
+                    let words = Set(QueryPlanner.words(actor))
+                    if wanted.contains(where: { $0.isSubset(of: words) }) { found.insert(Array(term)) }
                     return true
                 }
             }

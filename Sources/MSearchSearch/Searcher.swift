@@ -19,6 +19,9 @@ public final class Searcher {
     /// Whether undated documents pass date filters (by default they do not: a filter on 2023
     /// should not return articles whose date nobody knows).
     public var includeUndated = false
+    /// Maps a name a user types to a canonical actor name (a gazetteer alias lookup), so
+    /// `actor:ICE` finds "Immigration and Customs Enforcement".
+    public var actorAlias: ((String) -> String?)?
 
     public init(reader: IndexReader, bm25: BM25 = BM25()) throws {
         self.reader = reader
@@ -26,7 +29,11 @@ public final class Searcher {
         analyzer = try reader.makeAnalyzer()
     }
 
-    var planner: QueryPlanner { QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25) }
+    var planner: QueryPlanner {
+        var p = QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25)
+        p.actorAlias = actorAlias
+        return p
+    }
 
     /// The best `limit` hits and the number of matches; with `facets`, exact counts by year,
     /// month and actor (top `actorLimit`) over every matching document.
