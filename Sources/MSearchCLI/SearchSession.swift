@@ -69,7 +69,9 @@ final class SearchSession {
         let started = DispatchTime.now().uptimeNanoseconds
         let parsed = try parser.parse(text)
         let query = filters.apply(to: parsed)
-        let results = try searcher.search(query, limit: offset + limit, facets: facets, actorLimit: facetSize)
+        // A run of ids (TREC) shows no total, so MaxScore may skip what cannot make the page.
+        let results = try searcher.search(query, limit: offset + limit, facets: facets, actorLimit: facetSize,
+                                          exactTotal: detail != .ids)
         let page = Array(results.hits.dropFirst(offset))
         var hits: [PresentedHit]
         switch detail {

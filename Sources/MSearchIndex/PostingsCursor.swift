@@ -136,6 +136,20 @@ public final class PostingsCursor {
         return (blockMaxTf.max() ?? 0, blockMaxTitleTf.max() ?? 0)
     }
 
+    /// The largest value `bound` gives over the list: per block from its maxima (tf, title tf,
+    /// min length), or, for a one-block list, exactly from its postings (`exact(tf, titleTf,
+    /// doc)`). What MaxScore pruning compares with the threshold. Call after `start()`.
+    public func upperBound(block bound: (UInt32, UInt32, UInt32) -> Double,
+                           exact: (UInt32, UInt32, Int32) -> Double) -> Double {
+        var best = 0.0
+        if blockCount > 1 {
+            for b in 0..<blockCount { best = max(best, bound(blockMaxTf[b], blockMaxTitleTf[b], blockMinLength[b])) }
+        } else if block == 0 {
+            for i in 0..<blockLength { best = max(best, exact(tfs[i], titleTfs[i], Int32(docs[i]))) }
+        }
+        return best
+    }
+
     private func load(block b: Int, previousLast: Int64) throws {
         let n = b == blockCount - 1 ? documentFrequency - b * IndexFormat.blockSize : IndexFormat.blockSize
         var c = ByteCursor(data, offset: blockOffset[b], file: file)

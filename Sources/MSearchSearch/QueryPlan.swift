@@ -15,6 +15,26 @@ indirect enum QueryPlan {
     case nothing
 }
 
+extension QueryPlan {
+    /// The terms of a plan that is only an OR of unscoped terms (what MaxScore handles), else nil.
+    static func plainTermDisjunction(_ plan: QueryPlan) -> [PlannedTerm]? {
+        func terms(_ ps: [QueryPlan]) -> [PlannedTerm]? {
+            var out: [PlannedTerm] = []
+            for p in ps {
+                guard case .term(let t) = p, t.field == nil, t.weight > 0 else { return nil }
+                out.append(t)
+            }
+            return out.isEmpty ? nil : out
+        }
+        switch plan {
+        case .term: return terms([plan])
+        case .any(let ps): return terms(ps)
+        case .boolean(let must, let should, let mustNot) where must.isEmpty && mustNot.isEmpty: return terms(should)
+        default: return nil
+        }
+    }
+}
+
 struct PlannedTerm {
     var term: [UInt8]
     var field: Field?

@@ -53,6 +53,16 @@ final class TermScorer: Scorer {
         }
     }
 
+    /// The most this term can add to any document's score (for MaxScore pruning).
+    var upperBound: Double {
+        cursor.upperBound(block: { tf, titleTf, minLength in
+            bm25.maxScore(weight: weight, maxTf: tf, maxTitleTf: titleTf, minLength: minLength, averageLength: averageLength)
+        }, exact: { tf, titleTf, doc in
+            bm25.score(weight: weight, tf: tf, titleTf: titleTf, titleLength: columns.titleLength(Int(doc)),
+                       bodyLength: columns.bodyLength(Int(doc)), averageLength: averageLength)
+        })
+    }
+
     /// The frequencies that count for this scorer's field.
     private var frequencies: (tf: UInt32, titleTf: UInt32) {
         let tf = cursor.termFrequency, titleTf = cursor.titleTermFrequency

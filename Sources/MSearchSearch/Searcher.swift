@@ -4,7 +4,9 @@ import MSearchQuery
 
 /// What a search returns: how many documents match in all, and the best of them.
 public struct SearchResults: Sendable {
+    /// How many documents match; a lower bound when `totalIsExact` is false.
     public var total: Int
+    public var totalIsExact = true
     public var hits: [Hit]
     /// Present when the search was asked for facets.
     public var facets: FacetCounts?
@@ -37,8 +39,25 @@ public final class Searcher {
 
     /// The best `limit` hits and the number of matches; with `facets`, exact counts by year,
     /// month and actor (top `actorLimit`) over every matching document.
-    public func search(_ query: Query, limit: Int, facets: Bool = false, actorLimit: Int = 20) throws -> SearchResults {
+    /// With `exactTotal: false` (and no facets) an OR of plain terms is answered by MaxScore,
+    /// which skips documents that cannot reach the top k and so cannot count them.
+    public func search(_ query: Query, limit: Int, facets: Bool = false, actorLimit: Int = 20,
+                       exactTotal: Bool = true) throws -> SearchResults {
         let plan = try planner.plan(query)
+        if !exactTotal && !facets, let terms = QueryPlan.plainTermDisjunction(plan) {
+            var top = TopHits(k: limit)
+            for (s, segment) in reader.segments.enumerated() {
+                var scorers: [TermScorer] = []
+                for t in terms {
+                    guard let info = try t.term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { continue }
+                    scorers.append(try TermScorer(cursor: try segment.postings(info), term: t, bm25: bm25,
+                                                  columns: segment.columns, averageLength: reader.averageDocumentLength))
+                }
+                try MaxScoreCollector(scorers).collect(into: &top, base: reader.segmentBases[s])
+            }
+            let hits = top.sorted()
+            return SearchResults(total: hits.count, totalIsExact: false, hits: hits, facets: nil)
+        }
         var top = TopHits(k: limit)
         var total = 0
         var collector = FacetCollector()
