@@ -43,8 +43,12 @@ public struct DocumentColumns {
         let payload = try FileFooter.validate(mapped.bytes, kind: .columns, file: mapped.path)
         bytes = mapped.bytes
         guard payload >= 8 else { throw IndexError.corrupt(file: mapped.path, reason: "columns too short") }
-        documentCount = Int(UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)))
-        guard documentCount >= 0, 8 + documentCount * 16 <= payload else {
+        let rawCount = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
+        guard rawCount <= UInt64((payload - 8) / 16) else {
+            throw IndexError.corrupt(file: mapped.path, reason: "columns size does not match the document count")
+        }
+        documentCount = Int(rawCount)
+        guard 8 + documentCount * 16 <= payload else {
             throw IndexError.corrupt(file: mapped.path, reason: "columns size does not match the document count")
         }
         idBytesStart = 8 + documentCount * 16
@@ -59,11 +63,17 @@ public struct DocumentColumns {
 
     /// The document's external id (its file stem, NEWID, guid, …).
     public func externalId(_ doc: Int) -> String {
+        String(decoding: externalIdBytes(doc), as: UTF8.self)
+    }
+
+    /// The bytes of the document's external id, without copying (empty for a bad number).
+    public func externalIdBytes(_ doc: Int) -> UnsafeRawBufferPointer {
+        guard doc >= 0, doc < documentCount else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         let ends = 8 + 3 * documentCount * 4
         let end = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: ends + doc * 4, as: UInt32.self)))
         let start = doc == 0 ? 0 : Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: ends + (doc - 1) * 4, as: UInt32.self)))
-        guard start <= end, idBytesStart + end <= bytes.count - FileFooter.size else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(idBytesStart + start)..<(idBytesStart + end)]), as: UTF8.self)
+        guard start <= end, idBytesStart + end <= bytes.count - FileFooter.size else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(rebasing: bytes[(idBytesStart + start)..<(idBytesStart + end)])
     }
 
     @inline(__always)
@@ -77,7 +87,7 @@ public struct DocumentColumns {
     }
 
     @inline(__always)
-    public func length(_ doc: Int) -> UInt32 { titleLength(doc) + bodyLength(doc) }
+    public func length(_ doc: Int) -> UInt32 { titleLength(doc) &+ bodyLength(doc) }
 
     @inline(__always)
     public func date(_ doc: Int) -> Int32 {

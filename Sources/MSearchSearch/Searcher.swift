@@ -25,11 +25,11 @@ public final class Searcher {
 
     public func search(_ query: Query, limit: Int) throws -> SearchResults {
         let plan = try planner.plan(query)
-        var top = TopHits(k: limit)
+        var top = TopHits(k: limit, tieBreak: reader.externalIdPrecedes)
         var total = 0
         for (s, segment) in reader.segments.enumerated() {
             let base = reader.segmentBases[s]
-            let scorer = try makeScorer(plan, segment: segment)
+            let scorer = try liveOnly(try makeScorer(plan, segment: segment), segment: segment)
             while scorer.doc != PostingsCursor.exhausted {
                 total += 1
                 top.insert(Hit(doc: base + Int(scorer.doc), score: scorer.score()))
@@ -42,7 +42,7 @@ public final class Searcher {
     /// How the document's score for `query` was computed (nil if it does not match).
     public func explain(_ query: Query, doc: Int) throws -> Explanation? {
         let (s, local) = reader.locate(doc)
-        let scorer = try makeScorer(try planner.plan(query), segment: reader.segments[s])
+        let scorer = try liveOnly(try makeScorer(try planner.plan(query), segment: reader.segments[s]), segment: reader.segments[s])
         try scorer.advance(to: Int32(local))
         guard scorer.doc == Int32(local) else { return nil }
         return scorer.explain()
