@@ -30,7 +30,7 @@ struct IndexCommand: ParsableCommand {
     var prune = false
 
     @Option(name: .long, help: "Memory for buffering documents before a segment is written, in MB.")
-    var memory: Int = 256
+    var memory: Double = 256
 
     @Option(name: .customLong("max-file-size"), help: "Skip files larger than this many MB.")
     var maxFileSize: Int = 100
@@ -40,14 +40,14 @@ struct IndexCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to index") }
-        if memory < 1 || memory > 1 << 20 { throw ValidationError("--memory takes a number of MB, 1 or more") }
+        if !(memory >= 0.1 && memory <= 1_048_576) { throw ValidationError("--memory takes a number of MB, 0.1 or more") }
         if maxFileSize < 1 || maxFileSize > 1024 { throw ValidationError("--max-file-size takes a number of MB from 1 to 1024") }
     }
 
     func run() throws {
         var run = IndexingRun(directory: index, paths: paths, replace: rebuild)
         run.prune = prune
-        run.memoryBudget = memory << 20
+        run.memoryBudget = Int(memory * 1_048_576)
         run.maxFileSize = maxFileSize << 20
         if !quiet { run.display = IndexingProgress() }
         let report = try run.run()

@@ -74,7 +74,7 @@ struct IndexingRun {
             report.rebuiltWithoutCatalog = true
         }
         defer { writer.close() }
-        let changes = SourceChanges(writer: writer, maxFileSize: maxFileSize)
+        let changes = SourceChanges(writer: writer, maxFileSize: maxFileSize, roots: paths)
         let entries = SourceWalker(paths: paths).entries()
         if let display {
             for case .file(let path, _) in entries {

@@ -14,7 +14,8 @@ import MSearchSources
 ///   their documents are deleted.
 ///
 /// The catalog is keyed by absolute path, so the same file given relatively from another
-/// directory is still recognised.
+/// directory is still recognised. A symbolic link that leads outside the given paths is not
+/// followed: nothing outside them is read.
 final class SourceChanges {
     private let writer: IndexWriter
     private var catalog: SourceCatalog
@@ -24,10 +25,14 @@ final class SourceChanges {
     /// The file being (re)indexed: its key, stat and hash, until `indexed` records its ids.
     private var pending: (key: String, size: Int, modified: Int64, hash: UInt64, isNew: Bool)?
 
-    init(writer: IndexWriter, maxFileSize: Int) {
+    /// The given paths with symbolic links resolved: every file read must resolve inside one.
+    private let resolvedRoots: [String]
+
+    init(writer: IndexWriter, maxFileSize: Int, roots: [String] = []) {
         self.writer = writer
         self.maxFileSize = maxFileSize
         catalog = writer.catalog
+        resolvedRoots = roots.compactMap(CatalogPath.resolved)
     }
 
     /// The bytes of `path` when it must be (re)indexed; nil when it is unchanged or cannot be
@@ -38,6 +43,11 @@ final class SourceChanges {
         var st = stat()
         guard stat(path, &st) == 0 else {
             report.problems.append(SourceProblem(path: path, reason: "cannot stat: \(String(cString: strerror(errno)))"))
+            try forget(key, report: &report)
+            return nil
+        }
+        if let real = CatalogPath.resolved(path), !resolvedRoots.contains(where: { CatalogPath.isInside(real, $0) }) {
+            report.problems.append(SourceProblem(path: path, reason: "symbolic link to \(real), outside the paths given to index"))
             try forget(key, report: &report)
             return nil
         }
@@ -171,6 +181,13 @@ enum CatalogPath {
             parts.append(c)
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// The canonical path (symbolic links, "." and ".." resolved), nil when it does not exist.
+    static func resolved(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
     }
 
     /// Whether `path` is `root` or lies below it.

@@ -87,6 +87,18 @@ extension IndexWriter {
         return updated
     }
 
+    /// Memory a merge may use: the indexing budget, but at least 64 MB, so that indexing with a
+    /// small buffer still merges its many small segments.
+    var mergeBudget: Int { max(memoryBudget, 64 << 20) }
+
+    /// What rebuilding a segment's live documents takes in memory: about its files' size (the
+    /// builder holds postings, positions and compressed stored text much as they are on disk).
+    func estimatedBuildMemory(_ s: SegmentInfo) -> Int {
+        let bytes = IndexFormat.FileExtension.allCases.reduce(0) { $0 + DurableFile.size(s.filePath($1, in: directory)) }
+        let live = s.documentCount == 0 ? 1 : Double(s.liveDocumentCount) / Double(s.documentCount)
+        return Int(Double(bytes) * 1.5 * live) + 1
+    }
+
     /// Replaces `group` in `segments` by new segments holding its live documents, in order.
     ///
     /// A merge re-adds the stored documents through the ordinary `SegmentBuilder`: simple, and

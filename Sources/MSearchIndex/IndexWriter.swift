@@ -129,10 +129,10 @@ public final class IndexWriter {
         if mergeAll {
             groups = segments.count > 1 || segments.contains(where: { $0.deletes != nil }) ? [segments] : []
         } else {
-            groups = mergePolicy.merges(segments)
+            groups = mergePolicy.merges(segments, maxMergeBytes: mergeBudget, size: estimatedBuildMemory)
         }
         for group in groups {
-            try merge(group, in: &segments, budget: mergeAll ? Int.max : memoryBudget)
+            try merge(group, in: &segments, budget: mergeAll ? Int.max : mergeBudget)
             changed = true
         }
         guard changed else { return }

@@ -13,6 +13,9 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// The catalog of source files (path → size, mtime, hash, document ids) that incremental
     /// indexing compares against; nil for an index built without one.
     public var catalog: String?
+    /// CRC-32 of the file's own bytes (see ManifestValidation.swift), so a flipped digit in a
+    /// count cannot silently change every score.
+    public var checksum: String?
 
     public init(analyzer: AnalyzerSettings) {
         format = IndexFormat.version
@@ -46,6 +49,7 @@ public struct Manifest: Codable, Equatable, Sendable {
         } catch {
             throw IndexError.corrupt(file: path, reason: "not a valid manifest")
         }
+        try manifest.verifyChecksum(Array(data), file: path)
         try manifest.validate(file: path)
         return manifest
     }
@@ -53,8 +57,10 @@ public struct Manifest: Codable, Equatable, Sendable {
     public func save(to directory: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(self)
-        try DurableFile.replaceAtomically(Array(data), at: Manifest.path(in: directory))
+        var unsigned = self
+        unsigned.checksum = Manifest.checksumPlaceholder
+        let data = try encoder.encode(unsigned)
+        try DurableFile.replaceAtomically(Manifest.signed(Array(data)), at: Manifest.path(in: directory))
     }
 }
 

@@ -31,6 +31,49 @@ extension Manifest {
         if let c = catalog, !Manifest.isCatalogName(c) { throw bad("unexpected catalog name \"\(c)\"") }
     }
 
+    static let checksumPlaceholder = "crc32:00000000"
+
+    /// The encoded manifest with the placeholder replaced by the CRC-32 of the bytes as they
+    /// are with the placeholder: verifying undoes the replacement and recomputes.
+    static func signed(_ bytes: [UInt8]) -> [UInt8] {
+        let crc = FileFooter.checksum(bytes)
+        let value = "crc32:" + String(format: "%08x", crc)
+        guard let range = range(of: Array("\"\(checksumPlaceholder)\"".utf8), in: bytes) else { return bytes }
+        var out = bytes
+        out.replaceSubrange(range, with: Array("\"\(value)\"".utf8))
+        return out
+    }
+
+    func verifyChecksum(_ bytes: [UInt8], file: String) throws {
+        guard let checksum else {
+            // Manifests written before checksums have neither a catalog nor tombstones.
+            if catalog != nil || segments.contains(where: { $0.deletes != nil }) {
+                throw IndexError.corrupt(file: file, reason: "the checksum is missing")
+            }
+            return
+        }
+        guard let range = Manifest.range(of: Array("\"\(checksum)\"".utf8), in: bytes),
+              checksum.hasPrefix("crc32:"), let stored = UInt32(checksum.dropFirst(6), radix: 16) else {
+            throw IndexError.corrupt(file: file, reason: "the checksum is malformed")
+        }
+        var unsigned = bytes
+        unsigned.replaceSubrange(range, with: Array("\"\(Manifest.checksumPlaceholder)\"".utf8))
+        let actual = FileFooter.checksum(unsigned)
+        guard actual == stored else {
+            throw IndexError.corrupt(file: file, reason: "checksum mismatch (stored \(String(stored, radix: 16)), computed \(String(actual, radix: 16)))")
+        }
+    }
+
+    private static func range(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
+        guard needle.count <= haystack.count else { return nil }
+        var i = 0
+        while i + needle.count <= haystack.count {
+            if haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle { return i..<(i + needle.count) }
+            i += 1
+        }
+        return nil
+    }
+
     /// `seg-000012-00`: "seg-", digits, "-", digits.
     static func isSegmentName(_ name: String) -> Bool {
         let parts = name.split(separator: "-", omittingEmptySubsequences: false)
@@ -65,3 +108,5 @@ extension Manifest {
         return names
     }
 }
+
+import Foundation
