@@ -98,7 +98,9 @@ import Glibc
         var generator = Corpus(seed: 2024)
         var kills = 0, completed = 0, sawBefore = 0, sawAfter = 0
         var estimate = duration
-        while kills < 50 {
+        // 50 by default; scripts/soak.sh asks for more.
+        let wanted = Int(ProcessInfo.processInfo.environment["MSEARCH_KILLS"] ?? "") ?? 50
+        while kills < wanted {
             let u = Double(generator.next() % 10_000) / 10_000
             let delay = kills % 3 != 2 ? 0.9 * u * estimate : (0.6 + 0.4 * u) * estimate
             let start = now()
