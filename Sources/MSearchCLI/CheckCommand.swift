@@ -24,7 +24,13 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         guard DurableFile.exists(Manifest.path(in: index)) else { throw IndexError.missing(directory: index) }
         let started = Date()
-        let report = IndexChecker.check(directory: index)
+        var report = IndexChecker.check(directory: index)
+        // A writer committing meanwhile may delete files of the snapshot being checked: check
+        // the new one then, rather than report its vanished files as damage.
+        for _ in 0..<5 where !report.isHealthy {
+            guard let now = try? Manifest.load(from: index), now.generation != report.generation else { break }
+            report = IndexChecker.check(directory: index)
+        }
         if !quiet {
             print("index \(index): generation \(report.generation), \(report.segmentCount) segment\(report.segmentCount == 1 ? "" : "s"), \(report.documentCount) documents")
         }
