@@ -14,6 +14,10 @@ let package = Package(
         .executable(name: "msearch", targets: ["msearch"]),
         .library(name: "MSearchCLI", targets: ["MSearchCLI"]),
         .library(name: "MSearchQuery", targets: ["MSearchQuery"]),
+        // For the libFuzzer harnesses in Fuzz/ (source readers, index reader).
+        .library(name: "MSearchSources", targets: ["MSearchSources"]),
+        .library(name: "MSearchIndex", targets: ["MSearchIndex"]),
+        .library(name: "MSearchSearch", targets: ["MSearchSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,6 +64,10 @@ let package = Package(
         .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchQuery", "MSearchIndex", "MSearchSources"]),
         .testTarget(name: "MSearchSnippetsTests", dependencies: ["MSearchSnippets", "MSearchAnalysis"]),
         .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI", "msearch"]),
+        // Crashes, corruption, hostile files, concurrent readers, incremental == rebuilt.
+        .testTarget(name: "MSearchRobustnessTests", dependencies: [
+            "MSearchIndex", "MSearchSearch", "MSearchQuery", "MSearchSources", "MSearchAnalysis", "msearch",
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

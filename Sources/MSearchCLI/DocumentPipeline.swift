@@ -27,16 +27,23 @@ struct DocumentPipeline {
     var documentsPerChunk = 512
 
     /// Runs `consume` for every analysed document in input order and `fileDone` once per file
-    /// after its documents, both on the calling thread.
-    func run(files: [String], read: (String) -> FileDocuments,
+    /// after its documents, both on the calling thread. `select` (also on the calling thread,
+    /// one batch at a time, before the batch is parsed) gives the bytes of a file to index, or
+    /// nil to skip it; `parse` turns them into documents on any thread.
+    func run(files: [String], select: (String) throws -> [UInt8]?,
+             parse: @escaping (String, [UInt8]) -> FileDocuments,
              consume: (AnalyzedDocument) throws -> Void,
              fileDone: (FileDocuments) throws -> Void) throws {
         let analyzers = try (0..<workers).map { _ in try Analyzer(settings) }
         var start = 0
         while start < files.count {
-            let batch = Array(files[start..<min(files.count, start + filesPerBatch)])
-            start += batch.count
-            let read = concurrentMap(batch, read)
+            let paths = files[start..<min(files.count, start + filesPerBatch)]
+            start += paths.count
+            var batch: [(String, [UInt8])] = []
+            for path in paths {
+                if let bytes = try select(path) { batch.append((path, bytes)) }
+            }
+            let read = concurrentMap(batch) { parse($0.0, $0.1) }
             // The documents of the batch, cut into chunks; each chunk remembers where files end.
             var all: [SourceDocument] = []
             var fileEnds: [Int] = []

@@ -27,8 +27,9 @@ public struct MSearchCommand: ParsableCommand {
         Exit status: 0 when something matched, 1 when nothing did, 2 for a usage or index error.
         """,
         version: version,
-        subcommands: [SearchCommand.self, IndexCommand.self, ReplCommand.self, BatchCommand.self, ShowCommand.self,
-                      ActorsCommand.self, ExportCommand.self, BenchCommand.self],
+        subcommands: [SearchCommand.self, IndexCommand.self, RemoveCommand.self, OptimizeCommand.self, CheckCommand.self,
+                      ReplCommand.self, BatchCommand.self, ShowCommand.self, ActorsCommand.self, ExportCommand.self,
+                      BenchCommand.self],
         defaultSubcommand: SearchCommand.self
     )
 

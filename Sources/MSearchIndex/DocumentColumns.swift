@@ -121,18 +121,24 @@ public struct DocumentColumns {
     public func bodyLength(_ doc: Int) -> UInt32 { u32(8 + (documentCount + doc) * 4) }
 
     @inline(__always)
-    public func length(_ doc: Int) -> UInt32 { titleLength(doc) + bodyLength(doc) }
+    public func length(_ doc: Int) -> UInt32 { titleLength(doc) &+ bodyLength(doc) }
 
     @inline(__always)
     public func date(_ doc: Int) -> Int32 { Int32(bitPattern: u32(8 + (2 * documentCount + doc) * 4)) }
 
     /// The document's external id (its file stem, NEWID, guid, …).
     public func externalId(_ doc: Int) -> String {
+        String(decoding: externalIdBytes(doc), as: UTF8.self)
+    }
+
+    /// The bytes of the document's external id, without copying (empty for a bad number).
+    public func externalIdBytes(_ doc: Int) -> UnsafeRawBufferPointer {
+        guard doc >= 0, doc < documentCount else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         let ends = 8 + 3 * documentCount * 4
         let end = Int(u32(ends + doc * 4))
         let start = doc == 0 ? 0 : Int(u32(ends + (doc - 1) * 4))
-        guard start <= end, idBytesStart + end <= ordinalsOffset else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(idBytesStart + start)..<(idBytesStart + end)]), as: UTF8.self)
+        guard start <= end, idBytesStart + end <= ordinalsOffset else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(rebasing: bytes[(idBytesStart + start)..<(idBytesStart + end)])
     }
 
     /// Calls `body` with the ordinal of each actor the document names.

@@ -19,7 +19,7 @@ struct MaxScoreCollector {
         order = sorted.map(\.0)
     }
 
-    func collect(into top: inout TopHits, base: Int) throws {
+    func collect(into top: inout TopHits, base: Int, isDeleted: (Int) -> Bool) throws {
         let n = clauses.count
         guard n > 0 else { return }
         let bounds = clauses.map(\.upperBound)
@@ -55,7 +55,7 @@ struct MaxScoreCollector {
                 }
                 i -= 1
             }
-            if i < 0 {
+            if i < 0 && !isDeleted(Int(doc)) {
                 var score = 0.0
                 for c in contribution where c != 0 { score += c }
                 top.insert(Hit(doc: base + Int(doc), score: score))

@@ -178,7 +178,8 @@ struct QueryPlanner {
             try key.withUnsafeBufferPointer { k in
                 try segment.terms.forEach(from: k) { term, info in
                     guard term.count >= k.count, term.starts(with: k) else { return false }
-                    found[Array(term), default: 0] += info.documentFrequency
+                    let df = try segment.liveDocumentFrequency(term, info)
+                    if df > 0 { found[Array(term), default: 0] += df }
                     return true
                 }
             }

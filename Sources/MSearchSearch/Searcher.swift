@@ -45,7 +45,7 @@ public final class Searcher {
                        exactTotal: Bool = true) throws -> SearchResults {
         let plan = try planner.plan(query)
         if !exactTotal && !facets, let terms = QueryPlan.plainTermDisjunction(plan) {
-            var top = TopHits(k: limit)
+            var top = TopHits(k: limit, tieBreak: reader.externalIdPrecedes)
             for (s, segment) in reader.segments.enumerated() {
                 var scorers: [TermScorer] = []
                 for t in terms {
@@ -53,17 +53,18 @@ public final class Searcher {
                     scorers.append(try TermScorer(cursor: try segment.postings(info), term: t, bm25: bm25,
                                                   columns: segment.columns, averageLength: reader.averageDocumentLength))
                 }
-                try MaxScoreCollector(scorers).collect(into: &top, base: reader.segmentBases[s])
+                try MaxScoreCollector(scorers).collect(into: &top, base: reader.segmentBases[s],
+                                                       isDeleted: segment.isDeleted)
             }
             let hits = top.sorted()
             return SearchResults(total: hits.count, totalIsExact: false, hits: hits, facets: nil)
         }
-        var top = TopHits(k: limit)
+        var top = TopHits(k: limit, tieBreak: reader.externalIdPrecedes)
         var total = 0
         var collector = FacetCollector()
         for (s, segment) in reader.segments.enumerated() {
             let base = reader.segmentBases[s]
-            let scorer = try makeScorer(plan, segment: segment)
+            let scorer = try liveOnly(try makeScorer(plan, segment: segment), segment: segment)
             if facets { collector.startSegment(segment) }
             while scorer.doc != PostingsCursor.exhausted {
                 total += 1
@@ -79,7 +80,7 @@ public final class Searcher {
     /// How the document's score for `query` was computed (nil if it does not match).
     public func explain(_ query: Query, doc: Int) throws -> Explanation? {
         let (s, local) = reader.locate(doc)
-        let scorer = try makeScorer(try planner.plan(query), segment: reader.segments[s])
+        let scorer = try liveOnly(try makeScorer(try planner.plan(query), segment: reader.segments[s]), segment: reader.segments[s])
         try scorer.advance(to: Int32(local))
         guard scorer.doc == Int32(local) else { return nil }
         return scorer.explain()
