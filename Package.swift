@@ -14,6 +14,11 @@ let package = Package(
         .executable(name: "msearch", targets: ["msearch"]),
         .library(name: "MSearchCLI", targets: ["MSearchCLI"]),
         .library(name: "MSearchQuery", targets: ["MSearchQuery"]),
+        // For the side packages (Benchmarks/).
+        .library(name: "MSearchSources", targets: ["MSearchSources"]),
+        .library(name: "MSearchAnalysis", targets: ["MSearchAnalysis"]),
+        .library(name: "MSearchIndex", targets: ["MSearchIndex"]),
+        .library(name: "MSearchSearch", targets: ["MSearchSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

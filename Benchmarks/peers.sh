@@ -7,7 +7,8 @@
 #
 # usage: Benchmarks/peers.sh [--synthetic N] [--out DIR] [--repeat N] [--warmup N]
 #   --synthetic N   also run N synthetic docs (1,000,000 ≈ 5 GB of JSONL and long; default off)
-#   --out DIR       keep corpora and bench outputs in DIR (default: a temp dir, removed at exit)
+#   --out DIR       keep corpora and bench outputs in DIR (default: a temp dir, removed at exit);
+#                   a synthetic corpus already there is reused
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -55,8 +56,9 @@ RUNS+=("Reuters, OR:$OUT/reuters-or/results.json")
 bench reuters-phrase msearch,tantivy,lucene,fts5,xapian --corpus "$OUT/reuters.jsonl" --phrase
 RUNS+=("Reuters, phrase:$OUT/reuters-phrase/results.json")
 if [ "$SYNTHETIC" -gt 0 ]; then
-    python3 "$PEERS/make_synthetic.py" --source "$OUT/reuters.jsonl" --docs "$SYNTHETIC" \
-        --out "$OUT/syn$SYNTHETIC.jsonl" --seed 42 >&2
+    # Reused when --out already holds it (same source, seed and size give the same file).
+    [ -s "$OUT/syn$SYNTHETIC.jsonl" ] || python3 "$PEERS/make_synthetic.py" --source "$OUT/reuters.jsonl" \
+        --docs "$SYNTHETIC" --out "$OUT/syn$SYNTHETIC.jsonl" --seed 42 >&2
     bench "syn$SYNTHETIC-or" msearch,tantivy --corpus "$OUT/syn$SYNTHETIC.jsonl"
     RUNS+=("Synthetic $SYNTHETIC docs, OR:$OUT/syn$SYNTHETIC-or/results.json")
 fi
