@@ -134,6 +134,8 @@ func fixture() -> Fixture {
     if let f = _fixture { return f }
     let f = Fixture()
     _fixture = f
+    // Each benchmark runs in its own process, which exits without deinitialising globals.
+    atexit { if let f = _fixture { try? FileManager.default.removeItem(atPath: f.indexDirectory) } }
     return f
 }
 
