@@ -14,8 +14,9 @@ let package = Package(
         .executable(name: "msearch", targets: ["msearch"]),
         .library(name: "MSearchCLI", targets: ["MSearchCLI"]),
         .library(name: "MSearchQuery", targets: ["MSearchQuery"]),
-        // For the libFuzzer harnesses in Fuzz/ (source readers, index reader).
+        // For the side packages: libFuzzer harnesses in Fuzz/, micro-benchmarks in Benchmarks/.
         .library(name: "MSearchSources", targets: ["MSearchSources"]),
+        .library(name: "MSearchAnalysis", targets: ["MSearchAnalysis"]),
         .library(name: "MSearchIndex", targets: ["MSearchIndex"]),
         .library(name: "MSearchSearch", targets: ["MSearchSearch"]),
     ],
