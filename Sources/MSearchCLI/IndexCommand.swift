@@ -101,7 +101,9 @@ struct IndexCommand: ParsableCommand {
             FileHandle.standardError.write("msearch: \(index) had no catalog of source files (built by an older msearch); rebuilt it from the given paths\n")
         }
         for problem in report.problems {
-            FileHandle.standardError.write("msearch: skipped \(problem)\n")
+            // One line per problem, whatever a reader put in the reason (or a file name holds).
+            let line = String(String.UnicodeScalarView("\(problem)".unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+            FileHandle.standardError.write("msearch: skipped \(line)\n")
         }
         if !quiet {
             print(report.summary + " → \(index)")

@@ -14,7 +14,7 @@ public struct ByteCursor {
 
     @inline(__always)
     public mutating func readByte() throws -> UInt8 {
-        guard offset < base.count else { throw corrupt("read past the end") }
+        guard offset >= 0, offset < base.count else { throw corrupt("read past the end") }
         let b = base[offset]
         offset += 1
         return b
@@ -25,7 +25,7 @@ public struct ByteCursor {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < base.count else { throw corrupt("varint runs past the end") }
+            guard offset >= 0, offset < base.count else { throw corrupt("varint runs past the end") }
             let b = base[offset]
             offset += 1
             result |= UInt64(b & 0x7f) << shift
@@ -43,22 +43,23 @@ public struct ByteCursor {
     }
 
     public mutating func readUInt32() throws -> UInt32 {
-        guard offset + 4 <= base.count else { throw corrupt("read past the end") }
+        guard offset >= 0, offset <= base.count - 4 else { throw corrupt("read past the end") }
         let v = base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
         offset += 4
         return UInt32(littleEndian: v)
     }
 
     public mutating func readUInt64() throws -> UInt64 {
-        guard offset + 8 <= base.count else { throw corrupt("read past the end") }
+        guard offset >= 0, offset <= base.count - 8 else { throw corrupt("read past the end") }
         let v = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset += 8
         return UInt64(littleEndian: v)
     }
 
-    /// The next `count` bytes, without copying.
+    /// The next `count` bytes, without copying. (Compared by subtraction: a damaged length
+    /// near Int.max must not overflow `offset + count`.)
     public mutating func readBytes(_ count: Int) throws -> UnsafeRawBufferPointer {
-        guard count >= 0, offset + count <= base.count else { throw corrupt("read past the end") }
+        guard count >= 0, offset >= 0, offset <= base.count, count <= base.count - offset else { throw corrupt("read past the end") }
         let slice = UnsafeRawBufferPointer(rebasing: base[offset..<(offset + count)])
         offset += count
         return slice

@@ -105,6 +105,7 @@ extension IndexWriter {
     /// independent of the postings format, at the price of re-analysing the text. The new
     /// segments take the place of the first merged one; the old files stay on disk (readers of
     /// the old snapshot may still map them) until the commit's manifest no longer names them.
+    /// The merged segments' checksums are verified first (the merge reads them whole anyway).
     func merge(_ group: [SegmentInfo], in segments: inout [SegmentInfo], budget: Int) throws {
         let names = Set(group.map(\.name))
         guard let position = segments.firstIndex(where: { names.contains($0.name) }) else { return }
@@ -122,6 +123,8 @@ extension IndexWriter {
         }
         for info in group {
             let reader = try SegmentReader(info: info, directory: directory)
+            // A merge must not launder damage into a segment with fresh checksums.
+            for (file, _) in reader.files { try FileFooter.verifyChecksum(file.bytes, file: file.path) }
             for d in 0..<reader.documentCount where !reader.isDeleted(d) {
                 let analyzed = AnalyzedDocument(try reader.document(d), analyzer: analyzer)
                 guard analyzed.length == reader.columns.length(d) else {

@@ -147,7 +147,8 @@ enum ReutersReader {
         guard let hit = key.withUnsafeBufferPointer({ findBytes($0, in: tag) }) else { return nil }
         let start = hit + key.count
         var end = start
-        while end < tag.count, tag[end] != 0x22 { end += 1 }
+        // An unclosed quote ends at the line's end: ids and messages stay on one line.
+        while end < tag.count, tag[end] != 0x22, tag[end] >= 0x20 { end += 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: tag[start..<end]), as: UTF8.self)
     }
 }

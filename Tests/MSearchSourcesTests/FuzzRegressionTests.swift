@@ -23,3 +23,16 @@ import Testing
         for d in r.documents { #expect(!d.id.isEmpty) }
     }
 }
+
+extension FuzzRegressionTests {
+    /// A NEWID attribute without its closing quote ran to the end of the tag, newlines
+    /// included, into the document id and into the problem reason "NEWID …: no </REUTERS> end
+    /// tag", which must be one line (found by SGMLFuzzer).
+    @Test func unclosedNEWIDQuoteStaysOnOneLine() {
+        let input = "<REUTERS TOPICS=\"YES\" NEWID=\"2s 7.9 mln vs 9.4 mln\n    Avg shrs 2,332,397 vs 1,428,000\n Reuter\n&#3;</BODY>\n<TEXT><TITLE>T</TITLE><BODY>Body text.</BODY></TEXT>\n"
+        let r = SourceReader.readAll(bytes: Array(input.utf8), path: "reut2-000.sgm", format: .reuters)
+        #expect(!r.problems.isEmpty)
+        for p in r.problems { #expect(!p.reason.contains("\n"), "\(p.reason.debugDescription)") }
+        for d in r.documents { #expect(!d.id.contains("\n")) }
+    }
+}
