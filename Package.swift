@@ -35,11 +35,13 @@ let package = Package(
         .target(name: "MSearchQuery"),
         // Which documents match a query, and how well?
         .target(name: "MSearchSearch", dependencies: ["MSearchQuery", "MSearchIndex", "MSearchAnalysis"]),
+        // How good is a ranking? (trec_eval's measures against relevance judgements)
+        .target(name: "MSearchEval"),
         // Which passage of a hit shows the reader why it matched?
         .target(name: "MSearchSnippets", dependencies: ["MSearchAnalysis"]),
         // What did the user ask for on the command line, and how is the answer printed?
         .target(name: "MSearchCLI", dependencies: [
-            "MSearchSources", "MSearchAnalysis", "MSearchIndex", "MSearchQuery", "MSearchSearch", "MSearchSnippets",
+            "MSearchSources", "MSearchAnalysis", "MSearchIndex", "MSearchQuery", "MSearchSearch", "MSearchSnippets", "MSearchEval",
             "CEditline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources"]),
         .testTarget(name: "MSearchQueryTests", dependencies: ["MSearchQuery"]),
         .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchQuery", "MSearchIndex", "MSearchSources"]),
+        .testTarget(name: "MSearchEvalTests", dependencies: ["MSearchEval"]),
         .testTarget(name: "MSearchSnippetsTests", dependencies: ["MSearchSnippets", "MSearchAnalysis"]),
         .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI", "msearch"]),
     ],

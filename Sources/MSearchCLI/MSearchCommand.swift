@@ -21,7 +21,7 @@ public struct MSearchCommand: ParsableCommand {
         Exit status: 0 when something matched, 1 when nothing did, 2 for a usage or index error.
         """,
         version: version,
-        subcommands: [SearchCommand.self, IndexCommand.self, ReplCommand.self, BatchCommand.self, BenchCommand.self],
+        subcommands: [SearchCommand.self, IndexCommand.self, ReplCommand.self, BatchCommand.self, EvalCommand.self, BenchCommand.self],
         defaultSubcommand: SearchCommand.self
     )
 

@@ -28,6 +28,11 @@ struct SearchOptions: ParsableArguments {
     @Flag(name: .long, help: "Show how each hit's BM25 score was computed (idf, tf, length norm per term).")
     var explain = false
 
+    @Option(name: .long, help: "query: the query language; plain: every word OR'ed, punctuation ignored (pasted text).")
+    var syntax: QuerySyntax = .query
+
+    @OptionGroup(title: "Ranking") var ranking: RankingFlags
+
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if passages < 1 { throw ValidationError("--passages must be 1 or more") }
@@ -41,7 +46,8 @@ struct SearchOptions: ParsableArguments {
     /// Opens the index and configures a session from these options.
     func makeSession() throws -> SearchSession {
         let session = try SearchSession(reader: try IndexLocation.open(index),
-                                        defaultOperator: requireAll ? .and : .or)
+                                        defaultOperator: requireAll ? .and : .or, ranking: ranking.options)
+        session.plainSyntax = syntax == .plain
         session.limit = limit
         session.filters.from = from
         session.filters.to = to

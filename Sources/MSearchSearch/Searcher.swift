@@ -14,17 +14,38 @@ public final class Searcher {
     public let reader: IndexReader
     public let bm25: BM25
     public let analyzer: Analyzer
+    /// Stop words, proximity, feedback: see `RankingOptions` (Ranking.swift).
+    public let ranking: RankingOptions
+    let stopWords: Set<String>
 
-    public init(reader: IndexReader, bm25: BM25 = BM25()) throws {
+    public init(reader: IndexReader, ranking: RankingOptions = .default) throws {
         self.reader = reader
+        self.ranking = ranking
+        var bm25 = ranking.bm25
+        if let titleB = ranking.titleB { bm25.fields = Searcher.fieldNormalization(reader, titleB: titleB) }
         self.bm25 = bm25
         analyzer = try reader.makeAnalyzer()
+        stopWords = Set(ranking.stopWords.words)
     }
 
-    var planner: QueryPlanner { QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25) }
+    /// Plain BM25 with these parameters (`RankingOptions.classic`).
+    public convenience init(reader: IndexReader, bm25: BM25) throws {
+        var ranking = RankingOptions.classic
+        ranking.bm25 = bm25
+        try self.init(reader: reader, ranking: ranking)
+    }
+
+    var planner: QueryPlanner { QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25, stopWords: stopWords) }
 
     public func search(_ query: Query, limit: Int) throws -> SearchResults {
         let plan = try planner.plan(query)
+        let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
+        if ranking.proximity > 0 { return try proximityRerank(scored, terms: plan, limit: limit) }
+        return try collect(scored, limit: limit)
+    }
+
+    /// Runs a plan over every segment and keeps the top `limit`.
+    func collect(_ plan: QueryPlan, limit: Int) throws -> SearchResults {
         var top = TopHits(k: limit)
         var total = 0
         for (s, segment) in reader.segments.enumerated() {
@@ -42,10 +63,12 @@ public final class Searcher {
     /// How the document's score for `query` was computed (nil if it does not match).
     public func explain(_ query: Query, doc: Int) throws -> Explanation? {
         let (s, local) = reader.locate(doc)
-        let scorer = try makeScorer(try planner.plan(query), segment: reader.segments[s])
+        let plan = try planner.plan(query)
+        let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
+        let scorer = try makeScorer(scored, segment: reader.segments[s])
         try scorer.advance(to: Int32(local))
         guard scorer.doc == Int32(local) else { return nil }
-        return scorer.explain()
+        return ranking.proximity > 0 ? try explainProximity(scorer.explain(), terms: plan, doc: doc) : scorer.explain()
     }
 
     private func makeScorer(_ plan: QueryPlan, segment: SegmentReader) throws -> Scorer {
