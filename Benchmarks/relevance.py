@@ -8,6 +8,9 @@ over the five main collections (ADI is a smoke test, outside the mean), and the 
 
 usage: python3 Benchmarks/relevance.py [--work DIR] [--scratch-path .build] [--no-build]
            [--variants a,b] [--collections cranfield,cisi] [--extra NAME='FLAGS'] [--out FILE]
+
+The ms/query column is the mean over the collections of `msearch eval`'s in-process time per
+query (top 100): indicative only, on a shared machine.
 """
 import argparse, os, re, shlex, subprocess, sys, time
 
@@ -29,22 +32,54 @@ PEERS = {
               "cacm": (0.4994, 0.3335), "npl": (0.4362, 0.2634), "adi": (0.4832, 0.4156)},
 }
 
-# Every variant starts from plain BM25 (what the peers run) unless it says otherwise;
-# "default" is msearch with no ranking flags at all.
-CLASSIC = "--k1 1.2 --b 0.75 --title-weight 1 --stopwords none --proximity 0 --no-rm3"
+# Each variant is flags on top of plain BM25 as the peers run it ("classic": every word scored,
+# one field, no proximity, no feedback) or on top of msearch's defaults (no ranking flags).
+CLASSIC = "--k1 1.2 --b 0.75 --title-weight 1 --title-b none --stopwords none --proximity 0 --no-rm3"
 VARIANTS = [
-    ("classic", "plain BM25 k1 1.2 b 0.75, every word scored (as the peers)", CLASSIC),
-    ("query-syntax", "classic, queries through the query language (hyphenated words as phrases)", CLASSIC + " --syntax query"),
-    ("stop-lucene", "classic + query stop words: Lucene's 33", CLASSIC + " --stopwords lucene"),
-    ("stop-english", "classic + query stop words: Snowball English list", CLASSIC + " --stopwords english"),
-    ("title-1.5", "classic + title weight 1.5", CLASSIC + " --title-weight 1.5"),
-    ("title-2", "classic + title weight 2", CLASSIC + " --title-weight 2"),
-    ("k1-0.9-b-0.4", "classic with Anserini's k1 0.9, b 0.4", CLASSIC + " --k1 0.9 --b 0.4"),
-    ("k1-1.5", "classic with k1 1.5", CLASSIC + " --k1 1.5"),
-    ("b-0.5", "classic with b 0.5", CLASSIC + " --b 0.5"),
-    ("prox-1", "classic + proximity 1 (window 5)", CLASSIC + " --proximity 1"),
-    ("rm3", "classic + RM3 (10 docs, 10 terms, original weight 0.5)", CLASSIC + " --rm3"),
-    ("default", "msearch's defaults (no ranking flags)", ""),
+    # name, what, base, flags
+    ("classic", "plain BM25 k1 1.2 b 0.75, every word scored (the peers' setting)", "classic", ""),
+    ("classic-query-syntax", "classic, queries through the query language (hyphenated words are phrases; unparsable queries count 0)", "classic", "--syntax query"),
+    # one feature at a time on classic
+    ("+stop-lucene", "query stop words: Lucene's 33", "classic", "--stopwords lucene"),
+    ("+stop-english", "query stop words: Snowball English + single letters/digits", "classic", "--stopwords english"),
+    ("+title-1.5", "title weight 1.5 (one field)", "classic", "--title-weight 1.5"),
+    ("+title-2", "title weight 2 (one field)", "classic", "--title-weight 2"),
+    ("+title-3", "title weight 3 (one field)", "classic", "--title-weight 3"),
+    ("+bm25f", "BM25F: title weight 2, title b 0.9, body b 0.75", "classic", "--title-weight 2 --title-b 0.9"),
+    ("k1-0.9-b-0.4", "Anserini's BM25 parameters", "classic", "--k1 0.9 --b 0.4"),
+    ("k1-1.5", "k1 1.5", "classic", "--k1 1.5"),
+    ("k1-2.0", "k1 2.0", "classic", "--k1 2.0"),
+    ("b-0.5", "b 0.5", "classic", "--b 0.5"),
+    ("b-0.65", "b 0.65", "classic", "--b 0.65"),
+    ("b-0.9", "b 0.9", "classic", "--b 0.9"),
+    ("+prox-0.25", "proximity 0.25, window 5", "classic", "--proximity 0.25"),
+    ("+prox-0.5", "proximity 0.5, window 5", "classic", "--proximity 0.5"),
+    ("+prox-1", "proximity 1, window 5", "classic", "--proximity 1"),
+    ("+rm3-anserini", "RM3 as Anserini: 10 docs, 10 terms, weight 0.5, no smoothing", "classic", "--rm3 --rm3-weight 0.5 --rm3-mu 0"),
+    ("+rm3", "RM3 with msearch's RM3 defaults: weight 0.7, mu 300", "classic", "--rm3"),
+    # cumulative, towards the defaults
+    ("stop+title2", "English stop words + title weight 2 (one field)", "classic", "--stopwords english --title-weight 2"),
+    ("stop+bm25f", "… as BM25F (title b 0.9)", "classic", "--stopwords english --title-weight 2 --title-b 0.9"),
+    ("stop+bm25f+b0.65", "… + body b 0.65", "classic", "--stopwords english --title-weight 2 --title-b 0.9 --b 0.65"),
+    ("default", "… + proximity 0.35 (window 5, top 20): msearch's defaults", "default", ""),
+    # around the defaults
+    ("default-prox-0.25", "default with proximity 0.25", "default", "--proximity 0.25"),
+    ("default-prox-0.5", "default with proximity 0.5", "default", "--proximity 0.5"),
+    ("default-window-3", "default with proximity window 3", "default", "--proximity-window 3"),
+    ("default-window-10", "default with proximity window 10", "default", "--proximity-window 10"),
+    ("default-b-0.6", "default with body b 0.6", "default", "--b 0.6"),
+    ("default-b-0.75", "default with body b 0.75", "default", "--b 0.75"),
+    ("default-k1-1.0", "default with k1 1.0", "default", "--k1 1.0"),
+    ("default-k1-1.5", "default with k1 1.5", "default", "--k1 1.5"),
+    ("default-title-3", "default with title weight 3", "default", "--title-weight 3"),
+    ("default-one-field", "default with title and body as one field (title weight 2)", "default", "--title-b none"),
+    ("default-stop-lucene", "default with Lucene's 33 stop words", "default", "--stopwords lucene"),
+    ("default-query-syntax", "default, queries through the query language", "default", "--syntax query"),
+    # feedback on top of the defaults (off by default: slower)
+    ("default+rm3", "default + RM3 (10 docs, 10 terms, weight 0.7, mu 300)", "default", "--rm3"),
+    ("default+rm3-anserini", "default + RM3 as Anserini (weight 0.5, no smoothing)", "default", "--rm3 --rm3-weight 0.5 --rm3-mu 0"),
+    ("default+rm3-w0.5", "default + RM3, weight 0.5, mu 300", "default", "--rm3 --rm3-weight 0.5"),
+    ("default+rm3-t20", "default + RM3, 20 terms", "default", "--rm3 --rm3-terms 20"),
 ]
 
 
@@ -87,9 +122,14 @@ def main():
     ap.add_argument("--collections", default=",".join(COLLECTIONS))
     ap.add_argument("--extra", action="append", default=[], metavar="NAME=FLAGS",
                     help="one more variant: flags on top of classic (e.g. x='--k1 1.0')")
+    ap.add_argument("--list", action="store_true", help="list the variants and exit")
     ap.add_argument("--out", help="also write the table to this file")
     a = ap.parse_args()
 
+    if a.list:
+        for n, d, b, f in VARIANTS:
+            print(f"{n:24s} {b:8s} {f:50s} {d}")
+        return
     os.makedirs(a.work, exist_ok=True)
     convert(a.shared, a.work)
     if not a.no_build:
@@ -104,16 +144,16 @@ def main():
     variants = [v for v in VARIANTS if not a.variants or v[0] in a.variants.split(",")]
     for e in a.extra:
         name, flags = e.split("=", 1)
-        variants.append((name, flags, CLASSIC + " " + flags))
+        variants.append((name, flags, "classic", flags))
 
     main_cols = [c for c in collections if c in MAIN]
     head = "| variant | " + " | ".join(collections) + " | mean nDCG@10 (5) | ms/query |"
     lines = [head, "| --- |" + " ---: |" * (len(collections) + 2)]
     print(head, "\n" + lines[1], flush=True)
-    for name, desc, flags in variants:
-        cells, nd, total_ms, started = [], {}, 0.0, time.time()
+    for name, desc, base, flags in variants:
+        cells, nd, total_ms = [], {}, 0.0
         for c in collections:
-            n, m, ms = evaluate(msearch, a.work, c, flags)
+            n, m, ms = evaluate(msearch, a.work, c, (CLASSIC + " " if base == "classic" else "") + flags)
             nd[c] = n
             total_ms += ms
             cells.append(f"{n:.4f} / {m:.4f}")
@@ -129,7 +169,8 @@ def main():
     lines.append("| best peer per collection | " + " | ".join(f"{best[c]:.4f}" for c in collections)
                  + f" | {sum(best[c] for c in main_cols) / max(1, len(main_cols)):.4f} | |")
     print("\n".join(lines[2 + len(variants):]))
-    legend = "\n".join(f"- `{n}`: {d}" + (f" (`{f}`)" if f and n != "classic" else "") for n, d, f in variants)
+    legend = "\n".join(f"- `{n}`: {d} — `{'classic' if b == 'classic' else 'defaults'}" + (f" {f}`" if f else "`")
+                       for n, d, b, f in variants)
     if a.out:
         with open(a.out, "w") as f:
             f.write("\n".join(lines) + "\n\n" + legend + "\n")

@@ -17,10 +17,10 @@ struct RankingFlags: ParsableArguments {
     @Option(name: .customLong("title-weight"), help: ArgumentHelp("A word in the title counts this many times.", valueName: "x"))
     var titleWeight: Double = d.bm25.titleWeight
 
-    @Option(name: .customLong("title-b"), help: ArgumentHelp("BM25F: normalise the title by its own length with this b (and the body with --b); off when absent.", valueName: "x"))
-    var titleB: Double? = d.titleB
+    @Option(name: .customLong("title-b"), help: ArgumentHelp("BM25F: the title is length-normalised on its own with this b, the body with --b; none: one field of title + body.", valueName: "x|none"))
+    var titleB = OptionalNumber(d.titleB)
 
-    @Option(name: .long, help: "Words that do not score when OR'ed with others: none, lucene (33 words) or english (Snowball's list). Phrases keep them.")
+    @Option(name: .long, help: "Words that do not score when OR'ed with others: none, lucene (33 words) or english (Snowball's list and single letters or digits). Phrases keep them.")
     var stopwords: StopWordList = d.stopWords
 
     @Option(name: .long, help: ArgumentHelp("Weight of the bonus for query words close together (0 = off).", valueName: "x"))
@@ -48,7 +48,7 @@ struct RankingFlags: ParsableArguments {
         if rm3Mu < 0 { throw ValidationError("--rm3-mu must be 0 or more") }
         if k1 < 0 { throw ValidationError("--k1 must be 0 or more") }
         if !(0...1).contains(b) { throw ValidationError("--b must be between 0 and 1") }
-        if let titleB, !(0...1).contains(titleB) { throw ValidationError("--title-b must be between 0 and 1") }
+        if let titleB = titleB.value, !(0...1).contains(titleB) { throw ValidationError("--title-b must be between 0 and 1") }
         if titleWeight <= 0 { throw ValidationError("--title-weight must be more than 0") }
         if proximity < 0 { throw ValidationError("--proximity must be 0 or more") }
         if proximityWindow < 1 { throw ValidationError("--proximity-window must be 1 or more") }
@@ -59,7 +59,7 @@ struct RankingFlags: ParsableArguments {
     var options: RankingOptions {
         var o = RankingOptions.default
         o.bm25 = BM25(k1: k1, b: b, titleWeight: titleWeight)
-        o.titleB = titleB
+        o.titleB = titleB.value
         o.stopWords = stopwords
         o.proximity = proximity
         o.proximityWindow = proximityWindow
@@ -74,4 +74,16 @@ enum QuerySyntax: String, ExpressibleByArgument, CaseIterable {
     case query
     /// A bag of words: punctuation and operators are just text.
     case plain
+}
+
+/// A number, or "none" for no value.
+struct OptionalNumber: ExpressibleByArgument {
+    var value: Double?
+    init(_ value: Double?) { self.value = value }
+    init?(argument: String) {
+        if argument == "none" || argument == "off" { value = nil; return }
+        guard let v = Double(argument) else { return nil }
+        value = v
+    }
+    var defaultValueDescription: String { value.map { String($0) } ?? "none" }
 }

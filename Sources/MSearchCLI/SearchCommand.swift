@@ -63,8 +63,9 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index (the default command).",
         discussion: """
-        Words are OR'ed and ranked by BM25 (k1 1.2, b 0.75): articles with more of them,
-        rarer ones, and more often, come first. Words match in any form the stemmer relates
+        Words are OR'ed and ranked by BM25 (see the ranking options): articles with more of them,
+        rarer ones, more often, in the title and close together come first; stop words such as
+        "the" only count inside phrases. Words match in any form the stemmer relates
         ("deportation" finds "deportations") and with or without accents ("Cossío", "Cossio").
         """
     )

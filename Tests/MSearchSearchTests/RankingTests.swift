@@ -161,6 +161,15 @@ import MSearchQuery
         #expect(abs(r[1]! - 0.5 * havana[1]!) < 1e-9)
     }
 
+    @Test func possessivesFindTheirWord() throws {
+        // Snowball's English stemmer removes 's, so no analysis option is needed for possessives.
+        let (reader, dir) = try makeIndex([("Cuba's talks", "Havana’s envoy")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Searcher(reader: reader)
+        #expect(try s.search(words("cuba"), limit: 10).total == 1)
+        #expect(try s.search(words("havana"), limit: 10).total == 1)
+    }
+
     // MARK: plain syntax
 
     @Test func plainQueriesAreBagsOfWords() throws {
