@@ -58,7 +58,7 @@ struct BenchCommand: ParsableCommand {
                 phrase ? .phrase(text, slop: 0, field: nil) : try parser.parse(text)
             }
             func execute(_ text: String) throws -> [(String, Double)] {
-                let results = try searcher.search(try query(text), limit: k)
+                let results = try searcher.search(try query(text), limit: k, exactTotal: false)
                 return results.hits.map { (reader.externalId($0.doc), $0.score) }
             }
             var runText = ""

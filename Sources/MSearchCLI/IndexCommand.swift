@@ -1,16 +1,38 @@
 import ArgumentParser
 import Foundation
+import MSearchExtraction
+import MSearchIndex
 
-/// `msearch index`: builds the index from files and folders.
+/// The gazetteer an index was built with: the built-in one plus the user's file, which is kept
+/// in the index directory so searches resolve the same aliases (`actor:MoSW`).
+enum IndexGazetteer {
+    static let fileName = "actors.tsv"
+
+    static func keep(_ file: String, in index: String) throws {
+        let bytes = try DurableFile.read(file)
+        try DurableFile.replaceAtomically(bytes, at: index + "/" + fileName)
+    }
+
+    static func load(indexDirectory: String) -> Gazetteer {
+        var g = Gazetteer.default
+        if let extra = try? Gazetteer(contentsOfFile: indexDirectory + "/" + fileName) { g.merge(extra) }
+        return g
+    }
+}
+
+/// `msearch index`: builds the index from files and folders, or brings it up to date.
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Build an index from files and folders (read recursively).",
+        abstract: "Add files and folders (read recursively) to the index, or bring it up to date.",
         discussion: """
         Reads plain text (.txt, .md), HTML (.html, .htm), RSS/Atom and other XML (.xml, .rss,
-        .atom), Reuters-21578 SGML (.sgm) and JSON Lines (.jsonl). Files that cannot be read are
-        listed with the reason and skipped. The new index replaces the old one in a single atomic
-        step: searches running meanwhile keep seeing the old one.
+        .atom), Reuters-21578 SGML (.sgm) and JSON Lines (.jsonl). On an existing index, new
+        files are added, changed files re-indexed (by size, mtime and content hash) and unchanged
+        ones skipped; --prune also deletes the documents of files that are gone. Files that
+        cannot be read are listed with the reason and skipped. Changes become visible in a single
+        atomic step: searches running meanwhile keep seeing the previous index, and an
+        interrupted run leaves it as it was.
         """
     )
 
@@ -20,20 +42,72 @@ struct IndexCommand: ParsableCommand {
     @Argument(help: "Files and folders to index.")
     var paths: [String]
 
+    @Flag(name: .long, help: "Build the index from scratch from PATHs (drop everything else).")
+    var rebuild = false
+
+    @Flag(name: .long, help: "Delete the documents of indexed files under PATHs that no longer exist.")
+    var prune = false
+
+    @Option(name: .long, help: "Memory for buffering documents before a segment is written, in MB.")
+    var memory: Double = 256
+
+    @Option(name: .customLong("max-file-size"), help: "Skip files larger than this many MB.")
+    var maxFileSize: Int = 100
+
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("A gazetteer of actors to add to the built-in one: lines of canonical name<TAB>person|organisation|place<TAB>alias|alias…", valueName: "file"))
+    var actors: String?
+
+    @Flag(name: .customLong("no-extract"), help: "Index the text only: no dates or actors from the text.")
+    var noExtract = false
+
+    /// The built-in gazetteer, extended by the user's file (whose entries win).
+    static func extractor(gazetteerFile: String?) throws -> Extractor {
+        var gazetteer = Gazetteer.default
+        if let warning = Gazetteer.defaultLoadWarning {
+            FileHandle.standardError.write("msearch: \(warning)\n")
+        }
+        if let gazetteerFile {
+            do {
+                gazetteer.merge(try Gazetteer(contentsOfFile: gazetteerFile))
+            } catch {
+                throw CommandError("\(error)")
+            }
+        }
+        return Extractor(gazetteer: gazetteer)
+    }
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to index") }
+        if !(memory >= 0.1 && memory <= 1_048_576) { throw ValidationError("--memory takes a number of MB, 0.1 or more") }
+        if maxFileSize < 1 || maxFileSize > 1024 { throw ValidationError("--max-file-size takes a number of MB from 1 to 1024") }
     }
 
     func run() throws {
-        let report = try IndexingRun(directory: index, paths: paths, replace: true).run()
+        var run = IndexingRun(directory: index, paths: paths, replace: rebuild)
+        run.prune = prune
+        run.memoryBudget = Int(memory * 1_048_576)
+        run.maxFileSize = maxFileSize << 20
+        if !quiet { run.display = IndexingProgress() }
+        // An update keeps using the gazetteer the index was built with, unless given another.
+        let kept = index + "/" + IndexGazetteer.fileName
+        let gazetteerFile = actors ?? (!rebuild && DurableFile.exists(kept) ? kept : nil)
+        run.extractor = noExtract ? nil : try IndexCommand.extractor(gazetteerFile: gazetteerFile)
+        let report = try run.run()
+        if let actors { try IndexGazetteer.keep(actors, in: index) } else if rebuild { DurableFile.remove(kept) }
+        if report.rebuiltWithoutCatalog {
+            FileHandle.standardError.write("msearch: \(index) had no catalog of source files (built by an older msearch); rebuilt it from the given paths\n")
+        }
         for problem in report.problems {
             FileHandle.standardError.write("msearch: skipped \(problem)\n")
         }
-        if !quiet { print(report.summary + " → \(index)") }
-        if report.documents == 0 {
+        if !quiet {
+            print(report.summary + " → \(index)")
+            print(report.details)
+        }
+        if report.indexDocuments == 0 && report.unchanged == 0 && report.removed == 0 {
             throw CommandError("no documents found in \(paths.joined(separator: ", "))")
         }
     }

@@ -7,9 +7,13 @@ struct IndexLocation {
     static let defaultDirectory = "Index"
     static let defaultSeeds = "seeds"
 
-    /// Opens the index at `directory`, or the default index (building it when missing).
+    /// Opens the index at `directory`, else at `$MSEARCH_INDEX`, else the default index
+    /// (building it when missing).
     static func open(_ directory: String?) throws -> IndexReader {
         if let directory { return try IndexReader(directory: directory) }
+        if let env = ProcessInfo.processInfo.environment["MSEARCH_INDEX"], !env.isEmpty {
+            return try IndexReader(directory: env)
+        }
         let dir = defaultDirectory
         if !FileManager.default.fileExists(atPath: Manifest.path(in: dir)) {
             guard FileManager.default.fileExists(atPath: defaultSeeds) else {

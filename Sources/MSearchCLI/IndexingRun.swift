@@ -1,23 +1,51 @@
 import Foundation
+import MSearchExtraction
 import MSearchIndex
 import MSearchSources
 
-/// One indexing run: walk the paths, read every file, add its documents, commit once.
-/// A file that cannot be read is reported and skipped; the run goes on.
+/// One indexing run: walk the paths, read every new or changed file, add its documents,
+/// delete what changed or went away, commit once. A file that cannot be read is reported and
+/// skipped; the run goes on. Without `replace`, the run updates the index in place against its
+/// catalog of source files (see `SourceChanges`).
 struct IndexingRun {
     var directory: String
     var paths: [String]
     var replace: Bool
+    /// Dates and actors are extracted with this (nil: text only).
+    var extractor: Extractor? = Extractor()
+    /// Delete the documents of catalogued files under `paths` that are gone.
+    var prune = false
+    var memoryBudget = 256 << 20
+    var maxFileSize = 100 << 20
+    /// The progress line on a terminal.
+    var display: IndexingProgress? = nil
 
     struct Report {
         var files = 0
         var documents = 0
         var problems: [SourceProblem] = []
         var seconds = 0.0
+        /// Files new to the index, changed since the last run, unchanged, and whose documents
+        /// were deleted (gone, pruned, removed, or no longer readable).
+        var added = 0, updated = 0, unchanged = 0, removed = 0
+        /// Documents deleted (of changed and removed files).
+        var removedDocuments = 0
+        var bytesSeen = 0, bytesRead = 0
+        /// The index after the run.
+        var indexDocuments = 0, segments = 0
+        /// The index had no catalog (built by an older msearch) and was rebuilt.
+        var rebuiltWithoutCatalog = false
 
         var summary: String {
             let skipped = problems.isEmpty ? "" : ", \(problems.count) problem\(problems.count == 1 ? "" : "s")"
             return "indexed \(documents) document\(documents == 1 ? "" : "s") from \(files) file\(files == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s\(skipped)"
+        }
+
+        /// The files' fate and the resulting index, for the end of `msearch index`.
+        var details: String {
+            "files: \(added) added, \(updated) updated, \(unchanged) unchanged, \(removed) removed"
+                + (removedDocuments > 0 ? " (\(removedDocuments) old document\(removedDocuments == 1 ? "" : "s") deleted)" : "")
+                + "; index: \(indexDocuments) document\(indexDocuments == 1 ? "" : "s") in \(segments) segment\(segments == 1 ? "" : "s")"
         }
     }
 
@@ -41,25 +69,62 @@ struct IndexingRun {
     func run(progress: ((Report) -> Void)? = nil) throws -> Report {
         let started = Date()
         var report = Report()
-        let writer = try IndexWriter(directory: directory, replace: replace)
+        var writer = try IndexWriter(directory: directory, replace: replace, memoryBudget: memoryBudget)
+        if !replace && writer.manifest.catalog == nil && writer.manifest.documentCount > 0 {
+            // Built without a catalog of source files: nothing to compare with, so rebuild.
+            writer.close()
+            writer = try IndexWriter(directory: directory, replace: true, memoryBudget: memoryBudget)
+            report.rebuiltWithoutCatalog = true
+        }
         defer { writer.close() }
-        for entry in SourceWalker(paths: paths).entries() {
-            switch entry {
-            case .skipped(let problem):
-                report.problems.append(problem)
-            case .file(let path, _):
-                let (documents, problems) = SourceReader.readAll(fileAt: path)
-                report.problems.append(contentsOf: problems)
-                if !documents.isEmpty { report.files += 1 }
-                for var doc in documents {
-                    doc.id = qualifiedId(doc.id, path: path)
-                    try writer.add(doc)
-                    report.documents += 1
-                }
-                progress?(report)
+        let changes = SourceChanges(writer: writer, maxFileSize: maxFileSize, roots: paths)
+        let entries = SourceWalker(paths: paths).entries()
+        if let display {
+            for case .file(let path, _) in entries {
+                display.totalFiles += 1
+                display.totalBytes += DurableFile.size(path)
             }
         }
+        var files: [String] = []
+        var formats: [String: SourceFormat] = [:]
+        for entry in entries {
+            switch entry {
+            case .skipped(let problem): report.problems.append(problem)
+            case .file(let path, let format): files.append(path); formats[path] = format
+            }
+        }
+        // The catalog decides, file by file and in order, what needs reading; parsing,
+        // extraction and analysis then run on every core (DocumentPipeline).
+        var filesDone = 0
+        var ids: [String] = []
+        let pipeline = DocumentPipeline(settings: writer.manifest.analyzer, extractor: extractor)
+        let qualify = self.qualifiedId
+        try pipeline.run(files: files, select: { path in
+            let bytes = try changes.bytesToIndex(path: path, report: &report)
+            if bytes == nil { filesDone += 1; display?.update(report, filesDone: filesDone) }
+            return bytes
+        }, parse: { path, bytes in
+            var (documents, problems) = SourceReader.readAll(bytes: bytes, path: path, format: formats[path] ?? .text)
+            for i in documents.indices { documents[i].id = qualify(documents[i].id, path) }
+            return .init(path: path, documents: documents, problems: problems)
+        }, consume: { doc in
+            ids.append(try writer.add(doc))
+            report.documents += 1
+        }, fileDone: { file in
+            report.problems.append(contentsOf: file.problems)
+            if !file.documents.isEmpty { report.files += 1 }
+            changes.indexed(path: file.path, ids: ids, report: &report)
+            ids = []
+            filesDone += 1
+            display?.update(report, filesDone: filesDone)
+            progress?(report)
+        })
+        try changes.finish(prune: prune, roots: paths, report: &report)
+        display?.status("committing …")
         try writer.commit()
+        display?.clear()
+        report.indexDocuments = writer.manifest.documentCount
+        report.segments = writer.manifest.segments.count
         report.seconds = Date().timeIntervalSince(started)
         return report
     }

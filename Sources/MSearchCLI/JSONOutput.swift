@@ -1,6 +1,7 @@
 import Foundation
 import MSearchSearch
 import MSearchSnippets
+import MSearchSources
 
 /// The `--json` object (and batch mode's JSON Lines records). Keys keep a fixed order and output
 /// is deterministic for a given index and query (apart from `took_ms`), so scripts can diff it.
@@ -22,6 +23,7 @@ enum JSONOutput {
             ("title", .string(h.document?.title ?? "")),
             ("path", .string(h.document?.path ?? "")),
             ("date", .string(h.document?.date)),
+            ("actors", .array((h.document?.actors ?? []).map { .string($0.name) })),
             ("snippet", .string(snippet.text)),
             ("highlights", .array(snippet.highlightScalarOffsets().map { .array($0.map { .int($0) }) })),
         ]
@@ -35,6 +37,30 @@ enum JSONOutput {
         return .object(fields)
     }
 
+    /// A stored document with everything extraction found.
+    static func documentFields(_ d: SourceDocument) -> [(String, JSONValue)] {
+        [("id", .string(d.id)), ("title", .string(d.title)), ("path", .string(d.path)), ("url", .string(d.url)),
+         ("date", .string(d.date)), ("date_evidence", .string(d.dateEvidence)),
+         ("actors", .array(d.actors.map { .string($0.name) })),
+         ("actor_kinds", .array(d.actors.map { .string($0.kind) })),
+         ("dates_mentioned", .array(d.mentionedDates.map { .string($0) })),
+         ("body", .string(d.body))]
+    }
+
+    static func document(_ d: SourceDocument) -> JSONValue { .object(documentFields(d)) }
+
+    static func facets(_ f: FacetCounts) -> JSONValue {
+        func values(_ vs: [FacetCounts.Value]) -> JSONValue {
+            .array(vs.map { v in
+                var o: [(String, JSONValue)] = [("value", .string(v.value))]
+                if let k = v.kind { o.append(("kind", .string(k))) }
+                o.append(("count", .int(v.count)))
+                return .object(o)
+            })
+        }
+        return .object([("year", values(f.years)), ("month", values(f.months)), ("actor", values(f.actors))])
+    }
+
     static func answer(_ a: SearchAnswer, qid: String? = nil) -> JSONValue {
         var fields: [(String, JSONValue)] = []
         if let qid { fields.append(("qid", .string(qid))) }
@@ -45,6 +71,7 @@ enum JSONOutput {
             ("hits", .array(a.hits.map(hit))),
         ]
         if let d = a.didYouMean { fields.append(("did_you_mean", .string(d))) }
+        if let f = a.facets { fields.append(("facets", facets(f))) }
         return .object(fields)
     }
 

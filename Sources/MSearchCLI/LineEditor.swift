@@ -14,6 +14,11 @@ final class LineEditor {
         interactive = isatty(STDIN_FILENO) != 0
         self.historyPath = historyPath
         if interactive {
+            // libedit edits multibyte text only in a UTF-8 locale; names like "Díaz-Canel" need it.
+            let current = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? "C"
+            if !current.uppercased().contains("UTF-8") && !current.uppercased().contains("UTF8") {
+                setlocale(LC_CTYPE, "C.UTF-8")
+            }
             // Ctrl-C while typing abandons the line: libedit returns from readline() and the
             // loop below offers a fresh prompt instead of ending the session.
             signal(SIGINT) { _ in LineEditor.interrupted = 1 }

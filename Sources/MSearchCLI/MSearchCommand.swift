@@ -17,11 +17,19 @@ public struct MSearchCommand: ParsableCommand {
           msearch --limit 5 --json cossio
           msearch index --index ~/news-index ~/archive/2023 ~/feeds/world.rss
           msearch --index ~/news-index havana talks
+          msearch --actor "Fernandez de Cossio" --from 2023 --facets migration
+          msearch show 004_14776b980787243b
+
+        Queries: words (any may match; --and for all), "exact phrase", "phrase"~3,
+        +must, -not, AND OR NOT with ( ), prefix*, title:…, body:…, date:2023..2024,
+        actor:"de Cossío". Other commands take their options after their name.
 
         Exit status: 0 when something matched, 1 when nothing did, 2 for a usage or index error.
         """,
         version: version,
-        subcommands: [SearchCommand.self, IndexCommand.self, ReplCommand.self, BatchCommand.self, EvalCommand.self, BenchCommand.self],
+        subcommands: [SearchCommand.self, IndexCommand.self, RemoveCommand.self, OptimizeCommand.self, CheckCommand.self,
+                      ReplCommand.self, BatchCommand.self, ShowCommand.self, ActorsCommand.self, ExportCommand.self, EvalCommand.self,
+                      BenchCommand.self],
         defaultSubcommand: SearchCommand.self
     )
 

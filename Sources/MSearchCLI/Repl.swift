@@ -21,6 +21,8 @@ final class Repl {
         (":show", ":show N", "hit N of the last query in full"),
         (":from", ":from DATE|off", "only articles published on or after DATE (2023, 2023-11, 2023-11-14)"),
         (":to", ":to DATE|off", "only articles published on or before DATE"),
+        (":actor", ":actor NAME|off", "only articles naming NAME (Tab completes names); repeat to require several"),
+        (":facets", ":facets on|off", "count results by year, month and actor"),
         (":filters", ":filters", "the filters in force"),
         (":clear", ":clear", "remove every filter"),
         (":stats", ":stats", "what the index holds"),
@@ -33,7 +35,16 @@ final class Repl {
         self.style = style
         self.output = output
         editor = LineEditor(historyPath: historyPath)
+        let actorNames = Repl.actorNames(session)
         LineEditor.completer = { line, word in
+            if line.hasPrefix(":actor ") {
+                // Complete the whole name typed so far, case- and accent-insensitively.
+                let typed = String(line.dropFirst(7)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                let lastWordStart = typed.count - word.count
+                return actorNames.filter {
+                    $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).hasPrefix(typed)
+                }.map { String($0.dropFirst(max(0, lastWordStart))) }
+            }
             guard line.hasPrefix(":") && !line.contains(" ") else { return [] }
             return Repl.commands.map(\.name).filter { $0.hasPrefix(word) }
         }
@@ -105,6 +116,14 @@ final class Repl {
             let value = argument == "off" ? nil : argument
             if name == ":from" { session.filters.from = value } else { session.filters.to = value }
             output(describeFilters())
+        case ":actor":
+            guard let argument, !argument.isEmpty else { output("usage: :actor NAME, or :actor off\n"); break }
+            if argument == "off" { session.filters.actors = [] } else { session.filters.actors.append(argument) }
+            output(describeFilters())
+        case ":facets":
+            guard let argument, argument == "on" || argument == "off" else { output("usage: :facets on|off\n"); break }
+            session.facets = argument == "on"
+            output("facets \(argument)\n")
         case ":filters":
             output(describeFilters())
         case ":clear":
@@ -117,6 +136,12 @@ final class Repl {
             output("unknown command \(name); :help lists them\n")
         }
         return true
+    }
+
+    /// Every actor name in the index, for completion (read once, when the REPL starts).
+    static func actorNames(_ session: SearchSession) -> [String] {
+        let all = try? session.searcher.search(.all, limit: 0, facets: true, actorLimit: 100_000)
+        return (all?.facets?.actors ?? []).compactMap(\.value)
     }
 
     private func describeFilters() -> String {

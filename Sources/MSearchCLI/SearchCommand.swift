@@ -22,6 +22,18 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Only articles published on or before this date (2023, 2023-11 or 2023-11-14).")
     var to: String?
 
+    @Option(name: .long, help: "Only articles naming this actor (repeatable; canonical names and aliases, any accents or case).")
+    var actor: [String] = []
+
+    @Option(name: .long, help: "Whether undated articles pass --from/--to and date: filters: exclude (default) or include.")
+    var undated: UndatedPolicy = .exclude
+
+    @Flag(name: .long, help: "Count the results by year, month and actor (exact, over all matches).")
+    var facets = false
+
+    @Option(name: .customLong("facet-size"), help: "How many actors the actor facet lists.")
+    var facetSize: Int = 20
+
     @Option(name: .long, help: "Passages to show per article.")
     var passages: Int = 1
 
@@ -36,6 +48,7 @@ struct SearchOptions: ParsableArguments {
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if passages < 1 { throw ValidationError("--passages must be 1 or more") }
+        if facetSize < 1 { throw ValidationError("--facet-size must be 1 or more") }
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, (try? QueryParser().parse("date:\(value)")) == nil {
                 throw ValidationError("\(name) takes a date like 2023, 2023-11 or 2023-11-14, not '\(value)'")
@@ -51,11 +64,17 @@ struct SearchOptions: ParsableArguments {
         session.limit = limit
         session.filters.from = from
         session.filters.to = to
+        session.filters.actors = actor
+        session.searcher.includeUndated = undated == .include
+        session.facets = facets
+        session.facetSize = facetSize
         session.snippetOptions.passages = passages
         session.explain = explain
         return session
     }
 }
+
+enum UndatedPolicy: String, ExpressibleByArgument, CaseIterable { case exclude, include }
 
 /// `msearch QUERY`: the ranked articles with a highlighted passage each.
 struct SearchCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import MSearchExtraction
 import MSearchIndex
 import MSearchQuery
 import MSearchSearch
@@ -32,6 +33,7 @@ struct SearchAnswer {
     var tookMs: Double
     /// The query with misspelt or unknown words replaced by the closest indexed words.
     var didYouMean: String? = nil
+    var facets: FacetCounts? = nil
 }
 
 /// An open index and the settings that shape each query: the one-shot command, the REPL and
@@ -48,12 +50,17 @@ final class SearchSession {
     var explain = false
     /// Read each query as a bag of words (`--syntax plain`), not the query language.
     var plainSyntax = false
+    /// Count results by year, month and actor.
+    var facets = false
+    var facetSize = 20
 
     init(reader: IndexReader, defaultOperator: QueryParser.DefaultOperator = .or,
          ranking: RankingOptions = .default) throws {
         self.reader = reader
         searcher = try Searcher(reader: reader, ranking: ranking)
         parser = QueryParser(defaultOperator: defaultOperator)
+        let gazetteer = IndexGazetteer.load(indexDirectory: reader.directory)
+        searcher.actorAlias = { gazetteer.canonical(for: $0)?.name }
     }
 
     /// How much of each hit to load: ids only (TREC runs), stored documents, or passages too.
@@ -65,7 +72,9 @@ final class SearchSession {
         let started = DispatchTime.now().uptimeNanoseconds
         let parsed = plainSyntax ? searcher.plainQuery(text) : try parser.parse(text)
         let query = filters.apply(to: parsed)
-        let results = try searcher.search(query, limit: offset + limit)
+        // A run of ids (TREC) shows no total, so MaxScore may skip what cannot make the page.
+        let results = try searcher.search(query, limit: offset + limit, facets: facets, actorLimit: facetSize,
+                                          exactTotal: detail != .ids)
         let page = Array(results.hits.dropFirst(offset))
         var hits: [PresentedHit]
         switch detail {
@@ -95,6 +104,6 @@ final class SearchSession {
         }
         let tookMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         return SearchAnswer(text: text, query: parsed, total: results.total, hits: hits, tookMs: tookMs,
-                            didYouMean: didYouMean)
+                            didYouMean: didYouMean, facets: results.facets)
     }
 }

@@ -21,6 +21,9 @@ enum TextOutput {
             out += "\(bold)\(h.rank). \(reset)\(bold)\(shownTitle)\(reset)\n"
             var meta: [String] = []
             if let d = document.date { meta.append(d) }
+            // The people and organisations first: places ("Cuba") rarely tell articles apart.
+            let actors = document.actors.filter { $0.kind != "place" } + document.actors.filter { $0.kind == "place" }
+            if !actors.isEmpty { meta.append(actors.prefix(4).map(\.name).joined(separator: ", ")) }
             meta.append(document.path)
             meta.append(String(format: "score %.3f", h.hit.score))
             out += "   \(dim)\(meta.joined(separator: " · "))\(reset)\n"
@@ -31,6 +34,9 @@ enum TextOutput {
                 out += e.rendered(indent: 2).split(separator: "\n").map { "\(dim)\($0)\(reset)\n" }.joined()
             }
             out += "\n"
+        }
+        if let f = answer.facets {
+            out += FacetOutput.render(f, total: total, ansi: style.isANSI) + "\n"
         }
         let shown = hits.count < total ? "\(hits.count) of \(total)" : "\(total)"
         out += "\(dim)\(shown) matching article\(total == 1 ? "" : "s") · \(String(format: "%.1f", tookMs)) ms\(reset)\n"

@@ -40,7 +40,30 @@ public struct AnalyzedDocument: Sendable {
             }
         }
         bodyLength = UInt32(positions.count - titleTokenCount)
+        // Actors become terms of their own, outside the text's positions and lengths, so an
+        // `actor:` filter is a postings lookup like any word.
+        for actor in Set(source.actors.map { ActorTerms.term(for: $0.name, analyzer: analyzer) }).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            termBytes.append(contentsOf: actor)
+            termEnds.append(UInt32(termBytes.count))
+            positions.append(0)
+        }
     }
 
     public var length: UInt32 { titleLength + bodyLength }
+}
+
+/// The reserved terms that index a document's actors: a 0x01 byte (never produced by the
+/// analyzer) + "actor:" + the canonical name lower-cased and folded as the index folds text.
+public enum ActorTerms {
+    public static let prefix: [UInt8] = [0x01] + Array("actor:".utf8)
+
+    public static func term(for name: String, analyzer: Analyzer) -> [UInt8] {
+        prefix + Array(analyzer.normalize(name).utf8)
+    }
+
+    /// The folded name in an actor term, or nil for an ordinary term.
+    public static func name(of term: UnsafeBufferPointer<UInt8>) -> String? {
+        guard term.count > prefix.count, term.starts(with: prefix) else { return nil }
+        return String(decoding: term[prefix.count...], as: UTF8.self)
+    }
 }

@@ -5,7 +5,8 @@ import MSearchSources
 /// 16 KB: snippets and display need the original text, but only for the few hits shown.
 ///
 /// Block (compressed): varint doc count, varint record length per doc, records.
-/// Record: strings id, path, title, body, date, date evidence, url, format (empty = none).
+/// Record: strings id, path, title, body, date, date evidence, url, format (empty = none),
+///         varint actor count + (name, kind) strings, varint mentioned-date count + strings.
 /// Tail: per block UInt32 first doc + UInt64 offset; then UInt64 block count, doc count,
 ///       index offset.
 struct DocumentStoreWriter {
@@ -29,6 +30,10 @@ struct DocumentStoreWriter {
         record.appendString(doc.dateEvidence ?? "")
         record.appendString(doc.url ?? "")
         record.appendString(doc.format.rawValue)
+        record.appendVarint(doc.actors.count)
+        for a in doc.actors { record.appendString(a.name); record.appendString(a.kind) }
+        record.appendVarint(doc.mentionedDates.count)
+        for d in doc.mentionedDates { record.appendString(d) }
         pending.append(contentsOf: record.bytes)
         pendingLengths.append(record.count)
         documentCount += 1
@@ -88,18 +93,24 @@ public final class DocumentStore {
         bytes = UnsafeRawBufferPointer(rebasing: mapped.bytes[0..<payload])
         guard payload >= 24 else { throw IndexError.corrupt(file: file, reason: "store too short") }
         var c = ByteCursor(bytes, offset: payload - 24, file: file)
-        blockCount = Int(try c.readUInt64())
-        documentCount = Int(try c.readUInt64())
-        indexOffset = Int(try c.readUInt64())
-        guard blockCount >= 0, indexOffset >= 0, indexOffset + blockCount * 12 == payload - 24 else {
+        let rawBlocks = try c.readUInt64(), rawDocs = try c.readUInt64(), rawIndex = try c.readUInt64()
+        guard rawBlocks <= UInt64(payload / 12), rawIndex <= UInt64(payload), rawDocs <= UInt64(Int32.max),
+              rawBlocks <= rawDocs, rawBlocks > 0 || rawDocs == 0 else {
+            throw IndexError.corrupt(file: file, reason: "store index is inconsistent")
+        }
+        blockCount = Int(rawBlocks)
+        documentCount = Int(rawDocs)
+        indexOffset = Int(rawIndex)
+        guard indexOffset + blockCount * 12 == payload - 24 else {
             throw IndexError.corrupt(file: file, reason: "store index is inconsistent")
         }
     }
 
-    private func blockEntry(_ b: Int) -> (first: Int, offset: Int) {
+    private func blockEntry(_ b: Int) throws -> (first: Int, offset: Int) {
         let base = indexOffset + b * 12
         let first = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: base, as: UInt32.self))
         let offset = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: base + 4, as: UInt64.self))
+        guard offset <= UInt64(indexOffset) else { throw IndexError.corrupt(file: file, reason: "store block \(b) out of range") }
         return (Int(first), Int(offset))
     }
 
@@ -109,31 +120,41 @@ public final class DocumentStore {
         var lo = 0, hi = blockCount - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if blockEntry(mid).first <= doc { lo = mid } else { hi = mid - 1 }
+            if try blockEntry(mid).first <= doc { lo = mid } else { hi = mid - 1 }
         }
         if lo != cachedBlock { try load(block: lo) }
-        let index = doc - blockEntry(lo).first
-        guard index < cachedRecords.count else { throw IndexError.corrupt(file: file, reason: "document \(doc) missing from its block") }
+        let index = doc - (try blockEntry(lo).first)
+        guard index >= 0, index < cachedRecords.count else { throw IndexError.corrupt(file: file, reason: "document \(doc) missing from its block") }
         return try cachedRecords[index].withUnsafeBytes { raw in
             var c = ByteCursor(raw, file: file)
             let id = try c.readString(), path = try c.readString(), title = try c.readString()
             let body = try c.readString(), date = try c.readString(), evidence = try c.readString()
             let url = try c.readString(), format = try c.readString()
-            return SourceDocument(id: id, path: path, title: title, body: body,
-                                  date: date.isEmpty ? nil : date,
-                                  dateEvidence: evidence.isEmpty ? nil : evidence,
-                                  url: url.isEmpty ? nil : url,
-                                  format: SourceFormat(rawValue: format) ?? .text)
+            var doc = SourceDocument(id: id, path: path, title: title, body: body,
+                                     date: date.isEmpty ? nil : date,
+                                     dateEvidence: evidence.isEmpty ? nil : evidence,
+                                     url: url.isEmpty ? nil : url,
+                                     format: SourceFormat(rawValue: format) ?? .text)
+            let actors = try c.readVarintInt()
+            guard actors <= raw.count else { throw c.corrupt("actor count out of range") }
+            for _ in 0..<actors { doc.actors.append(NamedActor(name: try c.readString(), kind: try c.readString())) }
+            let dates = try c.readVarintInt()
+            guard dates <= raw.count else { throw c.corrupt("date count out of range") }
+            for _ in 0..<dates { doc.mentionedDates.append(try c.readString()) }
+            return doc
         }
     }
 
     private func load(block b: Int) throws {
-        let start = blockEntry(b).offset
-        let end = b + 1 < blockCount ? blockEntry(b + 1).offset : indexOffset
+        let start = try blockEntry(b).offset
+        let end = b + 1 < blockCount ? try blockEntry(b + 1).offset : indexOffset
         guard start <= end, end <= indexOffset else { throw IndexError.corrupt(file: file, reason: "store block \(b) out of range") }
         let src = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
         let size = ZSTD_getFrameContentSize(src.baseAddress, src.count)
-        guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size < 1 << 31 else {
+        // zstd expands at most 128 KB per 4-byte (RLE) block, so a frame claiming more than
+        // 32768× its size is damage, not data, and must not make us allocate it.
+        guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size < 1 << 31,
+              size <= UInt64(src.count) * 32768 else {
             throw IndexError.corrupt(file: file, reason: "store block \(b) is not a zstd frame")
         }
         var raw = [UInt8](repeating: 0, count: Int(size))

@@ -9,7 +9,7 @@ public enum FileFooter {
 
     /// Which structure a file holds; a reader refuses a file of another kind.
     public enum Kind: UInt32, Sendable {
-        case terms = 1, postings = 2, positions = 3, store = 4, columns = 5, deletes = 6
+        case terms = 1, postings = 2, positions = 3, store = 4, columns = 5, deletes = 6, catalog = 7
     }
 
     /// Appends the footer for the bytes already in `buffer`.

@@ -12,6 +12,11 @@ public enum IndexFormat {
     public static let titleBodyGap = 8
     public static let manifestName = "manifest.json"
     public static let lockName = "write.lock"
+    /// A segment's tombstones: `seg-000001-00.000007.del` (segment name, then the generation
+    /// of the commit that wrote them).
+    public static let deletesExtension = "del"
+    /// The catalog of source files: `catalog-000007` (generation of the commit that wrote it).
+    public static let catalogPrefix = "catalog-"
 
     /// The files of one segment, named by the segment's name.
     public enum FileExtension: String, CaseIterable, Sendable {

@@ -10,14 +10,16 @@ public final class IndexReader {
     /// Where each segment's documents start in the index-wide numbering.
     public let segmentBases: [Int]
 
-    public init(directory: String) throws {
+    /// - Parameter verificationBudget: bytes of index files whose checksums are verified at
+    ///   open, smallest files first (see `IndexVerification`).
+    public init(directory: String, verificationBudget: Int = IndexVerification.defaultBudget) throws {
         self.directory = directory
-        manifest = try Manifest.load(from: directory)
-        segments = try manifest.segments.map { try SegmentReader(info: $0, directory: directory) }
+        (manifest, segments) = try IndexVerification.openSnapshot(directory)
         var bases: [Int] = []
         var b = 0
         for s in segments { bases.append(b); b += s.documentCount }
         segmentBases = bases
+        try IndexVerification.verify(segments, budget: verificationBudget)
     }
 
     public var documentCount: Int { manifest.documentCount }
@@ -28,11 +30,21 @@ public final class IndexReader {
     /// An analyzer configured as the index was built.
     public func makeAnalyzer() throws -> Analyzer { try Analyzer(manifest.analyzer) }
 
-    /// Index-wide document frequency of an analysed term.
+    /// Index-wide document frequency of an analysed term, over live documents only.
     public func documentFrequency(_ term: UnsafeBufferPointer<UInt8>) throws -> Int {
         var df = 0
-        for s in segments { df += try s.terms.lookup(term)?.documentFrequency ?? 0 }
+        for s in segments {
+            if let info = try s.terms.lookup(term) { df += try s.liveDocumentFrequency(term, info) }
+        }
         return df
+    }
+
+    /// Whether index-wide document `a` comes before `b` in external-id order: how exact score
+    /// ties are broken, so the ranking does not depend on how documents fall into segments.
+    public func externalIdPrecedes(_ a: Int, _ b: Int) -> Bool {
+        let (sa, la) = locate(a), (sb, lb) = locate(b)
+        let c = DeletedDocuments.compare(segments[sa].columns.externalIdBytes(la), segments[sb].columns.externalIdBytes(lb))
+        return c != 0 ? c < 0 : a < b
     }
 
     /// The stored document for an index-wide document number.

@@ -4,67 +4,100 @@ import MSearchSources
 /// Adds documents to an index and commits them. Documents are analysed, buffered in an
 /// in-memory segment that is written out whenever it outgrows the memory budget, and become
 /// visible only at `commit()`, which atomically replaces the manifest.
+///
+/// Deletions (by external id) become tombstones at commit; the commit then merges segments as
+/// `mergePolicy` says. See IndexWriter+Maintenance.swift.
 public final class IndexWriter {
     public let directory: String
-    public private(set) var manifest: Manifest
+    public internal(set) var manifest: Manifest
     public let analyzer: Analyzer
     private let lock: WriteLock
-    private let memoryBudget: Int
+    let memoryBudget: Int
     private var builder = SegmentBuilder()
-    private var newSegments: [SegmentInfo] = []
-    private var droppedSegments: [SegmentInfo] = []
-    private var ids: Set<String> = []
+    /// Ids of the documents in `builder`, in order.
+    private var builderIds: [String] = []
+    var newSegments: [SegmentInfo] = []
+    /// Where each live document is, by external id.
+    var ids: [String: DocumentLocation] = [:]
+    /// Segment-local documents to delete at the next commit, by segment name.
+    var pendingDeletes: [String: Set<Int>] = [:]
+    /// Files the manifest on disk names: never removed before a commit replaces it.
+    var committedFiles: Set<String> = []
+    /// Whether the next commit has anything to write.
+    var changed = false
+    private var catalogChanged = false
+    /// The source-file catalog (see `SourceCatalog`), written by the next commit when changed.
+    public var catalog: SourceCatalog {
+        didSet { catalogChanged = true; changed = true }
+    }
+    /// How segments are merged at commit.
+    public var mergePolicy = LogMergePolicy()
 
     /// Opens (or creates) the index at `directory` for writing.
     /// - Parameters:
     ///   - settings: analysis for a new index; an existing index keeps its own.
     ///   - replace: start from an empty index; the old segments stay readable until commit.
+    ///   - memoryBudget: bytes of buffered postings and text before a segment is written out.
     public init(directory: String, settings: AnalyzerSettings = .default, replace: Bool = false,
                 memoryBudget: Int = 256 << 20) throws {
         self.directory = directory
         try DurableFile.createDirectory(directory)
         lock = try WriteLock(directory: directory)
         var m: Manifest
+        var catalog = SourceCatalog()
         if DurableFile.exists(Manifest.path(in: directory)) {
             m = try Manifest.load(from: directory)
+            committedFiles = Set(m.fileNames)
             if replace {
-                droppedSegments = m.segments
                 m.segments = []
                 m.analyzer = settings
+                m.catalog = nil
+                changed = true
+            } else if let name = m.catalog {
+                catalog = try SourceCatalog.load(path: directory + "/" + name)
             }
         } else {
             m = Manifest(analyzer: settings)
+            changed = true
         }
         manifest = m
+        self.catalog = catalog
         analyzer = try Analyzer(m.analyzer)
-        self.memoryBudget = memoryBudget
+        self.memoryBudget = max(1 << 16, memoryBudget)
         removeLeftovers()
-        if !replace {
-            for s in manifest.segments {
-                let reader = try SegmentReader(info: s, directory: directory)
-                for d in 0..<reader.documentCount { ids.insert(try reader.document(d).id) }
+        for s in manifest.segments {
+            let reader = try SegmentReader(info: s, directory: directory)
+            for d in 0..<reader.documentCount where !reader.isDeleted(d) {
+                ids[reader.columns.externalId(d)] = DocumentLocation(segment: s.name, doc: d)
             }
         }
     }
+
+    /// Whether the index has a document with this id (committed or added since).
+    public func contains(id: String) -> Bool { ids[id] != nil }
 
     /// Adds one document; returns the id it was stored under (made unique if already taken).
     @discardableResult
     public func add(_ source: SourceDocument) throws -> String {
-        var doc = source
-        if ids.contains(doc.id) {
-            var n = 2
-            while ids.contains("\(source.id)~\(n)") { n += 1 }
-            doc.id = "\(source.id)~\(n)"
-        }
-        ids.insert(doc.id)
-        try add(AnalyzedDocument(doc, analyzer: analyzer))
-        return doc.id
+        try add(AnalyzedDocument(source, analyzer: analyzer))
     }
 
-    /// Adds a document analysed elsewhere (e.g. on another thread) with this index's settings.
-    public func add(_ doc: AnalyzedDocument) throws {
+    /// Adds a document analysed elsewhere (e.g. on another thread, with an analyzer made from
+    /// `manifest.analyzer`); returns the id it was stored under (made unique if already taken).
+    @discardableResult
+    public func add(_ analyzed: AnalyzedDocument) throws -> String {
+        var doc = analyzed
+        if ids[doc.source.id] != nil {
+            var n = 2
+            while ids["\(analyzed.source.id)~\(n)"] != nil { n += 1 }
+            doc.source.id = "\(analyzed.source.id)~\(n)"
+        }
+        ids[doc.source.id] = DocumentLocation(segment: "", doc: builderIds.count)
+        builderIds.append(doc.source.id)
         builder.add(doc)
+        changed = true
         if builder.memoryFootprint >= memoryBudget { try flush() }
+        return doc.source.id
     }
 
     /// Writes the buffered documents as a new segment (not yet visible to readers).
@@ -73,48 +106,86 @@ public final class IndexWriter {
         manifest.generation += 1
         let name = String(format: "seg-%06d-%02d", manifest.generation, newSegments.count)
         newSegments.append(try builder.write(name: name, directory: directory))
+        for (i, id) in builderIds.enumerated() where ids[id]?.segment == "" {
+            ids[id] = DocumentLocation(segment: name, doc: i)
+        }
         builder = SegmentBuilder()
+        builderIds = []
+        CrashPoint.here("segment-written")
     }
 
-    /// Makes everything added so far visible: segment files are already synced, then the
-    /// manifest naming them replaces the old one in one rename.
-    public func commit() throws {
+    /// Makes everything added and deleted so far visible in one step: segment files are
+    /// already synced; tombstones, merged segments and the catalog are written and synced;
+    /// then the manifest naming them replaces the old one in one rename. Files the new
+    /// manifest no longer names are deleted after that.
+    public func commit() throws { try commit(mergeAll: false) }
+
+    /// Applies pending deletions and merges every segment into one, without deleted documents.
+    public func optimize() throws { try commit(mergeAll: true) }
+
+    func commit(mergeAll: Bool) throws {
         try flush()
-        manifest.segments.append(contentsOf: newSegments)
+        var segments = manifest.segments + newSegments
+        try applyPendingDeletes(to: &segments)
+        let groups: [[SegmentInfo]]
+        if mergeAll {
+            groups = segments.count > 1 || segments.contains(where: { $0.deletes != nil }) ? [segments] : []
+        } else {
+            groups = mergePolicy.merges(segments, maxMergeBytes: mergeBudget, size: estimatedBuildMemory)
+        }
+        for group in groups {
+            try merge(group, in: &segments, budget: mergeAll ? Int.max : mergeBudget)
+            changed = true
+        }
+        guard changed else { return }
         manifest.generation += 1
+        if catalogChanged {
+            let name = IndexFormat.catalogPrefix + String(format: "%06d", manifest.generation)
+            try DurableFile.write(catalog.encoded(), to: directory + "/" + name)
+            manifest.catalog = name
+            CrashPoint.here("catalog-written")
+        }
+        manifest.segments = segments
+        CrashPoint.here("before-manifest")
         try manifest.save(to: directory)
+        CrashPoint.here("after-manifest")
         newSegments = []
-        for s in droppedSegments { removeFiles(of: s.name) }
-        droppedSegments = []
+        changed = false
+        catalogChanged = false
+        let live = Set(manifest.fileNames)
+        for file in committedFiles.subtracting(live) { DurableFile.remove(directory + "/" + file) }
+        committedFiles = live
         removeLeftovers()
     }
 
     /// Ends writing without committing: buffered documents and unsaved segments are discarded.
     public func close() {
-        for s in newSegments { removeFiles(of: s.name) }
         newSegments = []
+        removeLeftovers()
         lock.release()
     }
 
     deinit { lock.release() }
 
     /// Deletes files no manifest names: what an interrupted run left behind.
-    private func removeLeftovers() {
-        let live = Set((manifest.segments + newSegments + droppedSegments).map(\.name))
-        for file in DurableFile.list(directory) where file.hasPrefix("seg-") {
-            let stem = String(file.prefix { $0 != "." })
-            if !live.contains(stem) { DurableFile.remove(directory + "/" + file) }
+    func removeLeftovers() {
+        var keep = committedFiles.union(manifest.fileNames)
+        for s in newSegments {
+            for ext in IndexFormat.FileExtension.allCases { keep.insert("\(s.name).\(ext.rawValue)") }
         }
-        for file in DurableFile.list(directory) where file.hasPrefix(IndexFormat.manifestName + ".tmp-") {
-            DurableFile.remove(directory + "/" + file)
+        for file in DurableFile.list(directory) {
+            let ours = file.hasPrefix("seg-") || file.hasPrefix(IndexFormat.catalogPrefix)
+            if (ours && !keep.contains(file)) || file.hasPrefix(IndexFormat.manifestName + ".tmp-") {
+                DurableFile.remove(directory + "/" + file)
+            }
         }
     }
+}
 
-    private func removeFiles(of segment: String) {
-        for ext in IndexFormat.FileExtension.allCases {
-            DurableFile.remove("\(directory)/\(segment).\(ext.rawValue)")
-        }
-    }
+/// Where a document lives: segment name ("" while it is still buffered) and local number.
+struct DocumentLocation {
+    var segment: String
+    var doc: Int
 }
 
 import Foundation

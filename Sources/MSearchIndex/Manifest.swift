@@ -10,6 +10,12 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var generation: Int
     public var analyzer: AnalyzerSettings
     public var segments: [SegmentInfo]
+    /// The catalog of source files (path → size, mtime, hash, document ids) that incremental
+    /// indexing compares against; nil for an index built without one.
+    public var catalog: String?
+    /// CRC-32 of the file's own bytes (see ManifestValidation.swift), so a flipped digit in a
+    /// count cannot silently change every score.
+    public var checksum: String?
 
     public init(analyzer: AnalyzerSettings) {
         format = IndexFormat.version
@@ -18,8 +24,10 @@ public struct Manifest: Codable, Equatable, Sendable {
         segments = []
     }
 
-    public var documentCount: Int { segments.reduce(0) { $0 + $1.documentCount } }
-    public var tokenCount: Int { segments.reduce(0) { $0 + $1.tokenCount } }
+    /// Live documents (deleted ones do not count): N for BM25.
+    public var documentCount: Int { segments.reduce(0) { $0 + $1.liveDocumentCount } }
+    /// Tokens of live documents: avgdl = tokenCount / documentCount.
+    public var tokenCount: Int { segments.reduce(0) { $0 + $1.liveTokenCount } }
 
     public static func path(in directory: String) -> String { directory + "/" + IndexFormat.manifestName }
 
@@ -35,18 +43,24 @@ public struct Manifest: Codable, Equatable, Sendable {
         guard v.format == IndexFormat.version else {
             throw IndexError.unsupportedFormat(file: path, found: v.format, expected: IndexFormat.version)
         }
+        let manifest: Manifest
         do {
-            return try JSONDecoder().decode(Manifest.self, from: data)
+            manifest = try JSONDecoder().decode(Manifest.self, from: data)
         } catch {
             throw IndexError.corrupt(file: path, reason: "not a valid manifest")
         }
+        try manifest.verifyChecksum(Array(data), file: path)
+        try manifest.validate(file: path)
+        return manifest
     }
 
     public func save(to directory: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(self)
-        try DurableFile.replaceAtomically(Array(data), at: Manifest.path(in: directory))
+        var unsigned = self
+        unsigned.checksum = Manifest.checksumPlaceholder
+        let data = try encoder.encode(unsigned)
+        try DurableFile.replaceAtomically(Manifest.signed(Array(data)), at: Manifest.path(in: directory))
     }
 }
 
@@ -57,6 +71,8 @@ public struct SegmentInfo: Codable, Equatable, Sendable {
     public var documentCount: Int
     /// Sum of document lengths (title + body tokens).
     public var tokenCount: Int
+    /// The segment's tombstones, when some of its documents are deleted.
+    public var deletes: SegmentDeletes?
 
     public init(name: String, documentCount: Int, tokenCount: Int) {
         self.name = name; self.documentCount = documentCount; self.tokenCount = tokenCount
@@ -64,5 +80,20 @@ public struct SegmentInfo: Codable, Equatable, Sendable {
 
     public func filePath(_ ext: IndexFormat.FileExtension, in directory: String) -> String {
         "\(directory)/\(name).\(ext.rawValue)"
+    }
+
+    public var liveDocumentCount: Int { documentCount - (deletes?.documentCount ?? 0) }
+    public var liveTokenCount: Int { tokenCount - (deletes?.tokenCount ?? 0) }
+}
+
+/// What a segment's `.del` file takes away: how many documents and tokens, so N and avgdl stay
+/// exact without opening it (the per-term df decrements are in the file).
+public struct SegmentDeletes: Codable, Equatable, Sendable {
+    public var file: String
+    public var documentCount: Int
+    public var tokenCount: Int
+
+    public init(file: String, documentCount: Int, tokenCount: Int) {
+        self.file = file; self.documentCount = documentCount; self.tokenCount = tokenCount
     }
 }

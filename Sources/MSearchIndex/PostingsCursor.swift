@@ -9,6 +9,8 @@ public final class PostingsCursor {
     private let file: String
     private let positionsData: UnsafeRawBufferPointer
     private let termPositionsStart: Int
+    /// Documents in the segment: every decoded document number must be below it.
+    private let segmentDocumentCount: Int64
 
     // Skip table, decoded at creation: one entry per block.
     private var blockLastDoc: [Int32] = []
@@ -34,8 +36,10 @@ public final class PostingsCursor {
     private var positionsOffset = 0
 
     init(postings: UnsafeRawBufferPointer, offset: Int, documentFrequency df: Int, file: String,
-         positions: UnsafeRawBufferPointer, positionsOffset: Int, positionsFile: String) throws {
+         positions: UnsafeRawBufferPointer, positionsOffset: Int, positionsFile: String,
+         segmentDocumentCount: Int) throws {
         documentFrequency = df
+        self.segmentDocumentCount = Int64(segmentDocumentCount)
         data = postings
         self.file = file
         positionsData = positions
@@ -52,19 +56,26 @@ public final class PostingsCursor {
             var sizes: [Int] = []
             sizes.reserveCapacity(blockCount)
             for _ in 0..<blockCount {
-                last += Int64(try c.readVarint())
-                guard last <= Int64(Int32.max) else { throw c.corrupt("document number out of range") }
+                let gap = try c.readVarint()
+                guard gap <= UInt64(segmentDocumentCount) else { throw c.corrupt("document number out of range") }
+                last += Int64(gap)
+                guard last < Int64(segmentDocumentCount) else { throw c.corrupt("document number out of range") }
                 blockLastDoc.append(Int32(last))
                 sizes.append(try c.readVarintInt())
                 blockPositionsOffset.append(posOffset)
-                posOffset += try c.readVarintInt()
+                let (p, overflow) = posOffset.addingReportingOverflow(try c.readVarintInt())
+                guard !overflow else { throw c.corrupt("positions offset out of range") }
+                posOffset = p
                 blockMaxTf.append(UInt32(truncatingIfNeeded: try c.readVarint()))
                 blockMaxTitleTf.append(UInt32(truncatingIfNeeded: try c.readVarint()))
                 blockMinLength.append(UInt32(truncatingIfNeeded: try c.readVarint()))
             }
             var o = c.offset
-            for s in sizes { blockOffset.append(o); o += s }
-            guard o <= postings.count else { throw c.corrupt("postings run past the end") }
+            for s in sizes {
+                blockOffset.append(o)
+                guard s <= postings.count - o else { throw c.corrupt("postings run past the end") }
+                o += s
+            }
         } else {
             blockOffset = [c.offset]
             blockPositionsOffset = [positionsOffset]
@@ -136,6 +147,20 @@ public final class PostingsCursor {
         return (blockMaxTf.max() ?? 0, blockMaxTitleTf.max() ?? 0)
     }
 
+    /// The largest value `bound` gives over the list: per block from its maxima (tf, title tf,
+    /// min length), or, for a one-block list, exactly from its postings (`exact(tf, titleTf,
+    /// doc)`). What MaxScore pruning compares with the threshold. Call after `start()`.
+    public func upperBound(block bound: (UInt32, UInt32, UInt32) -> Double,
+                           exact: (UInt32, UInt32, Int32) -> Double) -> Double {
+        var best = 0.0
+        if blockCount > 1 {
+            for b in 0..<blockCount { best = max(best, bound(blockMaxTf[b], blockMaxTitleTf[b], blockMinLength[b])) }
+        } else if block == 0 {
+            for i in 0..<blockLength { best = max(best, exact(tfs[i], titleTfs[i], Int32(docs[i]))) }
+        }
+        return best
+    }
+
     private func load(block b: Int, previousLast: Int64) throws {
         let n = b == blockCount - 1 ? documentFrequency - b * IndexFormat.blockSize : IndexFormat.blockSize
         var c = ByteCursor(data, offset: blockOffset[b], file: file)
@@ -148,13 +173,17 @@ public final class PostingsCursor {
             if k == 0 {
                 for i in 0..<n {
                     let d = previous + Int64(out[i]) + 1
-                    guard d <= Int64(Int32.max - 1) else { throw c.corrupt("document number out of range") }
+                    guard d < segmentDocumentCount else { throw c.corrupt("document number out of range") }
                     out[i] = UInt32(d)
                     previous = d
                 }
             } else if k == 1 {
                 for i in 0..<n { out[i] &+= 1 }
             }
+        }
+        // tf ≥ 1 and title tf ≤ tf: scorers subtract one from the other.
+        for i in 0..<n where tfs[i] == 0 || titleTfs[i] > tfs[i] {
+            throw c.corrupt("term frequencies out of range")
         }
         block = b
         blockLength = n
@@ -174,7 +203,8 @@ public final class PostingsCursor {
         positionsOffset = c.offset
         var p: UInt64 = 0
         for _ in 0..<tfs[index] {
-            p += try c.readVarint()
+            p &+= try c.readVarint()
+            guard p <= UInt64(UInt32.max) else { throw c.corrupt("position out of range") }
             body(UInt32(truncatingIfNeeded: p))
         }
     }

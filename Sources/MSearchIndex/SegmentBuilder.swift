@@ -5,17 +5,23 @@ import MSearchSources
 /// parallel arrays indexed by term id: no object per posting, so memory is close to the size
 /// of the finished postings and is easy to account for against the writer's budget.
 final class SegmentBuilder {
+    /// What the builder keeps per distinct term, in one array indexed by term id.
+    struct TermState {
+        /// varint (doc gap, tf, title tf) triples.
+        var docEntries = ByteBuffer()
+        /// Per doc, tf varint position gaps (restarting at 0 for each doc).
+        var positions = ByteBuffer()
+        var documentFrequency: UInt32 = 0
+        var lastDoc: Int32 = -1
+        var pendingTf: UInt32 = 0
+        var pendingTitleTf: UInt32 = 0
+        var lastPosition: UInt32 = 0
+    }
+
     private var terms = TermTable()
-    /// Per term: varint (doc gap, tf, title tf) triples.
-    private var docEntries: [ByteBuffer] = []
-    /// Per term: per doc, tf varint position gaps (restarting at 0 for each doc).
-    private var positionEntries: [ByteBuffer] = []
-    private var documentFrequency: [UInt32] = []
-    private var lastDoc: [Int32] = []
-    private var pendingTf: [UInt32] = []
-    private var pendingTitleTf: [UInt32] = []
-    private var lastPosition: [UInt32] = []
+    private var states: [TermState] = []
     private var touched: [Int32] = []
+    private var tokenIds: [Int32] = []
 
     private var store = DocumentStoreWriter()
     private var columns = DocumentColumnsWriter()
@@ -27,54 +33,57 @@ final class SegmentBuilder {
 
     /// An estimate of the memory held, compared with the writer's budget.
     var memoryFootprint: Int {
-        terms.memoryFootprint + postingBytes + terms.count * 96 + store.memoryFootprint + documentCount * 12
+        terms.memoryFootprint + postingBytes + terms.count * 96 + store.memoryFootprint + documentCount * 16
     }
 
     func add(_ doc: AnalyzedDocument) {
         let d = Int32(documentCount)
+        // Intern first (it may add terms), then update the states through one unsafe buffer.
+        tokenIds.removeAll(keepingCapacity: true)
         doc.termBytes.withUnsafeBufferPointer { bytes in
             var start = 0
-            for i in 0..<doc.termEnds.count {
-                let end = Int(doc.termEnds[i])
-                let id = Int(terms.intern(UnsafeBufferPointer(rebasing: bytes[start..<end])))
-                start = end
-                if id == docEntries.count {
-                    docEntries.append(ByteBuffer())
-                    positionEntries.append(ByteBuffer())
-                    documentFrequency.append(0)
-                    lastDoc.append(-1)
-                    pendingTf.append(0)
-                    pendingTitleTf.append(0)
-                    lastPosition.append(0)
-                }
-                if pendingTf[id] == 0 {
-                    touched.append(Int32(id))
-                    lastPosition[id] = 0
-                }
-                let p = doc.positions[i]
-                let before = positionEntries[id].count
-                positionEntries[id].appendVarint(p - lastPosition[id])
-                postingBytes += positionEntries[id].count - before
-                lastPosition[id] = p
-                pendingTf[id] += 1
-                if i < doc.titleTokenCount { pendingTitleTf[id] += 1 }
+            for end in doc.termEnds {
+                tokenIds.append(terms.intern(UnsafeBufferPointer(rebasing: bytes[start..<Int(end)])))
+                start = Int(end)
             }
         }
-        for t in touched {
-            let id = Int(t)
-            let before = docEntries[id].count
-            docEntries[id].appendVarint(UInt32(d - lastDoc[id]))
-            docEntries[id].appendVarint(pendingTf[id])
-            docEntries[id].appendVarint(pendingTitleTf[id])
-            postingBytes += docEntries[id].count - before
-            lastDoc[id] = d
-            documentFrequency[id] += 1
-            pendingTf[id] = 0
-            pendingTitleTf[id] = 0
+        if states.count < terms.count {
+            states.append(contentsOf: repeatElement(TermState(), count: terms.count - states.count))
         }
+        var added = 0
+        states.withUnsafeMutableBufferPointer { st in
+            for i in 0..<tokenIds.count {
+                let id = Int(tokenIds[i])
+                if st[id].pendingTf == 0 {
+                    touched.append(Int32(id))
+                    st[id].lastPosition = 0
+                }
+                let p = doc.positions[i]
+                let before = st[id].positions.count
+                st[id].positions.appendVarint(p - st[id].lastPosition)
+                added += st[id].positions.count - before
+                st[id].lastPosition = p
+                st[id].pendingTf += 1
+                if i < doc.titleTokenCount { st[id].pendingTitleTf += 1 }
+            }
+            for t in touched {
+                let id = Int(t)
+                let before = st[id].docEntries.count
+                st[id].docEntries.appendVarint(UInt32(d - st[id].lastDoc))
+                st[id].docEntries.appendVarint(st[id].pendingTf)
+                st[id].docEntries.appendVarint(st[id].pendingTitleTf)
+                added += st[id].docEntries.count - before
+                st[id].lastDoc = d
+                st[id].documentFrequency += 1
+                st[id].pendingTf = 0
+                st[id].pendingTitleTf = 0
+            }
+        }
+        postingBytes += added
         touched.removeAll(keepingCapacity: true)
         store.add(doc.source)
-        columns.add(titleLength: doc.titleLength, bodyLength: doc.bodyLength, date: doc.source.date, id: doc.source.id)
+        columns.add(titleLength: doc.titleLength, bodyLength: doc.bodyLength, date: doc.source.date, id: doc.source.id,
+                    actors: doc.source.actors.map { ($0.name, $0.kind) })
         documentCount += 1
         tokenCount += Int(doc.length)
     }
@@ -88,13 +97,13 @@ final class SegmentBuilder {
         let lengths = zip(columns.titleLengths, columns.bodyLengths).map { $0 + $1 }
         for t in terms.sortedIds() {
             let id = Int(t)
-            let info = TermInfo(documentFrequency: Int(documentFrequency[id]),
+            let info = TermInfo(documentFrequency: Int(states[id].documentFrequency),
                                 postingsOffset: postings.count, positionsOffset: positions.count)
             // Positions are already in their final form: copy them, noting each doc's byte size.
             var positionSizes: [Int] = []
             positionSizes.reserveCapacity(info.documentFrequency)
-            try docEntries[id].bytes.withUnsafeBytes { entries in
-                try positionEntries[id].bytes.withUnsafeBytes { pos in
+            try states[id].docEntries.bytes.withUnsafeBytes { entries in
+                try states[id].positions.bytes.withUnsafeBytes { pos in
                     var ec = ByteCursor(entries, file: name)
                     var pc = ByteCursor(pos, file: name)
                     for _ in 0..<info.documentFrequency {

@@ -6,6 +6,8 @@ public final class SegmentReader {
     public let terms: TermDictionary
     public let columns: DocumentColumns
     public let store: DocumentStore
+    /// The segment's tombstones (nil when none of its documents is deleted).
+    public let deletes: DeletedDocuments?
     private let postingsFile: MappedFile
     private let positionsFile: MappedFile
     private let mapped: [MappedFile]
@@ -27,6 +29,21 @@ public final class SegmentReader {
             throw IndexError.corrupt(file: columnsFile.path,
                                      reason: "segment holds \(columns.documentCount) documents, manifest says \(info.documentCount)")
         }
+        deletes = try info.deletes.map { try DeletedDocuments(path: directory + "/" + $0.file, segment: info, deletes: $0) }
+    }
+
+    /// Whether segment-local document `doc` is deleted.
+    @inline(__always)
+    public func isDeleted(_ doc: Int) -> Bool { deletes?.contains(doc) ?? false }
+
+    /// How many live documents of this segment contain the term (`info` is its dictionary entry).
+    public func liveDocumentFrequency(_ term: UnsafeBufferPointer<UInt8>, _ info: TermInfo) throws -> Int {
+        guard let deletes else { return info.documentFrequency }
+        let d = try deletes.documentFrequencyDecrement(term)
+        guard d <= info.documentFrequency else {
+            throw IndexError.corrupt(file: deletes.path, reason: "deletes more documents of a term than contain it")
+        }
+        return info.documentFrequency - d
     }
 
     public var documentCount: Int { info.documentCount }
@@ -36,10 +53,13 @@ public final class SegmentReader {
         guard term.postingsOffset < postingsFile.bytes.count, term.positionsOffset <= positionsFile.bytes.count else {
             throw IndexError.corrupt(file: postingsFile.path, reason: "term points outside the file")
         }
+        guard term.documentFrequency >= 1, term.documentFrequency <= documentCount else {
+            throw IndexError.corrupt(file: terms.file, reason: "document frequency \(term.documentFrequency) out of range")
+        }
         return try PostingsCursor(postings: postingsFile.bytes, offset: term.postingsOffset,
                                   documentFrequency: term.documentFrequency, file: postingsFile.path,
                                   positions: positionsFile.bytes, positionsOffset: term.positionsOffset,
-                                  positionsFile: positionsFile.path)
+                                  positionsFile: positionsFile.path, segmentDocumentCount: documentCount)
     }
 
     public func document(_ doc: Int) throws -> SourceDocument { try store.document(doc) }
@@ -47,5 +67,6 @@ public final class SegmentReader {
     /// Every file of the segment with its kind, for `check`.
     public var files: [(MappedFile, FileFooter.Kind)] {
         zip(mapped, [FileFooter.Kind.terms, .postings, .positions, .store, .columns]).map { ($0, $1) }
+            + (deletes.map { [($0.mappedFile, FileFooter.Kind.deletes)] } ?? [])
     }
 }

@@ -63,7 +63,7 @@ struct TermDictionaryWriter {
 /// Reads a segment's term dictionary from its mapped file.
 public struct TermDictionary {
     private let bytes: UnsafeRawBufferPointer
-    private let file: String
+    public let file: String
     public let termCount: Int
     private let blockCount: Int
     private let indexOffset: Int
@@ -74,19 +74,24 @@ public struct TermDictionary {
         bytes = UnsafeRawBufferPointer(rebasing: mapped.bytes[0..<payload])
         guard payload >= 24 else { throw IndexError.corrupt(file: file, reason: "term dictionary too short") }
         var c = ByteCursor(bytes, offset: payload - 24, file: file)
-        termCount = Int(try c.readUInt64())
-        blockCount = Int(try c.readUInt64())
-        indexOffset = Int(try c.readUInt64())
-        guard blockCount >= 0, indexOffset >= 0, indexOffset + blockCount * 8 == payload - 24,
+        let rawTerms = try c.readUInt64(), rawBlocks = try c.readUInt64(), rawIndex = try c.readUInt64()
+        // Range checks before any conversion or multiplication, which would trap on overflow.
+        guard rawBlocks <= UInt64(payload / 8), rawIndex <= UInt64(payload),
+              rawTerms <= rawBlocks * UInt64(IndexFormat.termBlockSize)
+        else { throw IndexError.corrupt(file: file, reason: "term dictionary index is inconsistent") }
+        termCount = Int(rawTerms)
+        blockCount = Int(rawBlocks)
+        indexOffset = Int(rawIndex)
+        guard indexOffset + blockCount * 8 == payload - 24,
               termCount <= blockCount * IndexFormat.termBlockSize,
               termCount > (blockCount - 1) * IndexFormat.termBlockSize || blockCount == 0
         else { throw IndexError.corrupt(file: file, reason: "term dictionary index is inconsistent") }
     }
 
     private func blockOffset(_ b: Int) throws -> Int {
-        let o = Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: indexOffset + b * 8, as: UInt64.self)))
-        guard o < indexOffset else { throw IndexError.corrupt(file: file, reason: "term block offset out of range") }
-        return o
+        let o = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: indexOffset + b * 8, as: UInt64.self))
+        guard o < UInt64(indexOffset) else { throw IndexError.corrupt(file: file, reason: "term block offset out of range") }
+        return Int(o)
     }
 
     /// Compares the first term of block `b` with `key`.
@@ -159,7 +164,10 @@ public struct TermDictionary {
             if inBlock == 0 {
                 info.postingsOffset = p; info.positionsOffset = q
             } else {
-                info.postingsOffset += p; info.positionsOffset += q
+                let (a, o1) = info.postingsOffset.addingReportingOverflow(p)
+                let (b, o2) = info.positionsOffset.addingReportingOverflow(q)
+                guard !o1, !o2 else { throw c.corrupt("term offsets overflow") }
+                info.postingsOffset = a; info.positionsOffset = b
             }
             inBlock = (inBlock + 1) % IndexFormat.termBlockSize
             remaining -= 1

@@ -4,31 +4,46 @@ import Glibc
 import Darwin
 #endif
 
-/// Makes sure one writer at a time changes an index. The lock file holds the writer's PID; a lock
-/// left by a process that no longer exists is taken over, so a crash never locks an index forever.
+/// Makes sure one writer at a time changes an index. The lock is an exclusive `flock` on
+/// `write.lock`, which also holds the writer's PID for the error message. The kernel releases
+/// the lock when its process ends, however it ends (SIGKILL included), so a crash never locks
+/// an index forever and a recycled PID cannot keep it locked either.
 final class WriteLock {
     let path: String
-    private var held = false
+    private var fd: Int32 = -1
 
     init(directory: String) throws {
         path = directory + "/" + IndexFormat.lockName
-        for _ in 0..<3 {
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if fd >= 0 {
-                let text = Array("\(getpid())\n".utf8)
-                _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                fsync(fd)
+        for _ in 0..<10 {
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw DurableFile.error(path) }
+            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                let err = errno
                 close(fd)
-                held = true
-                return
+                guard err == EWOULDBLOCK || err == EAGAIN else {
+                    throw IndexError.io(path: path, reason: String(cString: strerror(err)))
+                }
+                // The holder writes its PID right after locking; give it a moment.
+                var owner = WriteLock.owner(path)
+                for _ in 0..<20 where owner == nil {
+                    usleep(5_000)
+                    owner = WriteLock.owner(path)
+                }
+                throw IndexError.locked(directory: directory, pid: owner ?? 0)
             }
-            guard errno == EEXIST else { throw DurableFile.error(path) }
-            let owner = WriteLock.owner(path)
-            if let owner, owner != getpid(), kill(owner, 0) == 0 || errno == EPERM {
-                throw IndexError.locked(directory: directory, pid: owner)
+            // The previous holder unlinks the file as it releases it: if it did so between our
+            // open and our flock, we locked a file nobody else will see. Start again.
+            var held = stat(), current = stat()
+            guard fstat(fd, &held) == 0, stat(path, &current) == 0,
+                  held.st_ino == current.st_ino, held.st_dev == current.st_dev else {
+                close(fd)
+                continue
             }
-            // Stale: its owner is gone (or the file is unreadable junk). Take it over.
-            unlink(path)
+            let text = Array("\(getpid())\n".utf8)
+            _ = ftruncate(fd, 0)
+            _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+            self.fd = fd
+            return
         }
         throw IndexError.io(path: path, reason: "could not take the write lock")
     }
@@ -39,7 +54,11 @@ final class WriteLock {
     }
 
     func release() {
-        if held { unlink(path); held = false }
+        guard fd >= 0 else { return }
+        // Unlink while still holding the lock, then close (which releases it).
+        unlink(path)
+        close(fd)
+        fd = -1
     }
 
     deinit { release() }

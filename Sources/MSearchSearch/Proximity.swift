@@ -35,16 +35,18 @@ extension Searcher {
     }
 
     /// Re-ranks the top hits of `plan` by BM25 plus the proximity bonus of `terms`' words.
-    func proximityRerank(_ plan: QueryPlan, terms: QueryPlan, limit: Int) throws -> SearchResults {
+    func proximityRerank(_ plan: QueryPlan, terms: QueryPlan, limit: Int, facets: Bool, actorLimit: Int,
+                         exactTotal: Bool) throws -> SearchResults {
         let depth = max(1, ranking.rerankDepth)
-        var results = try collect(plan, limit: max(limit, depth))
+        var results = try collect(plan, limit: max(limit, depth), facets: facets, actorLimit: actorLimit,
+                                  exactTotal: exactTotal)
         let words = proximityTerms(terms)
         if words.count > 1 && !results.hits.isEmpty {
             // Only the first `depth` are re-scored; the rest keep their order below them.
             var head = Array(results.hits.prefix(depth))
             let bonus = try proximityBonuses(head.map(\.doc), terms: words)
             for i in head.indices { head[i].score += bonus[i] }
-            head.sort(by: Hit.ranksBefore)
+            head.sort { $0.score != $1.score ? $0.score > $1.score : reader.externalIdPrecedes($0.doc, $1.doc) }
             results.hits.replaceSubrange(0..<head.count, with: head)
         }
         if results.hits.count > limit { results.hits.removeLast(results.hits.count - limit) }

@@ -15,6 +15,26 @@ indirect enum QueryPlan {
     case nothing
 }
 
+extension QueryPlan {
+    /// The terms of a plan that is only an OR of unscoped terms (what MaxScore handles), else nil.
+    static func plainTermDisjunction(_ plan: QueryPlan) -> [PlannedTerm]? {
+        func terms(_ ps: [QueryPlan]) -> [PlannedTerm]? {
+            var out: [PlannedTerm] = []
+            for p in ps {
+                guard case .term(let t) = p, t.field == nil, t.weight > 0 else { return nil }
+                out.append(t)
+            }
+            return out.isEmpty ? nil : out
+        }
+        switch plan {
+        case .term: return terms([plan])
+        case .any(let ps): return terms(ps)
+        case .boolean(let must, let should, let mustNot) where must.isEmpty && mustNot.isEmpty: return terms(should)
+        default: return nil
+        }
+    }
+}
+
 struct PlannedTerm {
     var term: [UInt8]
     var field: Field?
@@ -34,6 +54,7 @@ struct QueryPlanner {
     var stopWords: Set<String> = []
     /// How many terms a prefix may expand to (the most frequent are kept).
     var maxPrefixExpansions = 256
+    var actorAlias: ((String) -> String?)?
 
     func analyze(_ text: String) -> (terms: [[UInt8]], positions: [Int]) {
         var terms: [[UInt8]] = []
@@ -83,9 +104,11 @@ struct QueryPlanner {
             return .boolean(must: m, should: s, mustNot: n)
         case .date(let from, let to):
             return .dateRange(DateBounds.lower(from)...DateBounds.upper(to))
-        case .actor:
-            // Actors are extracted at index time by a later format; no document names one yet.
-            return .nothing
+        case .actor(let name):
+            // A filter: documents naming any actor the name designates, scoring nothing.
+            let terms = try actorTerms(matching: name)
+            if terms.isEmpty { return .nothing }
+            return .any(terms.map { .term(PlannedTerm(term: $0, field: nil, idf: 0)) })
         case .all:
             return .all
         }
@@ -122,6 +145,33 @@ struct QueryPlanner {
 
     private struct TermKey: Hashable { var term: [UInt8]; var field: Field? }
 
+    /// The actors of the index a name designates: every canonical name containing all the
+    /// words of `name`, folded as the index folds ("de Cossío" → "Carlos Fernández de Cossío",
+    /// "Trump" → "Donald Trump").
+    func actorTerms(matching name: String) throws -> [[UInt8]] {
+        var wanted = [Set(QueryPlanner.words(analyzer.normalize(name)))]
+        if let canonical = actorAlias?(name) { wanted.append(Set(QueryPlanner.words(analyzer.normalize(canonical)))) }
+        wanted.removeAll { $0.isEmpty }
+        guard !wanted.isEmpty else { return [] }
+        var found = Set<[UInt8]>()
+        for segment in reader.segments {
+            try ActorTerms.prefix.withUnsafeBufferPointer { p in
+                try segment.terms.forEach(from: p) { term, _ in
+                    guard let actor = ActorTerms.name(of: term) else { return false }
+                    let words = Set(QueryPlanner.words(actor))
+                    if wanted.contains(where: { $0.isSubset(of: words) }) { found.insert(Array(term)) }
+                    return true
+                }
+            }
+        }
+        return found.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The alphanumeric words of an already folded name.
+    static func words(_ s: String) -> [Substring] {
+        s.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    }
+
     /// The index's terms starting with the analysed (lower-cased, folded, unstemmed) prefix.
     func expand(prefix word: String) throws -> [[UInt8]] {
         let key = Array(analyzer.normalize(word).utf8)
@@ -131,7 +181,8 @@ struct QueryPlanner {
             try key.withUnsafeBufferPointer { k in
                 try segment.terms.forEach(from: k) { term, info in
                     guard term.count >= k.count, term.starts(with: k) else { return false }
-                    found[Array(term), default: 0] += info.documentFrequency
+                    let df = try segment.liveDocumentFrequency(term, info)
+                    if df > 0 { found[Array(term), default: 0] += df }
                     return true
                 }
             }

@@ -59,11 +59,12 @@ public struct FeedbackOptions: Sendable, Equatable {
 }
 
 extension Searcher {
-    /// Average title and body lengths, from the per-document columns (one pass at open).
+    /// Average title and body lengths of the live documents, from the per-document columns
+    /// (one pass at open), so an updated index ranks as a rebuilt one.
     static func fieldNormalization(_ reader: IndexReader, titleB: Double) -> BM25.FieldNormalization {
         var title = 0.0, body = 0.0
         for s in reader.segments {
-            for d in 0..<s.documentCount {
+            for d in 0..<s.documentCount where !s.isDeleted(d) {
                 title += Double(s.columns.titleLength(d))
                 body += Double(s.columns.bodyLength(d))
             }

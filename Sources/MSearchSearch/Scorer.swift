@@ -53,6 +53,16 @@ final class TermScorer: Scorer {
         }
     }
 
+    /// The most this term can add to any document's score (for MaxScore pruning).
+    var upperBound: Double {
+        cursor.upperBound(block: { tf, titleTf, minLength in
+            bm25.maxScore(weight: weight, maxTf: tf, maxTitleTf: titleTf, minLength: minLength, averageLength: averageLength)
+        }, exact: { tf, titleTf, doc in
+            bm25.score(weight: weight, tf: tf, titleTf: titleTf, titleLength: columns.titleLength(Int(doc)),
+                       bodyLength: columns.bodyLength(Int(doc)), averageLength: averageLength)
+        })
+    }
+
     /// The frequencies that count for this scorer's field.
     private var frequencies: (tf: UInt32, titleTf: UInt32) {
         let tf = cursor.termFrequency, titleTf = cursor.titleTermFrequency
@@ -252,17 +262,19 @@ final class AllDocumentsScorer: Scorer {
 final class DateRangeScorer: Scorer {
     private let columns: DocumentColumns
     private let range: ClosedRange<Int32>
+    private let includeUndated: Bool
     private(set) var doc: Int32 = -1
 
-    init(columns: DocumentColumns, range: ClosedRange<Int32>) {
-        self.columns = columns; self.range = range
+    init(columns: DocumentColumns, range: ClosedRange<Int32>, includeUndated: Bool) {
+        self.columns = columns; self.range = range; self.includeUndated = includeUndated
         seek(from: 0)
     }
 
     private func seek(from start: Int32) {
         var d = Int(start)
         while d < columns.documentCount {
-            if range.contains(columns.date(d)) { doc = Int32(d); return }
+            let date = columns.date(d)
+            if range.contains(date) || (includeUndated && date == 0) { doc = Int32(d); return }
             d += 1
         }
         doc = PostingsCursor.exhausted

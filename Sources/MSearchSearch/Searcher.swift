@@ -4,8 +4,12 @@ import MSearchQuery
 
 /// What a search returns: how many documents match in all, and the best of them.
 public struct SearchResults: Sendable {
+    /// How many documents match; a lower bound when `totalIsExact` is false.
     public var total: Int
+    public var totalIsExact = true
     public var hits: [Hit]
+    /// Present when the search was asked for facets.
+    public var facets: FacetCounts?
 }
 
 /// Runs queries against an open index: plans the query once with index-wide statistics, builds a
@@ -17,6 +21,12 @@ public final class Searcher {
     /// Stop words, proximity, feedback: see `RankingOptions` (Ranking.swift).
     public let ranking: RankingOptions
     let stopWords: Set<String>
+    /// Whether undated documents pass date filters (by default they do not: a filter on 2023
+    /// should not return articles whose date nobody knows).
+    public var includeUndated = false
+    /// Maps a name a user types to a canonical actor name (a gazetteer alias lookup), so
+    /// `actor:ICE` finds "Immigration and Customs Enforcement".
+    public var actorAlias: ((String) -> String?)?
 
     public init(reader: IndexReader, ranking: RankingOptions = .default) throws {
         self.reader = reader
@@ -35,29 +45,62 @@ public final class Searcher {
         try self.init(reader: reader, ranking: ranking)
     }
 
-    var planner: QueryPlanner { QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25, stopWords: stopWords) }
-
-    public func search(_ query: Query, limit: Int) throws -> SearchResults {
-        let plan = try planner.plan(query)
-        let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
-        if ranking.proximity > 0 { return try proximityRerank(scored, terms: plan, limit: limit) }
-        return try collect(scored, limit: limit)
+    var planner: QueryPlanner {
+        var p = QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25)
+        p.stopWords = stopWords
+        p.actorAlias = actorAlias
+        return p
     }
 
-    /// Runs a plan over every segment and keeps the top `limit`.
-    func collect(_ plan: QueryPlan, limit: Int) throws -> SearchResults {
-        var top = TopHits(k: limit)
+    /// The best `limit` hits and the number of matches; with `facets`, exact counts by year,
+    /// month and actor (top `actorLimit`) over every matching document.
+    /// With `exactTotal: false` (and no facets) an OR of plain terms is answered by MaxScore,
+    /// which skips documents that cannot reach the top k and so cannot count them.
+    public func search(_ query: Query, limit: Int, facets: Bool = false, actorLimit: Int = 20,
+                       exactTotal: Bool = true) throws -> SearchResults {
+        let plan = try planner.plan(query)
+        let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
+        if ranking.proximity > 0 {
+            return try proximityRerank(scored, terms: plan, limit: limit, facets: facets, actorLimit: actorLimit,
+                                       exactTotal: exactTotal)
+        }
+        return try collect(scored, limit: limit, facets: facets, actorLimit: actorLimit, exactTotal: exactTotal)
+    }
+
+    /// Runs a plan over every segment and keeps the top `limit` (see `search`).
+    func collect(_ plan: QueryPlan, limit: Int, facets: Bool = false, actorLimit: Int = 20,
+                 exactTotal: Bool = true) throws -> SearchResults {
+        if !exactTotal && !facets, let terms = QueryPlan.plainTermDisjunction(plan) {
+            var top = TopHits(k: limit, tieBreak: reader.externalIdPrecedes)
+            for (s, segment) in reader.segments.enumerated() {
+                var scorers: [TermScorer] = []
+                for t in terms {
+                    guard let info = try t.term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { continue }
+                    scorers.append(try TermScorer(cursor: try segment.postings(info), term: t, bm25: bm25,
+                                                  columns: segment.columns, averageLength: reader.averageDocumentLength))
+                }
+                try MaxScoreCollector(scorers).collect(into: &top, base: reader.segmentBases[s],
+                                                       isDeleted: segment.isDeleted)
+            }
+            let hits = top.sorted()
+            return SearchResults(total: hits.count, totalIsExact: false, hits: hits, facets: nil)
+        }
+        var top = TopHits(k: limit, tieBreak: reader.externalIdPrecedes)
         var total = 0
+        var collector = FacetCollector()
         for (s, segment) in reader.segments.enumerated() {
             let base = reader.segmentBases[s]
-            let scorer = try makeScorer(plan, segment: segment)
+            let scorer = try liveOnly(try makeScorer(plan, segment: segment), segment: segment)
+            if facets { collector.startSegment(segment) }
             while scorer.doc != PostingsCursor.exhausted {
                 total += 1
                 top.insert(Hit(doc: base + Int(scorer.doc), score: scorer.score()))
+                if facets { collector.collect(scorer.doc) }
                 try scorer.next()
             }
         }
-        return SearchResults(total: total, hits: top.sorted())
+        return SearchResults(total: total, hits: top.sorted(),
+                             facets: facets ? collector.result(actorLimit: actorLimit) : nil)
     }
 
     /// How the document's score for `query` was computed (nil if it does not match).
@@ -65,7 +108,7 @@ public final class Searcher {
         let (s, local) = reader.locate(doc)
         let plan = try planner.plan(query)
         let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
-        let scorer = try makeScorer(scored, segment: reader.segments[s])
+        let scorer = try liveOnly(try makeScorer(scored, segment: reader.segments[s]), segment: reader.segments[s])
         try scorer.advance(to: Int32(local))
         guard scorer.doc == Int32(local) else { return nil }
         return ranking.proximity > 0 ? try explainProximity(scorer.explain(), terms: plan, doc: doc) : scorer.explain()
@@ -78,7 +121,7 @@ public final class Searcher {
         case .all:
             return AllDocumentsScorer(count: segment.documentCount)
         case .dateRange(let range):
-            return DateRangeScorer(columns: segment.columns, range: range)
+            return DateRangeScorer(columns: segment.columns, range: range, includeUndated: includeUndated)
         case .term(let t):
             guard let info = try t.term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { return EmptyScorer() }
             return try TermScorer(cursor: try segment.postings(info), term: t, bm25: bm25,

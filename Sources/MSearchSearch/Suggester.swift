@@ -76,9 +76,11 @@ struct Suggester {
                     guard abs(candidate.count - term.count) <= maxDistance else { return true }
                     let d = Suggester.distance(term, candidate, limit: maxDistance)
                     if d <= maxDistance {
+                        let df = try segment.liveDocumentFrequency(candidate, info)
+                        guard df > 0 else { return true }
                         let key = Array(candidate)
                         let old = candidates[key]
-                        candidates[key] = (d, (old?.df ?? 0) + info.documentFrequency)
+                        candidates[key] = (d, (old?.df ?? 0) + df)
                     }
                     return true
                 }

@@ -11,14 +11,28 @@ public struct Hit: Equatable, Sendable {
     }
 }
 
+extension TopHits {
+    /// Best first; exactly equal scores ordered by `tieBreak` of their document numbers when
+    /// given (the searcher passes external-id order, so a ranking does not depend on how
+    /// documents fall into segments: an updated index ranks as a rebuilt one), else by number.
+    @inline(__always)
+    func ranksBefore(_ a: Hit, _ b: Hit) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if let tieBreak { return tieBreak(a.doc, b.doc) }
+        return a.doc < b.doc
+    }
+}
+
 /// Keeps the k best hits seen so far in a binary min-heap: the worst kept hit is at the root,
 /// so each new hit costs one comparison unless it belongs in the top k.
 struct TopHits {
     let k: Int
+    let tieBreak: ((Int, Int) -> Bool)?
     private(set) var heap: [Hit] = []
 
-    init(k: Int) {
+    init(k: Int, tieBreak: ((Int, Int) -> Bool)? = nil) {
         self.k = k
+        self.tieBreak = tieBreak
         heap.reserveCapacity(max(0, k))
     }
 
@@ -31,20 +45,20 @@ struct TopHits {
         if heap.count < k {
             heap.append(hit)
             siftUp(heap.count - 1)
-        } else if Hit.ranksBefore(hit, heap[0]) {
+        } else if ranksBefore(hit, heap[0]) {
             heap[0] = hit
             siftDown(0)
         }
     }
 
     /// The kept hits, best first.
-    func sorted() -> [Hit] { heap.sorted(by: Hit.ranksBefore) }
+    func sorted() -> [Hit] { heap.sorted(by: ranksBefore) }
 
     private mutating func siftUp(_ i: Int) {
         var i = i
         while i > 0 {
             let parent = (i - 1) / 2
-            guard Hit.ranksBefore(heap[parent], heap[i]) else { break }
+            guard ranksBefore(heap[parent], heap[i]) else { break }
             heap.swapAt(parent, i)
             i = parent
         }
@@ -55,8 +69,8 @@ struct TopHits {
         while true {
             let l = 2 * i + 1, r = l + 1
             var worst = i
-            if l < heap.count && Hit.ranksBefore(heap[worst], heap[l]) { worst = l }
-            if r < heap.count && Hit.ranksBefore(heap[worst], heap[r]) { worst = r }
+            if l < heap.count && ranksBefore(heap[worst], heap[l]) { worst = l }
+            if r < heap.count && ranksBefore(heap[worst], heap[r]) { worst = r }
             if worst == i { return }
             heap.swapAt(i, worst)
             i = worst

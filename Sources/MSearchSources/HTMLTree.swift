@@ -481,6 +481,7 @@ struct HTMLTree {
     }
 
     func textOf(_ n: Int32) -> String {
+        guard n >= 0 else { return "" }
         var b = TextBuilder()
         appendText(n, to: &b, skip: { _ in false })
         return b.string()
@@ -488,6 +489,7 @@ struct HTMLTree {
 
     /// All nodes with `tag` under `n` (inclusive) in document order.
     func all(_ tag: HTag, under n: Int32) -> [Int32] {
+        guard n >= 0 else { return [] }   // no root: a page libxml2 found no element in
         var out: [Int32] = []
         var stack: [Int32] = [n]
         while let x = stack.popLast() {

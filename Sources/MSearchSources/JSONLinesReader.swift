@@ -62,12 +62,19 @@ enum JSONLinesReader {
 
     /// Paragraphs (lines) kept, whitespace inside each collapsed, empty lines dropped.
     static func normalizeBody(_ s: String) -> String {
-        var b = TextBuilder(capacity: s.utf8.count)
-        for line in s.split(separator: "\n", omittingEmptySubsequences: true) {
-            b.breakParagraph()
-            var l = String(line)
-            l.withUTF8 { b.append($0) }
+        var s = s
+        return s.withUTF8 { utf8 in
+            var b = TextBuilder(capacity: utf8.count)
+            var start = 0
+            // Split on bytes: String.split over Characters costs more than the rest of indexing.
+            for i in 0...utf8.count where i == utf8.count || utf8[i] == UInt8(ascii: "\n") {
+                if i > start {
+                    b.breakParagraph()
+                    b.append(UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                }
+                start = i + 1
+            }
+            return b.string()
         }
-        return b.string()
     }
 }

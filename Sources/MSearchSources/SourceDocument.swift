@@ -68,12 +68,25 @@ public struct SourceDocument: Sendable, Equatable {
     /// The article's URL when the source names one (canonical link, og:url, RSS link).
     public var url: String?
     public var format: SourceFormat
+    /// People, organisations and places the article names, under canonical names (filled by
+    /// extraction at index time; readers leave it empty).
+    public var actors: [NamedActor] = []
+    /// Dates the text mentions, ISO-8601 at their precision (filled by extraction).
+    public var mentionedDates: [String] = []
 
     public init(id: String, path: String, title: String, body: String, date: String? = nil,
                 dateEvidence: String? = nil, url: String? = nil, format: SourceFormat) {
         self.id = id; self.path = path; self.title = title; self.body = body
         self.date = date; self.dateEvidence = dateEvidence; self.url = url; self.format = format
     }
+}
+
+/// An actor as a document carries it: a canonical name and its kind ("person",
+/// "organisation", "place").
+public struct NamedActor: Hashable, Sendable {
+    public var name: String
+    public var kind: String
+    public init(name: String, kind: String) { self.name = name; self.kind = kind }
 }
 
 /// Why a file (or part of one) could not be read. Indexing reports it and goes on.

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import MSearchIndex
+import MSearchQuery
+import MSearchSearch
+import MSearchSources
+
+/// `msearch show ID`: one document in full, with what extraction found and why.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print one document with its extracted date (and the evidence for it) and actors.")
+
+    @Option(name: .long, help: "The index directory (default: ./Index).")
+    var index: String?
+
+    @Flag(name: .long, help: "Print a JSON object instead.")
+    var json = false
+
+    @Argument(help: "The document id, as search results show it.")
+    var id: String
+
+    func run() throws {
+        let reader = try IndexLocation.open(index)
+        guard let doc = try ShowCommand.find(id, in: reader) else {
+            throw CommandError("no document with id \(id) in \(reader.directory)")
+        }
+        if json {
+            print(JSONOutput.document(doc).serialized())
+            return
+        }
+        print(doc.title)
+        print("id: \(doc.id)\npath: \(doc.path)")
+        if let url = doc.url { print("url: \(url)") }
+        print("published: \(doc.date ?? "undated")" + (doc.dateEvidence.map { " (from \($0))" } ?? ""))
+        if !doc.mentionedDates.isEmpty { print("dates mentioned: \(doc.mentionedDates.joined(separator: ", "))") }
+        for kind in ["person", "organisation", "place"] {
+            let names = doc.actors.filter { $0.kind == kind }.map(\.name)
+            if !names.isEmpty { print("\(kind == "person" ? "people" : kind + "s"): \(names.joined(separator: ", "))") }
+        }
+        print("\n" + doc.body)
+    }
+
+    /// The document with this external id (ids are in the uncompressed id column: a scan of
+    /// them, no stored text decompressed but the hit's).
+    static func find(_ id: String, in reader: IndexReader) throws -> SourceDocument? {
+        for doc in 0..<reader.documentCount where reader.externalId(doc) == id {
+            return try reader.document(doc)
+        }
+        return nil
+    }
+}
+
+/// `msearch actors [QUERY]`: who the matching articles (or all of them) name, most named first.
+struct ActorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actors",
+        abstract: "List the people, organisations and places the articles name, with counts.")
+
+    @OptionGroup var options: SearchOptions
+
+    @Flag(name: .long, help: "Print JSON Lines: {\"value\", \"kind\", \"count\"} per actor.")
+    var json = false
+
+    @Option(name: .customLong("top"), help: "How many to list.")
+    var top: Int = 50
+
+    @Argument(help: "Only articles matching this query (default: all).")
+    var words: [String] = []
+
+    func run() throws {
+        let session = try options.makeSession()
+        let text = words.joined(separator: " ")
+        let query = text.trimmingCharacters(in: .whitespaces).isEmpty ? Query.all : try parse(text, session)
+        let results = try session.searcher.search(session.filters.apply(to: query), limit: 0, facets: true, actorLimit: top)
+        for a in results.facets?.actors ?? [] {
+            if json {
+                print(JSONValue.object([("value", .string(a.value)), ("kind", .string(a.kind)), ("count", .int(a.count))]).serialized())
+            } else {
+                print("\(String(format: "%6d", a.count))  \(a.value ?? "")  (\(a.kind ?? ""))")
+            }
+        }
+    }
+
+    private func parse(_ text: String, _ session: SearchSession) throws -> Query {
+        do { return try session.parser.parse(text) } catch {
+            FileHandle.standardError.write(error.rendered + "\n")
+            throw ExitCode(ExitStatus.error)
+        }
+    }
+}
+
+/// `msearch export`: every document's extracted fields as JSON Lines, for checking extraction
+/// against ground truth (../shared/eval/actor_eval.py reads {"id", "actors"}) or for other tools.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write each document's id, title, path, date (with evidence), actors and mentioned dates as JSON Lines.")
+
+    @Option(name: .long, help: "The index directory (default: ./Index).")
+    var index: String?
+
+    @Flag(name: .customLong("with-body"), help: "Include the body text.")
+    var withBody = false
+
+    func run() throws {
+        let reader = try IndexLocation.open(index)
+        var buffer = ""
+        for doc in 0..<reader.documentCount {
+            var fields = JSONOutput.documentFields(try reader.document(doc))
+            if !withBody { fields.removeAll { $0.0 == "body" } }
+            buffer += JSONValue.object(fields).serialized() + "\n"
+            if buffer.utf8.count > 1 << 16 { FileHandle.standardOutput.write(buffer); buffer = "" }
+        }
+        FileHandle.standardOutput.write(buffer)
+    }
+}

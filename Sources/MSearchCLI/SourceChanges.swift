@@ -1,0 +1,197 @@
+import Foundation
+import MSearchIndex
+import MSearchSources
+
+/// What incremental indexing decides for each file of a run, against the index's catalog:
+///
+/// - same size and mtime as catalogued → unchanged, not even opened;
+/// - otherwise the file is read and hashed: same hash → unchanged (the new mtime is noted);
+///   a different hash, or a file the catalog does not know → (re)indexed, after deleting the
+///   documents its previous version produced;
+/// - larger than `maxFileSize` → skipped with a reason (its old documents are deleted: an index
+///   rebuilt now would not hold them either);
+/// - with `prune`, catalogued files under the run's paths that the walk no longer finds →
+///   their documents are deleted.
+///
+/// The catalog is keyed by absolute path, so the same file given relatively from another
+/// directory is still recognised. A symbolic link that leads outside the given paths is not
+/// followed: nothing outside them is read.
+final class SourceChanges {
+    private let writer: IndexWriter
+    private var catalog: SourceCatalog
+    private var catalogChanged = false
+    private var seen = Set<String>()
+    let maxFileSize: Int
+    /// The file being (re)indexed: its key, stat and hash, until `indexed` records its ids.
+    /// Files handed out by `bytesToIndex` whose documents are not yet recorded, by path.
+    private var pending: [String: (key: String, size: Int, modified: Int64, hash: UInt64, isNew: Bool)] = [:]
+
+    /// The given paths with symbolic links resolved: every file read must resolve inside one.
+    private let resolvedRoots: [String]
+
+    init(writer: IndexWriter, maxFileSize: Int, roots: [String] = []) {
+        self.writer = writer
+        self.maxFileSize = maxFileSize
+        catalog = writer.catalog
+        resolvedRoots = roots.compactMap(CatalogPath.resolved)
+    }
+
+    /// The bytes of `path` when it must be (re)indexed; nil when it is unchanged or cannot be
+    /// read (the reason is added to the report's problems).
+    func bytesToIndex(path: String, report: inout IndexingRun.Report) throws -> [UInt8]? {
+        let key = CatalogPath.absolute(path)
+        guard seen.insert(key).inserted else { return nil }
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            report.problems.append(SourceProblem(path: path, reason: "cannot stat: \(String(cString: strerror(errno)))"))
+            try forget(key, report: &report)
+            return nil
+        }
+        if let real = CatalogPath.resolved(path), !resolvedRoots.contains(where: { CatalogPath.isInside(real, $0) }) {
+            report.problems.append(SourceProblem(path: path, reason: "symbolic link to \(real), outside the paths given to index"))
+            try forget(key, report: &report)
+            return nil
+        }
+        let size = Int(st.st_size)
+        let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        let old = catalog.entries[key]
+        report.bytesSeen += size
+        if let old, old.size == size, old.modified == modified {
+            report.unchanged += 1
+            return nil
+        }
+        if size > maxFileSize {
+            report.problems.append(SourceProblem(path: path, reason: "file too large (\(megabytes(size)) MB, over the --max-file-size limit of \(megabytes(maxFileSize)) MB)"))
+            try forget(key, report: &report)
+            return nil
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try SourceChanges.read(path, limit: maxFileSize)
+        } catch let problem as SourceProblem {
+            report.problems.append(problem)
+            try forget(key, report: &report)
+            return nil
+        }
+        report.bytesRead += bytes.count
+        let hash = SourceCatalog.hash(bytes)
+        if var old, old.hash == hash, old.size == bytes.count {
+            old.modified = modified
+            catalog.entries[key] = old
+            catalogChanged = true
+            report.unchanged += 1
+            return nil
+        }
+        if let old {
+            for id in old.ids { try writer.delete(id: id) }
+            report.removedDocuments += old.ids.count
+        }
+        pending[path] = (key, bytes.count, modified, hash, old == nil)
+        return bytes
+    }
+
+    /// Records the ids of the documents a file given out by `bytesToIndex` produced.
+    func indexed(path: String, ids: [String], report: inout IndexingRun.Report) {
+        guard let p = pending.removeValue(forKey: path) else { return }
+        catalogChanged = true
+        if ids.isEmpty {
+            if catalog.entries.removeValue(forKey: p.key) != nil { report.removed += 1 }
+            return
+        }
+        catalog.entries[p.key] = SourceCatalog.Entry(size: p.size, modified: p.modified, hash: p.hash, ids: ids)
+        if p.isNew { report.added += 1 } else { report.updated += 1 }
+    }
+
+    /// Deletes the documents of a catalogued file and forgets it.
+    private func forget(_ key: String, report: inout IndexingRun.Report) throws {
+        guard let old = catalog.entries.removeValue(forKey: key) else { return }
+        for id in old.ids { try writer.delete(id: id) }
+        catalogChanged = true
+        report.removed += 1
+        report.removedDocuments += old.ids.count
+    }
+
+    /// With `prune`, deletes the documents of catalogued files under `roots` that this run did
+    /// not see; then hands the updated catalog to the writer for the commit.
+    func finish(prune: Bool, roots: [String], report: inout IndexingRun.Report) throws {
+        if prune {
+            let absoluteRoots = roots.map(CatalogPath.absolute)
+            for key in catalog.entries.keys.sorted() where !seen.contains(key)
+                && absoluteRoots.contains(where: { CatalogPath.isInside(key, $0) }) {
+                try forget(key, report: &report)
+            }
+        }
+        if catalogChanged { writer.catalog = catalog }
+    }
+
+    /// Deletes the documents of every catalogued file equal to or under `paths` (`msearch remove`).
+    /// Returns the paths that matched nothing.
+    func remove(_ paths: [String], report: inout IndexingRun.Report) throws -> [String] {
+        var unmatched: [String] = []
+        for path in paths {
+            let root = CatalogPath.absolute(path)
+            let keys = catalog.entries.keys.filter { CatalogPath.isInside($0, root) }.sorted()
+            if keys.isEmpty { unmatched.append(path) }
+            for key in keys { try forget(key, report: &report) }
+        }
+        if catalogChanged { writer.catalog = catalog }
+        return unmatched
+    }
+
+    private func megabytes(_ bytes: Int) -> String {
+        String(format: bytes % (1 << 20) == 0 ? "%.0f" : "%.1f", Double(bytes) / Double(1 << 20))
+    }
+
+    /// Reads a whole file (at most `limit` bytes: a file growing meanwhile is cut there).
+    static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            throw SourceProblem(path: path, reason: "not a regular file")
+        }
+        let size = min(Int(st.st_size), limit)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var off = 0
+            while off < size {
+                let n = Glibc.read(fd, buf.baseAddress! + off, size - off)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                if n == 0 { break }
+                off += n
+            }
+            count = off
+        }
+        if failure != 0 { throw SourceProblem(path: path, reason: "read error: \(String(cString: strerror(failure)))") }
+        return bytes
+    }
+}
+
+/// Absolute, lexically normalised paths: the catalog's keys.
+enum CatalogPath {
+    private static let cwd = FileManager.default.currentDirectoryPath
+
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : cwd + "/" + path
+        var parts: [Substring] = []
+        for c in full.split(separator: "/") {
+            if c == "." { continue }
+            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(c)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The canonical path (symbolic links, "." and ".." resolved), nil when it does not exist.
+    static func resolved(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// Whether `path` is `root` or lies below it.
+    static func isInside(_ path: String, _ root: String) -> Bool {
+        path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+
+/// Canonical names of known actors and the variants that mean them, from a TSV file:
+///
+///     # comment
+///     canonical name<TAB>kind<TAB>alias|alias|…
+///
+/// Kinds: `person`, `organisation` (or `organization`, `org`), `place` (or `location`,
+/// `government`, `gpe`). Matching is case- and accent-insensitive ("Carlos Fernandez de Cossio"
+/// finds "Carlos Fernández de Cossío"), except that an alias written as an acronym ("ICE", "U.S.")
+/// only matches text in capitals, so "Ice" or "us" do not.
+public struct Gazetteer: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var kind: ActorKind
+        public var aliases: [String]
+        public init(name: String, kind: ActorKind, aliases: [String] = []) {
+            self.name = name; self.kind = kind; self.aliases = aliases
+        }
+    }
+
+    /// Entries in file order; a later entry's aliases take precedence over an earlier one's.
+    public private(set) var entries: [Entry] = []
+    /// folded key → entry index
+    private var index: [String: Int] = [:]
+    /// Keys that only match text without lower-case letters (all their spellings are acronyms).
+    private var capsOnly: Set<String> = []
+    /// The most words any key has.
+    private(set) var maxWords = 0
+    /// Folded first words of all keys (a sentence-initial word that starts a known name is a name).
+    private(set) var firstWords: Set<String> = []
+
+    public init() {}
+
+    public init(entries: [Entry]) {
+        for e in entries { add(e) }
+    }
+
+    /// Parses a gazetteer file. Blank lines and lines starting with `#` are skipped; a line
+    /// without a name, with an unknown kind, or with too few columns is an error naming the line.
+    public init(tsv: String) throws {
+        var lineNo = 0
+        // split on any line break ("\r\n" is one Character in Swift)
+        for raw in tsv.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
+            lineNo += 1
+            var line = Substring(raw)
+            while line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count >= 2 else {
+                throw GazetteerError(line: lineNo, reason: "expected name<TAB>kind<TAB>aliases, found no tab")
+            }
+            let name = cols[0].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !Fold.key(name).isEmpty else {
+                throw GazetteerError(line: lineNo, reason: "empty canonical name")
+            }
+            let kindText = cols[1].trimmingCharacters(in: .whitespaces)
+            guard let kind = Gazetteer.kind(named: kindText) else {
+                throw GazetteerError(line: lineNo, reason: "unknown kind '\(kindText)' (person, organisation or place)")
+            }
+            var aliases: [String] = []
+            if cols.count >= 3 {
+                for a in cols[2...].joined(separator: "|").split(separator: "|") {
+                    let t = a.trimmingCharacters(in: .whitespaces)
+                    if !t.isEmpty, !Fold.key(t).isEmpty { aliases.append(t) }
+                }
+            }
+            add(Entry(name: name, kind: kind, aliases: aliases))
+        }
+    }
+
+    /// Reads a gazetteer file from disk.
+    public init(contentsOfFile path: String) throws {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw GazetteerError(line: 0, reason: "cannot read \(path): \(error.localizedDescription)")
+        }
+        do { try self.init(tsv: text) } catch var e as GazetteerError {
+            e.file = path
+            throw e
+        }
+    }
+
+    static func kind(named s: String) -> ActorKind? {
+        switch s.lowercased() {
+        case "person", "people", "per": return .person
+        case "organisation", "organization", "org", "orgs": return .organisation
+        case "place", "location", "loc", "government", "gpe", "country": return .place
+        default: return nil
+        }
+    }
+
+    /// Adds `other`'s entries; where both name the same canonical actor the aliases are united
+    /// and `other`'s kind wins, and an alias `other` gives to another actor now means that actor.
+    public mutating func merge(_ other: Gazetteer) {
+        for e in other.entries { add(e) }
+    }
+
+    /// The canonical name and kind `name` is a variant of, or nil when the gazetteer doesn't know it.
+    public func canonical(for name: String) -> (name: String, kind: ActorKind)? {
+        let k = Fold.key(name)
+        guard let i = index[k] else { return nil }
+        if capsOnly.contains(k), name.unicodeScalars.contains(where: { $0.properties.isLowercase }) { return nil }
+        return (entries[i].name, entries[i].kind)
+    }
+
+    /// Lookup by an already folded key; `hasLower` tells whether the text had lower-case letters.
+    func lookup(key: String, hasLower: Bool) -> Entry? {
+        guard let i = index[key] else { return nil }
+        if hasLower, capsOnly.contains(key) { return nil }
+        return entries[i]
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    private mutating func add(_ e: Entry) {
+        let nameKey = Fold.key(e.name)
+        var entryIndex: Int
+        if let i = index[nameKey], Fold.key(entries[i].name) == nameKey {
+            entryIndex = i
+            entries[i].kind = e.kind
+            for a in e.aliases where !entries[i].aliases.contains(a) { entries[i].aliases.append(a) }
+        } else {
+            entryIndex = entries.count
+            entries.append(e)
+        }
+        for spelling in [e.name] + e.aliases {
+            let k = Fold.key(spelling)
+            if k.isEmpty { continue }
+            let acronym = Gazetteer.isAcronymSpelling(spelling)
+            if let old = index[k], old == entryIndex {
+                if !acronym { capsOnly.remove(k) }
+            } else {
+                index[k] = entryIndex
+                if acronym { capsOnly.insert(k) } else { capsOnly.remove(k) }
+            }
+            let words = k.split(separator: " ")
+            maxWords = max(maxWords, words.count)
+            if let f = words.first { firstWords.insert(String(f)) }
+        }
+    }
+
+    /// "ICE", "U.S.", "CBP": capitals (and periods/&), at least two letters, no lower case.
+    static func isAcronymSpelling(_ s: String) -> Bool {
+        var upper = 0
+        for sc in s.unicodeScalars {
+            if sc.properties.isLowercase { return false }
+            if sc.properties.isUppercase { upper += 1 }
+        }
+        return upper >= 2 && s.unicodeScalars.count <= 12
+    }
+
+    // MARK: the default gazetteer
+
+    /// The gazetteer shipped as the package resource `actors.tsv`, or an empty one (see
+    /// `defaultLoadWarning`) when the resource can't be found or read.
+    public static var `default`: Gazetteer { defaultLoad.gazetteer }
+
+    /// Why the default gazetteer is empty, for the CLI to show; nil when it loaded.
+    public static var defaultLoadWarning: String? { defaultLoad.warning }
+
+    private static let defaultLoad = loadDefault(searching: ExtractionResources.searchedDirectories())
+
+    /// The gazetteer `actors.tsv` from the first of `directories` that has it, or an empty one
+    /// and the warning to show.
+    static func loadDefault(searching directories: [String]) -> (gazetteer: Gazetteer, warning: String?) {
+        guard let path = ExtractionResources.path(of: "actors.tsv", in: directories) else {
+            return (Gazetteer(), "msearch: actor gazetteer actors.tsv not found (looked in "
+                    + directories.joined(separator: ", ") + "); actors are found by rules only")
+        }
+        do { return (try Gazetteer(contentsOfFile: path), nil) } catch {
+            return (Gazetteer(), "msearch: actor gazetteer \(path) not loaded: \(error); actors are found by rules only")
+        }
+    }
+}
+
+/// A gazetteer file line that could not be read.
+public struct GazetteerError: Error, Equatable, CustomStringConvertible {
+    public var file: String?
+    /// 1-based line number (0: the file itself).
+    public var line: Int
+    public var reason: String
+    public init(file: String? = nil, line: Int, reason: String) { self.file = file; self.line = line; self.reason = reason }
+    public var description: String {
+        (file.map { "\($0):" } ?? "") + (line > 0 ? "\(line): " : " ") + reason
+    }
+}
+
+/// Finds this module's data files without `Bundle.module`, whose accessor traps when the resource
+/// bundle is not where the build left it (a binary copied elsewhere).
+///
+/// Looks, in order, in `$MSEARCH_RESOURCES`; in `msearch_MSearchExtraction.resources` next to the
+/// running executable (the real path of /proc/self/exe, then `Bundle.main`), also in
+/// `../share/msearch` from it; and in the source tree this file was compiled from.
+public enum ExtractionResources {
+    static let bundleName = "msearch_MSearchExtraction.resources"
+
+    public static func searchedDirectories() -> [String] {
+        var dirs: [String] = []
+        if let env = ProcessInfo.processInfo.environment["MSEARCH_RESOURCES"], !env.isEmpty { dirs.append(env) }
+        var exeDirs: [String] = []
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            exeDirs.append((exe as NSString).deletingLastPathComponent)
+        }
+        exeDirs.append(Bundle.main.bundlePath)
+        if let p = Bundle.main.executablePath { exeDirs.append((p as NSString).deletingLastPathComponent) }
+        for d in exeDirs {
+            dirs.append(d + "/" + bundleName)
+            dirs.append(d + "/" + bundleName + "/Resources")
+            dirs.append(d + "/../share/msearch")
+        }
+        let source = (#filePath as NSString).deletingLastPathComponent + "/Resources"
+        dirs.append(source)
+        var seen = Set<String>()
+        return dirs.filter { seen.insert($0).inserted }
+    }
+
+    /// The path of the resource file `name`, or nil when none of the directories has it.
+    public static func path(of name: String) -> String? { path(of: name, in: searchedDirectories()) }
+
+    static func path(of name: String, in directories: [String]) -> String? {
+        for d in directories {
+            let p = d + "/" + name
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue { return p }
+        }
+        return nil
+    }
+}

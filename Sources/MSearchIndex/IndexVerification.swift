@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a reader makes sure it is not reading a damaged or half-replaced index.
+///
+/// - **A consistent snapshot.** The reader reads the manifest, then maps the files it names. A
+///   writer committing in between may delete files the new manifest no longer names (merged
+///   segments, replaced tombstones); the reader then sees a file vanish, re-reads the manifest
+///   and tries again. Files already mapped stay readable after they are unlinked.
+/// - **Checksums at open.** Every file's CRC-32 is verified before the first query, smallest
+///   files first, until `budget` bytes have been read (256 MB by default, about 70 ms;
+///   `MSEARCH_VERIFY_MB` changes it, 0 turns it off). Below the budget — which covers most
+///   archives — a flipped bit anywhere gives an error naming the file instead of a wrong
+///   answer. Above it, the largest files (postings, positions, stored text) rely on the
+///   readers' bounds and range checks, which turn damage into errors rather than crashes but
+///   cannot notice every flipped bit; `msearch check` verifies everything.
+public enum IndexVerification {
+    public static let defaultBudget: Int = {
+        if let v = getenv("MSEARCH_VERIFY_MB"), let mb = Int(String(cString: v)), mb >= 0 { return mb << 20 }
+        return 256 << 20
+    }()
+
+    static func openSnapshot(_ directory: String) throws -> (Manifest, [SegmentReader]) {
+        var attempts = 0
+        while true {
+            let manifest = try Manifest.load(from: directory)
+            do {
+                return (manifest, try manifest.segments.map { try SegmentReader(info: $0, directory: directory) })
+            } catch let error as IndexError {
+                attempts += 1
+                guard case .io(let path, _) = error, !DurableFile.exists(path), attempts < 20,
+                      let now = try? Manifest.load(from: directory), now.generation != manifest.generation
+                else { throw error }
+            }
+        }
+    }
+
+    static func verify(_ segments: [SegmentReader], budget: Int) throws {
+        guard budget > 0 else { return }
+        let files = segments.flatMap { $0.files.map(\.0) }.sorted { $0.bytes.count < $1.bytes.count }
+        var used = 0
+        for f in files {
+            guard f.bytes.count <= budget - used else { break }
+            used += f.bytes.count
+            try FileFooter.verifyChecksum(f.bytes, file: f.path)
+        }
+    }
+}

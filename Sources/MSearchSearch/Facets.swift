@@ -1,0 +1,67 @@
+import MSearchIndex
+
+/// Exact counts over the whole result set (not only the top k): by year and month of
+/// publication, and by actor. Undated documents count under a nil value.
+public struct FacetCounts: Equatable, Sendable {
+    public struct Value: Equatable, Sendable {
+        /// "2023", "2023-11", an actor's canonical name; nil for undated documents.
+        public var value: String?
+        public var count: Int
+        /// For actors: "person", "organisation" or "place".
+        public var kind: String?
+    }
+
+    /// Chronological, undated last.
+    public var years: [Value] = []
+    /// Chronological, then documents without a known month (undated or year-only) as nil.
+    public var months: [Value] = []
+    /// Most named first, then by name.
+    public var actors: [Value] = []
+}
+
+/// Counts facets for one segment's matching documents as the searcher walks them; the
+/// per-segment actor ordinals are merged by name at the end.
+struct FacetCollector {
+    private var years: [Int32: Int] = [:]
+    private var months: [Int32: Int] = [:]
+    private var actorCounts: [[Int]] = []
+    private var segments: [SegmentReader] = []
+
+    mutating func startSegment(_ segment: SegmentReader) {
+        segments.append(segment)
+        actorCounts.append([Int](repeating: 0, count: segment.columns.actorCount))
+    }
+
+    @inline(__always)
+    mutating func collect(_ doc: Int32) {
+        let segment = segments.count - 1
+        let columns = segments[segment].columns
+        let date = columns.date(Int(doc))
+        years[date / 10000, default: 0] += 1
+        months[date % 10000 / 100 == 0 ? 0 : date / 100, default: 0] += 1
+        actorCounts[segment].withUnsafeMutableBufferPointer { counts in
+            columns.forEachActor(Int(doc)) { counts[$0] += 1 }
+        }
+    }
+
+    func result(actorLimit: Int) -> FacetCounts {
+        var out = FacetCounts()
+        out.years = years.sorted { ($0.key == 0 ? Int32.max : $0.key) < ($1.key == 0 ? Int32.max : $1.key) }
+            .map { .init(value: $0.key == 0 ? nil : String(format: "%04d", $0.key), count: $0.value) }
+        out.months = months.sorted { ($0.key == 0 ? Int32.max : $0.key) < ($1.key == 0 ? Int32.max : $1.key) }
+            .map { .init(value: $0.key == 0 ? nil : String(format: "%04d-%02d", $0.key / 100, $0.key % 100), count: $0.value) }
+        struct Key: Hashable { var name: String; var kind: String }
+        var merged: [Key: Int] = [:]
+        for (s, counts) in actorCounts.enumerated() {
+            for (ordinal, c) in counts.enumerated() where c > 0 {
+                let a = segments[s].columns.actor(ordinal)
+                merged[Key(name: a.name, kind: a.kind), default: 0] += c
+            }
+        }
+        out.actors = merged.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.name < $1.key.name }
+            .prefix(actorLimit).map { .init(value: $0.key.name, count: $0.value, kind: $0.key.kind) }
+        return out
+    }
+}
+
+import Foundation
