@@ -47,12 +47,14 @@ let package = Package(
         // Which documents match a query, and how well?
         .target(name: "MSearchSearch", dependencies: ["MSearchQuery", "MSearchIndex", "MSearchAnalysis"],
                 swiftSettings: hotPath),
+        // How good is a ranking? (trec_eval's measures against relevance judgements)
+        .target(name: "MSearchEval"),
         // Which passage of a hit shows the reader why it matched?
         .target(name: "MSearchSnippets", dependencies: ["MSearchAnalysis"]),
         // What did the user ask for on the command line, and how is the answer printed?
         .target(name: "MSearchCLI", dependencies: [
             "MSearchSources", "MSearchExtraction", "MSearchAnalysis", "MSearchIndex", "MSearchQuery", "MSearchSearch",
-            "MSearchSnippets", "CEditline",
+            "MSearchSnippets", "MSearchEval", "CEditline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "msearch", dependencies: ["MSearchCLI"]),
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources"]),
         .testTarget(name: "MSearchQueryTests", dependencies: ["MSearchQuery"]),
         .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchQuery", "MSearchIndex", "MSearchSources"]),
+        .testTarget(name: "MSearchEvalTests", dependencies: ["MSearchEval"]),
         .testTarget(name: "MSearchSnippetsTests", dependencies: ["MSearchSnippets", "MSearchAnalysis"]),
         .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI", "msearch"]),
         // Crashes, corruption, hostile files, concurrent readers, incremental == rebuilt.

@@ -40,6 +40,11 @@ struct SearchOptions: ParsableArguments {
     @Flag(name: .long, help: "Show how each hit's BM25 score was computed (idf, tf, length norm per term).")
     var explain = false
 
+    @Option(name: .long, help: "query: the query language; plain: every word OR'ed, punctuation ignored (pasted text).")
+    var syntax: QuerySyntax = .query
+
+    @OptionGroup(title: "Ranking") var ranking: RankingFlags
+
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if passages < 1 { throw ValidationError("--passages must be 1 or more") }
@@ -54,7 +59,8 @@ struct SearchOptions: ParsableArguments {
     /// Opens the index and configures a session from these options.
     func makeSession() throws -> SearchSession {
         let session = try SearchSession(reader: try IndexLocation.open(index),
-                                        defaultOperator: requireAll ? .and : .or)
+                                        defaultOperator: requireAll ? .and : .or, ranking: ranking.options)
+        session.plainSyntax = syntax == .plain
         session.limit = limit
         session.filters.from = from
         session.filters.to = to
@@ -76,8 +82,9 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index (the default command).",
         discussion: """
-        Words are OR'ed and ranked by BM25 (k1 1.2, b 0.75): articles with more of them,
-        rarer ones, and more often, come first. Words match in any form the stemmer relates
+        Words are OR'ed and ranked by BM25 (see the ranking options): articles with more of them,
+        rarer ones, more often, in the title and close together come first; stop words such as
+        "the" only count inside phrases. Words match in any form the stemmer relates
         ("deportation" finds "deportations") and with or without accents ("Cossío", "Cossio").
         """
     )

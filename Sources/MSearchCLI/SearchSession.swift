@@ -48,13 +48,16 @@ final class SearchSession {
     var snippetOptions = SnippetOptions()
     /// Attach to each hit how its score was computed.
     var explain = false
+    /// Read each query as a bag of words (`--syntax plain`), not the query language.
+    var plainSyntax = false
     /// Count results by year, month and actor.
     var facets = false
     var facetSize = 20
 
-    init(reader: IndexReader, defaultOperator: QueryParser.DefaultOperator = .or) throws {
+    init(reader: IndexReader, defaultOperator: QueryParser.DefaultOperator = .or,
+         ranking: RankingOptions = .default) throws {
         self.reader = reader
-        searcher = try Searcher(reader: reader)
+        searcher = try Searcher(reader: reader, ranking: ranking)
         parser = QueryParser(defaultOperator: defaultOperator)
         let gazetteer = IndexGazetteer.load(indexDirectory: reader.directory)
         searcher.actorAlias = { gazetteer.canonical(for: $0)?.name }
@@ -67,7 +70,7 @@ final class SearchSession {
     /// Throws `QuerySyntaxError` for a malformed query and `IndexError` for a damaged index.
     func answer(_ text: String, offset: Int = 0, detail: Detail = .snippets) throws -> SearchAnswer {
         let started = DispatchTime.now().uptimeNanoseconds
-        let parsed = try parser.parse(text)
+        let parsed = plainSyntax ? searcher.plainQuery(text) : try parser.parse(text)
         let query = filters.apply(to: parsed)
         // A run of ids (TREC) shows no total, so MaxScore may skip what cannot make the page.
         let results = try searcher.search(query, limit: offset + limit, facets: facets, actorLimit: facetSize,

@@ -6,8 +6,29 @@ public struct BM25: Sendable, Equatable {
     /// A title occurrence counts this many times (1 = title and body are one field, as peers do).
     public var titleWeight: Double = 1.0
 
+    /// BM25F: title and body each normalised by its own average length, the title with its
+    /// own b (`b` is the body's). Nil: title and body are one field (dl = body + weight × title).
+    public var fields: FieldNormalization? = nil
+
+    public struct FieldNormalization: Sendable, Equatable {
+        public var titleB: Double
+        public var averageTitleLength: Double
+        public var averageBodyLength: Double
+        public init(titleB: Double, averageTitleLength: Double, averageBodyLength: Double) {
+            self.titleB = titleB; self.averageTitleLength = averageTitleLength; self.averageBodyLength = averageBodyLength
+        }
+    }
+
     public init(k1: Double = 1.2, b: Double = 0.75, titleWeight: Double = 1.0) {
         self.k1 = k1; self.b = b; self.titleWeight = titleWeight
+    }
+
+    /// BM25F's pseudo-frequency: each field's tf over its own length norm, the title weighted.
+    @inline(__always)
+    func fieldFrequency(_ f: FieldNormalization, tf: UInt32, titleTf: UInt32, titleLength: UInt32, bodyLength: UInt32) -> Double {
+        let nt = 1 - f.titleB + f.titleB * Double(titleLength) / max(f.averageTitleLength, 1e-9)
+        let nb = 1 - b + b * Double(bodyLength) / max(f.averageBodyLength, 1e-9)
+        return titleWeight * Double(titleTf) / nt + Double(tf &- titleTf) / nb
     }
 
     /// idf = ln(1 + (N − n + 0.5) / (n + 0.5)).
@@ -19,6 +40,10 @@ public struct BM25: Sendable, Equatable {
     @inline(__always)
     public func score(weight: Double, tf: UInt32, titleTf: UInt32, titleLength: UInt32,
                       bodyLength: UInt32, averageLength: Double) -> Double {
+        if let fields {
+            let x = fieldFrequency(fields, tf: tf, titleTf: titleTf, titleLength: titleLength, bodyLength: bodyLength)
+            return weight * x * (k1 + 1) / (x + k1)
+        }
         let f = Double(tf) + (titleWeight - 1) * Double(titleTf)
         let dl = Double(bodyLength) + titleWeight * Double(titleLength)
         let norm = k1 * (1 - b + b * dl / averageLength)
@@ -28,6 +53,22 @@ public struct BM25: Sendable, Equatable {
     /// The same computation as `score`, with every factor shown.
     public func explain(term: String, idf: Double, queryCount: Double, tf: UInt32, titleTf: UInt32,
                         titleLength: UInt32, bodyLength: UInt32, averageLength: Double) -> Explanation {
+        if let fields {
+            let x = fieldFrequency(fields, tf: tf, titleTf: titleTf, titleLength: titleLength, bodyLength: bodyLength)
+            let tfPart = x * (k1 + 1) / (x + k1)
+            var details = [Explanation(idf, "idf = ln(1 + (N − n + 0.5) / (n + 0.5))")]
+            if queryCount != 1 { details.append(Explanation(queryCount, "times the query repeats it")) }
+            details.append(Explanation(tfPart, "x·(k1 + 1) / (x + k1), x = w·tf_title/(1 − b_t + b_t·len_t/avg_t) + tf_body/(1 − b + b·len_b/avg_b)", [
+                Explanation(Double(tf), "tf, occurrences in the document (\(titleTf) in the title)"),
+                Explanation(titleWeight, "w, title weight"),
+                Explanation(Double(titleLength), "len_t, dl, document length in tokens: title"),
+                Explanation(fields.averageTitleLength, "avg_t, avgdl, average title length"),
+                Explanation(Double(bodyLength), "len_b, dl, document length in tokens: body"),
+                Explanation(fields.averageBodyLength, "avg_b, avgdl, average body length"),
+                Explanation(k1, "k1"), Explanation(fields.titleB, "b_t"), Explanation(b, "b"),
+            ]))
+            return Explanation(idf * queryCount * tfPart, "\(term): idf × tf part (BM25F)", details)
+        }
         let f = Double(tf) + (titleWeight - 1) * Double(titleTf)
         let dl = Double(bodyLength) + titleWeight * Double(titleLength)
         let norm = k1 * (1 - b + b * dl / averageLength)
@@ -49,6 +90,10 @@ public struct BM25: Sendable, Equatable {
     /// length ≥ minLength: what block-max pruning compares against the current threshold.
     public func maxScore(weight: Double, maxTf: UInt32, maxTitleTf: UInt32, minLength: UInt32,
                          averageLength: Double) -> Double {
+        if let fields {
+            let x = titleWeight * Double(maxTitleTf) / max(1 - fields.titleB, 1e-9) + Double(maxTf) / max(1 - b, 1e-9)
+            return weight * x * (k1 + 1) / (x + k1)
+        }
         let f = Double(maxTf) + max(0, titleWeight - 1) * Double(maxTitleTf)
         let dl = Double(minLength) * min(1, titleWeight)
         let norm = k1 * (1 - b + b * dl / averageLength)

@@ -50,6 +50,8 @@ struct QueryPlanner {
     let reader: IndexReader
     let analyzer: Analyzer
     let bm25: BM25
+    /// Normalised words a bag-of-words query does not score (StopWords.swift).
+    var stopWords: Set<String> = []
     /// How many terms a prefix may expand to (the most frequent are kept).
     var maxPrefixExpansions = 256
     var actorAlias: ((String) -> String?)?
@@ -84,6 +86,7 @@ struct QueryPlanner {
             // restricts them rather than being one more alternative. Only filters OR'ed with
             // each other (`date:2022 OR date:2024`) stay alternatives.
             var required = must
+            should = withoutStopWords(should, hasRequired: !must.isEmpty)
             let filters = should.filter(\.isFilter)
             if !filters.isEmpty && filters.count < should.count {
                 should.removeAll(where: \.isFilter)

@@ -18,6 +18,9 @@ public final class Searcher {
     public let reader: IndexReader
     public let bm25: BM25
     public let analyzer: Analyzer
+    /// Stop words, proximity, feedback: see `RankingOptions` (Ranking.swift).
+    public let ranking: RankingOptions
+    let stopWords: Set<String>
     /// Whether undated documents pass date filters (by default they do not: a filter on 2023
     /// should not return articles whose date nobody knows).
     public var includeUndated = false
@@ -25,14 +28,26 @@ public final class Searcher {
     /// `actor:ICE` finds "Immigration and Customs Enforcement".
     public var actorAlias: ((String) -> String?)?
 
-    public init(reader: IndexReader, bm25: BM25 = BM25()) throws {
+    public init(reader: IndexReader, ranking: RankingOptions = .default) throws {
         self.reader = reader
+        self.ranking = ranking
+        var bm25 = ranking.bm25
+        if let titleB = ranking.titleB { bm25.fields = Searcher.fieldNormalization(reader, titleB: titleB) }
         self.bm25 = bm25
         analyzer = try reader.makeAnalyzer()
+        stopWords = Set(ranking.stopWords.words)
+    }
+
+    /// Plain BM25 with these parameters (`RankingOptions.classic`).
+    public convenience init(reader: IndexReader, bm25: BM25) throws {
+        var ranking = RankingOptions.classic
+        ranking.bm25 = bm25
+        try self.init(reader: reader, ranking: ranking)
     }
 
     var planner: QueryPlanner {
         var p = QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25)
+        p.stopWords = stopWords
         p.actorAlias = actorAlias
         return p
     }
@@ -44,6 +59,17 @@ public final class Searcher {
     public func search(_ query: Query, limit: Int, facets: Bool = false, actorLimit: Int = 20,
                        exactTotal: Bool = true) throws -> SearchResults {
         let plan = try planner.plan(query)
+        let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
+        if ranking.proximity > 0 {
+            return try proximityRerank(scored, terms: plan, limit: limit, facets: facets, actorLimit: actorLimit,
+                                       exactTotal: exactTotal)
+        }
+        return try collect(scored, limit: limit, facets: facets, actorLimit: actorLimit, exactTotal: exactTotal)
+    }
+
+    /// Runs a plan over every segment and keeps the top `limit` (see `search`).
+    func collect(_ plan: QueryPlan, limit: Int, facets: Bool = false, actorLimit: Int = 20,
+                 exactTotal: Bool = true) throws -> SearchResults {
         if !exactTotal && !facets, let terms = QueryPlan.plainTermDisjunction(plan) {
             var top = TopHits(k: limit, tieBreak: reader.externalIdPrecedes)
             for (s, segment) in reader.segments.enumerated() {
@@ -80,10 +106,12 @@ public final class Searcher {
     /// How the document's score for `query` was computed (nil if it does not match).
     public func explain(_ query: Query, doc: Int) throws -> Explanation? {
         let (s, local) = reader.locate(doc)
-        let scorer = try liveOnly(try makeScorer(try planner.plan(query), segment: reader.segments[s]), segment: reader.segments[s])
+        let plan = try planner.plan(query)
+        let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
+        let scorer = try liveOnly(try makeScorer(scored, segment: reader.segments[s]), segment: reader.segments[s])
         try scorer.advance(to: Int32(local))
         guard scorer.doc == Int32(local) else { return nil }
-        return scorer.explain()
+        return ranking.proximity > 0 ? try explainProximity(scorer.explain(), terms: plan, doc: doc) : scorer.explain()
     }
 
     private func makeScorer(_ plan: QueryPlan, segment: SegmentReader) throws -> Scorer {

@@ -28,7 +28,7 @@ func words(_ text: String) -> Query {
         // N = 3; "cuba" occurs in d0 (tf 2, length 4) and d2 (tf 1, length 2); avgdl = 10/3.
         let (reader, dir) = try makeIndex([("", "cuba cuba havana talks"), ("", "visa talks in washington"), ("", "cuba flights")])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let results = try Searcher(reader: reader).search(words("cuba"), limit: 10)
+        let results = try Searcher(reader: reader, ranking: .classic).search(words("cuba"), limit: 10)
         #expect(results.total == 2)
         let idf = log(1 + (3 - 2 + 0.5) / (2 + 0.5))
         let avgdl = 10.0 / 3
@@ -42,7 +42,7 @@ func words(_ text: String) -> Query {
         let (reader, dir) = try makeIndex([("", "deportation of migrants"), ("", "flights to havana"),
                                            ("", "deportation flights resumed"), ("", "nothing relevant here")])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let s = try Searcher(reader: reader)
+        let s = try Searcher(reader: reader, ranking: .classic)
         let r = try s.search(words("deportation flights"), limit: 10)
         #expect(r.total == 3)
         #expect(r.hits.first?.doc == 2)

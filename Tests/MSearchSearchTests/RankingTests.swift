@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+import MSearchIndex
+import MSearchQuery
+@testable import MSearchSearch
+
+/// Each ranking feature of `RankingOptions`, on small indexes where its effect is computed by hand.
+@Suite struct RankingTests {
+    func options(_ change: (inout RankingOptions) -> Void) -> RankingOptions {
+        var o = RankingOptions.classic
+        change(&o)
+        return o
+    }
+
+    func scores(_ r: SearchResults) -> [Int: Double] {
+        Dictionary(uniqueKeysWithValues: r.hits.map { ($0.doc, $0.score) })
+    }
+
+    // MARK: stop words
+
+    @Test func stopWordsDoNotScoreWhenOredWithOtherWords() throws {
+        let (reader, dir) = try makeIndex([("", "the cuba talks"), ("", "cuba talks of the day"), ("", "the the the of the"),
+                                           ("", "talks")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Searcher(reader: reader, ranking: options { $0.stopWords = .english })
+        let stopped = try s.search(words("the cuba of"), limit: 10)
+        let plain = try s.search(words("cuba"), limit: 10)
+        #expect(stopped.total == 2)
+        #expect(scores(stopped) == scores(plain))
+        // Without the option the stop words match and score.
+        let all = try Searcher(reader: reader, ranking: .classic).search(words("the cuba of"), limit: 10)
+        #expect(all.total == 3)
+        // Single letters and digits count as stop words in the English list.
+        #expect(scores(try s.search(words("j cuba 3"), limit: 10)) == scores(plain))
+        #expect(StopWordList.lucene.words.count == 33)
+        let lucene = try Searcher(reader: reader, ranking: options { $0.stopWords = .lucene })
+        #expect(try lucene.search(words("the talks"), limit: 10).total == 3)
+    }
+
+    @Test func stopWordsStayWhereTheyAreAllThereIsOrExplicit() throws {
+        let (reader, dir) = try makeIndex([("", "war of the worlds"), ("", "war worlds"), ("", "the who live"), ("", "cuba")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Searcher(reader: reader, ranking: options { $0.stopWords = .english })
+        // A query of nothing but stop words is kept whole.
+        #expect(try s.search(words("the who"), limit: 10).hits.map(\.doc) == [2, 0])
+        // Phrases keep their positions: "war of the worlds" is not "war worlds".
+        #expect(try s.search(.phrase("war of the worlds", slop: 0, field: nil), limit: 10).hits.map(\.doc) == [0])
+        // A required stop word stays required.
+        let required = Query.boolean(must: [.term("the", field: nil)], should: [.term("war", field: nil)], mustNot: [])
+        #expect(Set(try s.search(required, limit: 10).hits.map(\.doc)) == [0, 2])
+    }
+
+    // MARK: BM25F
+
+    @Test func bm25fNormalisesTitleAndBodyByTheirOwnLengths() throws {
+        let (reader, dir) = try makeIndex([("Cuba", "talks in havana"), ("", "cuba cuba visa talks"), ("Visa news", "nothing")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (k1, b, bt, w) = (1.2, 0.6, 0.9, 2.0)
+        let s = try Searcher(reader: reader, ranking: options { $0.bm25 = BM25(k1: k1, b: b, titleWeight: w); $0.titleB = bt })
+        let r = scores(try s.search(words("cuba"), limit: 10))
+        let idf = log(1 + (3 - 2 + 0.5) / (2 + 0.5))
+        let avgTitle = 3.0 / 3, avgBody = 8.0 / 3
+        func score(_ titleTf: Double, _ titleLength: Double, _ bodyTf: Double, _ bodyLength: Double) -> Double {
+            let x = w * titleTf / (1 - bt + bt * titleLength / avgTitle) + bodyTf / (1 - b + b * bodyLength / avgBody)
+            return idf * x * (k1 + 1) / (x + k1)
+        }
+        #expect(abs(r[0]! - score(1, 1, 0, 3)) < 1e-9)
+        #expect(abs(r[1]! - score(0, 0, 2, 4)) < 1e-9)
+        // Explain shows the same number.
+        let e = try #require(try s.explain(words("cuba"), doc: 0))
+        #expect(abs(e.value - r[0]!) < 1e-9)
+        #expect(e.rendered().contains("BM25F"))
+        // The bound used for pruning is an upper bound.
+        let bound = s.bm25.maxScore(weight: idf, maxTf: 2, maxTitleTf: 1, minLength: 0, averageLength: 1)
+        #expect(bound >= r[0]! && bound >= r[1]!)
+    }
+
+    @Test func titleWeightRaisesTitleMatches() throws {
+        let (reader, dir) = try makeIndex([("", "cuba visa talks"), ("Cuba", "visa talks")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let flat = try Searcher(reader: reader, ranking: .classic).search(words("cuba"), limit: 10)
+        #expect(flat.hits.map(\.doc) == [0, 1])  // a tie, in document order
+        let weighted = try Searcher(reader: reader, ranking: options { $0.bm25.titleWeight = 2 }).search(words("cuba"), limit: 10)
+        #expect(weighted.hits.map(\.doc) == [1, 0])
+    }
+
+    // MARK: proximity
+
+    @Test func proximityRanksCloseWordsFirstWithTheHandComputedBonus() throws {
+        let (reader, dir) = try makeIndex([("", "alpha x x x x x x beta"), ("", "alpha beta x x x x x x")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let flat = try Searcher(reader: reader, ranking: .classic).search(words("alpha beta"), limit: 10)
+        #expect(flat.hits.map(\.doc) == [0, 1])  // a tie
+        let s = try Searcher(reader: reader, ranking: options { $0.proximity = 0.5; $0.proximityWindow = 5 })
+        let near = try s.search(words("alpha beta"), limit: 10)
+        #expect(near.hits.map(\.doc) == [1, 0])
+        // d1: one pair at distance 1, dl = avgdl, so the bonus is 0.5 × idf × 1·(k1 + 1)/(1 + k1).
+        let idf = log(1 + (2 - 2 + 0.5) / (2 + 0.5))
+        #expect(abs(near.hits[0].score - flat.hits[1].score - 0.5 * idf) < 1e-9)
+        // d0: distance 7 is outside the window.
+        #expect(abs(near.hits[1].score - flat.hits[0].score) < 1e-12)
+        // Explain adds the bonus.
+        let e = try #require(try s.explain(words("alpha beta"), doc: 1))
+        #expect(abs(e.value - near.hits[0].score) < 1e-9)
+        #expect(e.rendered().contains("proximity"))
+        // Only the top `rerankDepth` are re-ranked: with 1, d0 keeps the first place.
+        let shallow = try Searcher(reader: reader, ranking: options { $0.proximity = 0.5; $0.rerankDepth = 1 })
+        #expect(try shallow.search(words("alpha beta"), limit: 10).hits.map(\.doc) == [0, 1])
+    }
+
+    @Test func proximityNeedsTwoDifferentWordsAndKeepsTheLimit() throws {
+        let (reader, dir) = try makeIndex((0..<30).map { ("", "cuba cuba talks \($0)") })
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Searcher(reader: reader, ranking: options { $0.proximity = 1 })
+        let one = try s.search(words("cuba"), limit: 5)
+        #expect(one.hits.count == 5)
+        #expect(scores(one) == scores(try Searcher(reader: reader, ranking: .classic).search(words("cuba"), limit: 5)))
+        #expect(try s.search(words("cuba talks"), limit: 3).hits.count == 3)
+    }
+
+    // MARK: RM3
+
+    @Test func feedbackAddsTermsOfTheTopDocuments() throws {
+        let docs = [("", "cuba havana embargo"), ("", "cuba havana"), ("", "havana cigars"), ("", "visa talks")]
+        let (reader, dir) = try makeIndex(docs)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let plain = try Searcher(reader: reader, ranking: .classic).search(words("cuba"), limit: 10)
+        #expect(plain.total == 2)
+        let fb = FeedbackOptions(documents: 2, terms: 3, originalWeight: 0.5, maxDocumentFraction: 1, smoothing: 0)
+        let s = try Searcher(reader: reader, ranking: options { $0.feedback = fb })
+        let expanded = try s.search(words("cuba"), limit: 10)
+        // havana (in both feedback documents) joins the query and finds d2, which lacks "cuba".
+        #expect(expanded.total == 3)
+        #expect(expanded.hits.map(\.doc).prefix(2) == [1, 0] || expanded.hits.map(\.doc).prefix(2) == [0, 1])
+        #expect(expanded.hits.last?.doc == 2)
+        // A required clause still decides what matches: feedback only re-ranks it.
+        let required = Query.boolean(must: [.term("cuba", field: nil)], should: [], mustNot: [])
+        #expect(try s.search(required, limit: 10).total == 2)
+        // Common terms are left out: with a 10 % cut every term here is too common.
+        var strict = fb
+        strict.maxDocumentFraction = 0.1
+        let none = try Searcher(reader: reader, ranking: options { $0.feedback = strict }).search(words("cuba"), limit: 10)
+        #expect(scores(none) == scores(plain))
+        // Explain agrees with the expanded score.
+        let e = try #require(try s.explain(words("cuba"), doc: 2))
+        #expect(abs(e.value - expanded.hits.last!.score) < 1e-9)
+    }
+
+    @Test func feedbackWeightsFollowTheRM3Interpolation() throws {
+        // One feedback document, "cuba havana": P(cuba|D) = P(havana|D) = 1/2, normalised over
+        // the chosen terms to 1/2 each. With α = 0.5 and Q = 1, cuba gets 1 + 1/2 and havana 1/2.
+        let (reader, dir) = try makeIndex([("", "cuba havana"), ("", "havana"), ("", "visa")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fb = FeedbackOptions(documents: 1, terms: 2, originalWeight: 0.5, maxDocumentFraction: 1, smoothing: 0)
+        let s = try Searcher(reader: reader, ranking: options { $0.feedback = fb })
+        let r = scores(try s.search(words("cuba"), limit: 10))
+        let classic = try Searcher(reader: reader, ranking: .classic)
+        let cuba = scores(try classic.search(words("cuba"), limit: 10))
+        let havana = scores(try classic.search(words("havana"), limit: 10))
+        #expect(abs(r[0]! - (1.5 * cuba[0]! + 0.5 * havana[0]!)) < 1e-9)
+        #expect(abs(r[1]! - 0.5 * havana[1]!) < 1e-9)
+    }
+
+    @Test func possessivesFindTheirWord() throws {
+        // Snowball's English stemmer removes 's, so no analysis option is needed for possessives.
+        let (reader, dir) = try makeIndex([("Cuba's talks", "Havana’s envoy")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Searcher(reader: reader)
+        #expect(try s.search(words("cuba"), limit: 10).total == 1)
+        #expect(try s.search(words("havana"), limit: 10).total == 1)
+    }
+
+    // MARK: plain syntax
+
+    @Test func plainQueriesAreBagsOfWords() throws {
+        let (reader, dir) = try makeIndex([("", "x")])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try Searcher(reader: reader)
+        let words = ["programmer", "supplied", "1971", "AND", "don't"].map { Query.term($0, field: nil) }
+        #expect(s.plainQuery("programmer-supplied (1971) AND \"don't") == .boolean(must: [], should: words, mustNot: []))
+        #expect(s.plainQuery("  cuba! ") == .term("cuba", field: nil))
+    }
+}
