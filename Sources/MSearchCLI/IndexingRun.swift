@@ -77,6 +77,7 @@ struct IndexingRun {
             report.rebuiltWithoutCatalog = true
         }
         defer { writer.close() }
+        writer.mergePolicy = LogMergePolicy()
         let changes = SourceChanges(writer: writer, maxFileSize: maxFileSize, roots: paths)
         let entries = SourceWalker(paths: paths).entries()
         if let display {

@@ -24,6 +24,7 @@ struct RemoveCommand: ParsableCommand {
         let started = Date()
         let writer = try IndexWriter(directory: index)
         defer { writer.close() }
+        writer.mergePolicy = LogMergePolicy()
         guard writer.manifest.catalog != nil || writer.manifest.documentCount == 0 else {
             throw CommandError("\(index) has no catalog of source files (built by an older msearch); rebuild it with `msearch index --rebuild`")
         }

@@ -30,8 +30,9 @@ public final class IndexWriter {
     public var catalog: SourceCatalog {
         didSet { catalogChanged = true; changed = true }
     }
-    /// How segments are merged at commit.
-    public var mergePolicy = LogMergePolicy()
+    /// How segments are merged at commit; nil (the library default) never merges on its own
+    /// (`optimize()` still does). `msearch index` and `msearch remove` use `LogMergePolicy()`.
+    public var mergePolicy: LogMergePolicy? = nil
 
     /// Opens (or creates) the index at `directory` for writing.
     /// - Parameters:
@@ -131,7 +132,7 @@ public final class IndexWriter {
         if mergeAll {
             groups = segments.count > 1 || segments.contains(where: { $0.deletes != nil }) ? [segments] : []
         } else {
-            groups = mergePolicy.merges(segments, maxMergeBytes: mergeBudget, size: estimatedBuildMemory)
+            groups = mergePolicy?.merges(segments, maxMergeBytes: mergeBudget, size: estimatedBuildMemory) ?? []
         }
         for group in groups {
             try merge(group, in: &segments, budget: mergeAll ? Int.max : mergeBudget)

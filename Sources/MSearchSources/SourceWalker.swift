@@ -77,11 +77,11 @@ public struct SourceWalker {
         }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let len = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<len]), as: UTF8.self)
-            }
+            // The name in place, up to its NUL (copying the whole d_name array reads past a
+            // short last entry of readdir's buffer: found by AddressSanitizer).
+            let cName = (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+                .assumingMemoryBound(to: UInt8.self)
+            let name = String(decoding: UnsafeBufferPointer(start: cName, count: strlen(UnsafeRawPointer(cName).assumingMemoryBound(to: CChar.self))), as: UTF8.self)
             if name.hasPrefix(".") { continue }   // hidden, "." and ".."
             names.append(name)
         }

@@ -30,7 +30,7 @@ public func initialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutabl
     let words = "havana cuba talks visa flights deportation migrants border minister oil prices bank rate inflation election court ruling sanctions protest"
         .split(separator: " ").map(String.init)
     do {
-        let writer = try IndexWriter(directory: directory, memoryBudget: 1 << 16)
+        let writer = try IndexWriter(directory: directory)
         for i in 0..<150 {
             var body = ""
             for j in 0..<(20 + i % 37) { body += words[(i * 7 + j * j) % words.count] + (j % 9 == 8 ? ". " : " ") }
