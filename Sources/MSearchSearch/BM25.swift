@@ -12,10 +12,21 @@ public struct BM25: Sendable, Equatable {
 
     public struct FieldNormalization: Sendable, Equatable {
         public var titleB: Double
+        public var bodyB: Double
         public var averageTitleLength: Double
         public var averageBodyLength: Double
-        public init(titleB: Double, averageTitleLength: Double, averageBodyLength: Double) {
-            self.titleB = titleB; self.averageTitleLength = averageTitleLength; self.averageBodyLength = averageBodyLength
+        /// b / avg, so scoring multiplies instead of dividing.
+        let titleScale: Double
+        let bodyScale: Double
+        /// The smallest title norm a title match can have (its title holds at least one word).
+        let minimumTitleNorm: Double
+
+        public init(titleB: Double, bodyB: Double, averageTitleLength: Double, averageBodyLength: Double) {
+            self.titleB = titleB; self.bodyB = bodyB
+            self.averageTitleLength = averageTitleLength; self.averageBodyLength = averageBodyLength
+            titleScale = titleB / max(averageTitleLength, 1e-9)
+            bodyScale = bodyB / max(averageBodyLength, 1e-9)
+            minimumTitleNorm = max(1 - titleB + titleScale, 1e-9)
         }
     }
 
@@ -26,8 +37,9 @@ public struct BM25: Sendable, Equatable {
     /// BM25F's pseudo-frequency: each field's tf over its own length norm, the title weighted.
     @inline(__always)
     func fieldFrequency(_ f: FieldNormalization, tf: UInt32, titleTf: UInt32, titleLength: UInt32, bodyLength: UInt32) -> Double {
-        let nt = 1 - f.titleB + f.titleB * Double(titleLength) / max(f.averageTitleLength, 1e-9)
-        let nb = 1 - b + b * Double(bodyLength) / max(f.averageBodyLength, 1e-9)
+        let nb = 1 - f.bodyB + f.bodyScale * Double(bodyLength)
+        if titleTf == 0 { return Double(tf) / nb }
+        let nt = 1 - f.titleB + f.titleScale * Double(titleLength)
         return titleWeight * Double(titleTf) / nt + Double(tf &- titleTf) / nb
     }
 
@@ -65,7 +77,7 @@ public struct BM25: Sendable, Equatable {
                 Explanation(fields.averageTitleLength, "avg_t, avgdl, average title length"),
                 Explanation(Double(bodyLength), "len_b, dl, document length in tokens: body"),
                 Explanation(fields.averageBodyLength, "avg_b, avgdl, average body length"),
-                Explanation(k1, "k1"), Explanation(fields.titleB, "b_t"), Explanation(b, "b"),
+                Explanation(k1, "k1"), Explanation(fields.titleB, "b_t"), Explanation(fields.bodyB, "b"),
             ]))
             return Explanation(idf * queryCount * tfPart, "\(term): idf × tf part (BM25F)", details)
         }
@@ -91,7 +103,7 @@ public struct BM25: Sendable, Equatable {
     public func maxScore(weight: Double, maxTf: UInt32, maxTitleTf: UInt32, minLength: UInt32,
                          averageLength: Double) -> Double {
         if let fields {
-            let x = titleWeight * Double(maxTitleTf) / max(1 - fields.titleB, 1e-9) + Double(maxTf) / max(1 - b, 1e-9)
+            let x = titleWeight * Double(maxTitleTf) / fields.minimumTitleNorm + Double(maxTf) / max(1 - fields.bodyB, 1e-9)
             return weight * x * (k1 + 1) / (x + k1)
         }
         let f = Double(maxTf) + max(0, titleWeight - 1) * Double(maxTitleTf)

@@ -31,6 +31,8 @@ extension Searcher {
             }
         }
         walk(plan)
+        // The 255 rarest at most (positions carry the term number in 8 bits; long pasted texts).
+        if out.count > 255 { out = Array(out.sorted { $0.idf > $1.idf }.prefix(255)) }
         return out
     }
 
@@ -76,61 +78,65 @@ extension Searcher {
         for i in 0..<t { for j in 0..<t { pairWeight[i * t + j] = min(terms[i].idf, terms[j].idf) } }
         var acc = [Double](repeating: 0, count: t * t)
         var touched: [Int] = []
-        var occurrences: [(position: Int, term: Int)] = []
+        // Occurrences of the current document as position << 8 | term, sorted as plain integers.
+        var occurrences: [Int] = []
+        occurrences.reserveCapacity(64)
 
-        var bySegment: [Int: [(local: Int, index: Int)]] = [:]
-        for (i, d) in docs.enumerated() {
-            let (s, local) = reader.locate(d)
-            bySegment[s, default: []].append((local, i))
-        }
-        for (s, entries) in bySegment {
-            let segment = reader.segments[s]
-            var cursors: [PostingsCursor?] = []
-            for term in terms {
-                if let info = try term.term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) {
-                    let c = try segment.postings(info)
+        // Documents in index order, so segments come one after the other and cursors only move forward.
+        let order = docs.indices.sorted { docs[$0] < docs[$1] }
+        var segmentIndex = -1
+        var segment: SegmentReader? = nil
+        var cursors: [PostingsCursor?] = []
+        for index in order {
+            let (s, local) = reader.locate(docs[index])
+            if s != segmentIndex {
+                segmentIndex = s
+                let seg = reader.segments[s]
+                segment = seg
+                cursors = try terms.map { term in
+                    guard let info = try term.term.withUnsafeBufferPointer({ try seg.terms.lookup($0) }) else { return nil }
+                    let c = try seg.postings(info)
                     try c.start()
-                    cursors.append(c)
-                } else {
-                    cursors.append(nil)
+                    return c
                 }
             }
-            for (local, index) in entries.sorted(by: { $0.local < $1.local }) {
-                occurrences.removeAll(keepingCapacity: true)
-                var present = 0
-                for (k, cursor) in cursors.enumerated() {
-                    guard let cursor else { continue }
-                    try cursor.advance(to: Int32(local))
-                    guard cursor.doc == Int32(local) else { continue }
-                    present += 1
-                    try cursor.forEachPosition { occurrences.append((Int($0), k)) }
-                }
-                guard present > 1 else { continue }
-                occurrences.sort { $0.position < $1.position }
-                for i in 0..<occurrences.count {
-                    let (p, a) = occurrences[i]
-                    var j = i + 1
-                    while j < occurrences.count && occurrences[j].position - p <= window {
-                        let (q, c) = occurrences[j]
-                        if c != a && q > p {
-                            let key = min(a, c) * t + max(a, c)
-                            if acc[key] == 0 { touched.append(key) }
-                            let d = Double(q - p)
-                            acc[key] += 1 / (d * d)
-                        }
-                        j += 1
+            occurrences.removeAll(keepingCapacity: true)
+            var present = 0
+            for k in 0..<t {
+                guard let cursor = cursors[k] else { continue }
+                try cursor.advance(to: Int32(local))
+                guard cursor.doc == Int32(local) else { continue }
+                present += 1
+                try cursor.forEachPosition { occurrences.append(Int($0) << 8 | k) }
+            }
+            guard present > 1, let segment else { continue }
+            occurrences.sort()
+            let n = occurrences.count
+            for i in 0..<n {
+                let p = occurrences[i] >> 8, a = occurrences[i] & 0xFF
+                var j = i + 1
+                while j < n {
+                    let q = occurrences[j] >> 8
+                    if q - p > window { break }
+                    let c = occurrences[j] & 0xFF
+                    if c != a && q > p {
+                        let key = min(a, c) * t + max(a, c)
+                        if acc[key] == 0 { touched.append(key) }
+                        let d = Double(q - p)
+                        acc[key] += 1 / (d * d)
                     }
+                    j += 1
                 }
-                let dl = Double(segment.columns.titleLength(local)) + Double(segment.columns.bodyLength(local))
-                let norm = k1 * (1 - b + b * dl / avgdl)
-                var sum = 0.0
-                for key in touched {
-                    sum += pairWeight[key] * acc[key] * (k1 + 1) / (acc[key] + norm)
-                    acc[key] = 0
-                }
-                touched.removeAll(keepingCapacity: true)
-                bonus[index] = ranking.proximity * sum
             }
+            let dl = Double(segment.columns.titleLength(local)) + Double(segment.columns.bodyLength(local))
+            let norm = k1 * (1 - b + b * dl / avgdl)
+            var sum = 0.0
+            for key in touched {
+                sum += pairWeight[key] * acc[key] * (k1 + 1) / (acc[key] + norm)
+                acc[key] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            bonus[index] = ranking.proximity * sum
         }
         return bonus
     }

@@ -61,7 +61,7 @@ public struct FeedbackOptions: Sendable, Equatable {
 extension Searcher {
     /// Average title and body lengths of the live documents, from the per-document columns
     /// (one pass at open), so an updated index ranks as a rebuilt one.
-    static func fieldNormalization(_ reader: IndexReader, titleB: Double) -> BM25.FieldNormalization {
+    static func fieldNormalization(_ reader: IndexReader, titleB: Double, bodyB: Double) -> BM25.FieldNormalization {
         var title = 0.0, body = 0.0
         for s in reader.segments {
             for d in 0..<s.documentCount where !s.isDeleted(d) {
@@ -70,6 +70,6 @@ extension Searcher {
             }
         }
         let n = Double(max(1, reader.documentCount))
-        return BM25.FieldNormalization(titleB: titleB, averageTitleLength: title / n, averageBodyLength: body / n)
+        return BM25.FieldNormalization(titleB: titleB, bodyB: bodyB, averageTitleLength: title / n, averageBodyLength: body / n)
     }
 }

@@ -32,7 +32,7 @@ public final class Searcher {
         self.reader = reader
         self.ranking = ranking
         var bm25 = ranking.bm25
-        if let titleB = ranking.titleB { bm25.fields = Searcher.fieldNormalization(reader, titleB: titleB) }
+        if let titleB = ranking.titleB { bm25.fields = Searcher.fieldNormalization(reader, titleB: titleB, bodyB: bm25.b) }
         self.bm25 = bm25
         analyzer = try reader.makeAnalyzer()
         stopWords = Set(ranking.stopWords.words)

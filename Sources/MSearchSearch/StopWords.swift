@@ -1,3 +1,4 @@
+import Foundation
 import MSearchQuery
 
 /// Words left out of a bag-of-words query's score. They stay in the index with their positions,
@@ -50,7 +51,9 @@ extension QueryPlanner {
         guard !stopWords.isEmpty else { return should }
         let kept = should.filter { clause in
             guard case .term(let word, _) = clause else { return true }
-            return !stopWords.contains(analyzer.normalize(word).replacingOccurrences(of: "’", with: "'"))
+            var normal = analyzer.normalize(word)
+            if normal.utf8.contains(0xE2) { normal = normal.replacingOccurrences(of: "’", with: "'") }
+            return !stopWords.contains(normal)
         }
         if !hasRequired && !kept.contains(where: { !$0.isFilter }) { return should }
         return kept
