@@ -9,8 +9,6 @@ import MSearchSources
 func makeIndex(_ docs: [(String, String)], memoryBudget: Int = 256 << 20) throws -> (IndexReader, String) {
     let dir = NSTemporaryDirectory() + "msearch-search-" + UUID().uuidString
     let writer = try IndexWriter(directory: dir, memoryBudget: memoryBudget)
-    // Keep the segments a small budget makes: the tests compare segmented and whole indexes.
-    writer.mergePolicy.minMergeSegments = .max
     for (i, d) in docs.enumerated() {
         try writer.add(SourceDocument(id: "d\(i)", path: "d\(i).txt", title: d.0, body: d.1, format: .text))
     }
