@@ -151,20 +151,7 @@ final class SourceChanges {
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
             throw SourceProblem(path: path, reason: "not a regular file")
         }
-        let size = min(Int(st.st_size), limit)
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-            var off = 0
-            while off < size {
-                let n = Glibc.read(fd, buf.baseAddress! + off, size - off)
-                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
-                if n == 0 { break }
-                off += n
-            }
-            count = off
-        }
-        if failure != 0 { throw SourceProblem(path: path, reason: "read error: \(String(cString: strerror(failure)))") }
-        return bytes
+        return try FileBytes.readOpenFile(fd, size: min(Int(st.st_size), limit), path: path)
     }
 }
 

@@ -7,11 +7,29 @@ import CLibXML2
 
 /// Loading a source file as bytes and checking that it is text at all, before any format looks
 /// at it: one `read` into `[UInt8]`, gzip looked through, BOMs handled, binary rejected.
-enum FileBytes {
+public enum FileBytes {
     /// Larger files are refused rather than risking memory exhaustion on a stray disk image.
     static let maxFileSize = 1 << 30
     /// Bound on decompressed size, so a gzip bomb is a problem report, not an out-of-memory kill.
     static let maxInflatedSize = 512 << 20
+
+    /// Reads up to `size` bytes of an open regular file (fewer if it shrank meanwhile).
+    public static func readOpenFile(_ fd: Int32, size: Int, path: String) throws -> [UInt8] {
+        if size == 0 { return [] }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var off = 0
+            while off < size {
+                let n = Glibc.read(fd, buf.baseAddress! + off, size - off)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                if n == 0 { break }
+                off += n
+            }
+            count = off
+        }
+        if failure != 0 { throw SourceProblem(path: path, reason: "read error: \(String(cString: strerror(failure)))") }
+        return bytes
+    }
 
     static func read(path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -24,20 +42,7 @@ enum FileBytes {
         if kind == S_IFREG {
             let size = Int(st.st_size)
             if size > maxFileSize { throw SourceProblem(path: path, reason: "file too large (\(size) bytes)") }
-            if size == 0 { return [] }
-            var failure: Int32 = 0
-            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-                var off = 0
-                while off < size {
-                    let n = Glibc.read(fd, buf.baseAddress! + off, size - off)
-                    if n < 0 { if errno == EINTR { continue }; failure = errno; break }
-                    if n == 0 { break }
-                    off += n
-                }
-                count = off
-            }
-            if failure != 0 { throw SourceProblem(path: path, reason: "read error: \(String(cString: strerror(failure)))") }
-            return bytes
+            return try readOpenFile(fd, size: size, path: path)
         }
         // Pipes, character devices: read until end of file.
         var bytes: [UInt8] = []
