@@ -222,7 +222,6 @@ final class RequiredOptionalScorer: Scorer {
 
     func score() -> Double {
         var s = required.score()
-        let d = required.doc
         for o in matchingOptional() { s += o.score() }
         return s
     }
