@@ -12,7 +12,7 @@ usage: python3 Benchmarks/relevance.py [--work DIR] [--scratch-path .build] [--n
 The ms/query column is the mean over the collections of `msearch eval`'s in-process time per
 query (top 100): indicative only, on a shared machine.
 """
-import argparse, os, re, shlex, subprocess, sys, time
+import argparse, os, re, shlex, shutil, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COLLECTIONS = ["cranfield", "cisi", "medline", "cacm", "npl", "adi"]
@@ -139,6 +139,7 @@ def main():
     collections = a.collections.split(",")
     for c in collections:
         idx = os.path.join(a.work, "index-" + c)
+        shutil.rmtree(idx, ignore_errors=True)
         run([msearch, "index", "--index", idx, os.path.join(a.work, c, f"{c}.jsonl")])
 
     variants = [v for v in VARIANTS if not a.variants or v[0] in a.variants.split(",")]
