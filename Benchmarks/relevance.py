@@ -67,6 +67,8 @@ VARIANTS = [
     ("default-prox-0.5", "default with proximity 0.5", "default", "--proximity 0.5"),
     ("default-window-3", "default with proximity window 3", "default", "--proximity-window 3"),
     ("default-window-10", "default with proximity window 10", "default", "--proximity-window 10"),
+    ("default-depth-10", "default, proximity re-ranks the top 10", "default", "--proximity-depth 10"),
+    ("default-depth-100", "default, proximity re-ranks the top 100", "default", "--proximity-depth 100"),
     ("default-b-0.6", "default with body b 0.6", "default", "--b 0.6"),
     ("default-b-0.75", "default with body b 0.75", "default", "--b 0.75"),
     ("default-k1-1.0", "default with k1 1.0", "default", "--k1 1.0"),
