@@ -12,7 +12,7 @@ usage: python3 Benchmarks/relevance.py [--work DIR] [--scratch-path .build] [--n
 The ms/query column is the mean over the collections of `msearch eval`'s in-process time per
 query (top 100): indicative only, on a shared machine.
 """
-import argparse, os, re, shlex, subprocess, sys, time
+import argparse, os, re, shlex, shutil, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COLLECTIONS = ["cranfield", "cisi", "medline", "cacm", "npl", "adi"]
@@ -67,6 +67,8 @@ VARIANTS = [
     ("default-prox-0.5", "default with proximity 0.5", "default", "--proximity 0.5"),
     ("default-window-3", "default with proximity window 3", "default", "--proximity-window 3"),
     ("default-window-10", "default with proximity window 10", "default", "--proximity-window 10"),
+    ("default-depth-10", "default, proximity re-ranks the top 10", "default", "--proximity-depth 10"),
+    ("default-depth-100", "default, proximity re-ranks the top 100", "default", "--proximity-depth 100"),
     ("default-b-0.6", "default with body b 0.6", "default", "--b 0.6"),
     ("default-b-0.75", "default with body b 0.75", "default", "--b 0.75"),
     ("default-k1-1.0", "default with k1 1.0", "default", "--k1 1.0"),
@@ -139,6 +141,7 @@ def main():
     collections = a.collections.split(",")
     for c in collections:
         idx = os.path.join(a.work, "index-" + c)
+        shutil.rmtree(idx, ignore_errors=True)
         run([msearch, "index", "--index", idx, os.path.join(a.work, c, f"{c}.jsonl")])
 
     variants = [v for v in VARIANTS if not a.variants or v[0] in a.variants.split(",")]

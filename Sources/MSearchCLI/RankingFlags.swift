@@ -29,6 +29,9 @@ struct RankingFlags: ParsableArguments {
     @Option(name: .customLong("proximity-window"), help: ArgumentHelp("Largest distance, in words, that earns a proximity bonus.", valueName: "n"))
     var proximityWindow: Int = d.proximityWindow
 
+    @Option(name: .customLong("proximity-depth"), help: ArgumentHelp("How many of the best hits the proximity bonus re-ranks.", valueName: "n"))
+    var proximityDepth: Int = d.rerankDepth
+
     @Flag(name: .long, inversion: .prefixedNo, help: "Pseudo-relevance feedback (RM3): add the best terms of the top hits to the query.")
     var rm3 = d.feedback != nil
 
@@ -51,6 +54,7 @@ struct RankingFlags: ParsableArguments {
         if let titleB = titleB.value, !(0...1).contains(titleB) { throw ValidationError("--title-b must be between 0 and 1") }
         if titleWeight <= 0 { throw ValidationError("--title-weight must be more than 0") }
         if proximity < 0 { throw ValidationError("--proximity must be 0 or more") }
+        if proximityDepth < 1 { throw ValidationError("--proximity-depth must be 1 or more") }
         if proximityWindow < 1 { throw ValidationError("--proximity-window must be 1 or more") }
         if rm3Docs < 1 || rm3Terms < 1 { throw ValidationError("--rm3-docs and --rm3-terms must be 1 or more") }
         if !(rm3Weight > 0 && rm3Weight <= 1) { throw ValidationError("--rm3-weight must be more than 0 and at most 1") }
@@ -63,6 +67,7 @@ struct RankingFlags: ParsableArguments {
         o.stopWords = stopwords
         o.proximity = proximity
         o.proximityWindow = proximityWindow
+        o.rerankDepth = proximityDepth
         o.feedback = rm3 ? FeedbackOptions(documents: rm3Docs, terms: rm3Terms, originalWeight: rm3Weight, smoothing: rm3Mu) : nil
         return o
     }
