@@ -35,8 +35,9 @@ public final class Analyzer {
     private let normalizedCache = ByteStringCache()
     /// Normalised term → stem; Snowball costs far more than a hash lookup.
     private let stemCache = ByteStringCache()
-    /// Lower-cased ASCII token, reused so the steady state does not allocate.
-    private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: Tokenizer.maxTokenBytes)
+    /// Lower-cased ASCII token, reused so the steady state does not allocate. Allocated last in
+    /// `init`: when an initializer throws, `deinit` does not run, so nothing may throw after it.
+    private let scratch: UnsafeMutablePointer<UInt8>
 
     /// The Snowball algorithm names that `AnalyzerSettings.stemmer` accepts.
     public static var availableStemmers: [String] { SnowballStemmer.algorithms }
@@ -45,6 +46,7 @@ public final class Analyzer {
     public init(_ settings: AnalyzerSettings = .default) throws {
         self.settings = settings
         self.stemmer = try settings.stemmer.map { try SnowballStemmer(algorithm: $0) }
+        self.scratch = .allocate(capacity: Tokenizer.maxTokenBytes)
     }
 
     deinit { scratch.deallocate() }
