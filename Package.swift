@@ -59,18 +59,23 @@ let package = Package(
         ]),
         .executableTarget(name: "msearch", dependencies: ["MSearchCLI"]),
 
-        .testTarget(name: "MSearchSourcesTests", dependencies: ["MSearchSources"]),
-        .testTarget(name: "MSearchExtractionTests", dependencies: ["MSearchExtraction", "MSearchSources"]),
-        .testTarget(name: "MSearchAnalysisTests", dependencies: ["MSearchAnalysis"]),
-        .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources"]),
-        .testTarget(name: "MSearchQueryTests", dependencies: ["MSearchQuery"]),
-        .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchQuery", "MSearchIndex", "MSearchSources"]),
+        // What the test targets share: temporary directories, the msearch binary as a child
+        // process, a seeded random generator, where the test data is. Only test targets depend
+        // on it; no product contains it.
+        .target(name: "MSearchTestSupport", path: "Tests/MSearchTestSupport"),
+        .testTarget(name: "MSearchSourcesTests", dependencies: ["MSearchSources", "MSearchTestSupport"]),
+        .testTarget(name: "MSearchExtractionTests", dependencies: ["MSearchExtraction", "MSearchSources", "MSearchTestSupport"]),
+        .testTarget(name: "MSearchAnalysisTests", dependencies: ["MSearchAnalysis", "MSearchTestSupport"]),
+        .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources", "MSearchTestSupport"]),
+        .testTarget(name: "MSearchQueryTests", dependencies: ["MSearchQuery", "MSearchTestSupport"]),
+        .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchQuery", "MSearchIndex", "MSearchSources",
+                                                             "MSearchTestSupport"]),
         .testTarget(name: "MSearchEvalTests", dependencies: ["MSearchEval"]),
-        .testTarget(name: "MSearchSnippetsTests", dependencies: ["MSearchSnippets", "MSearchAnalysis"]),
-        .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI", "msearch"]),
+        .testTarget(name: "MSearchSnippetsTests", dependencies: ["MSearchSnippets", "MSearchAnalysis", "MSearchTestSupport"]),
+        .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI", "msearch", "MSearchTestSupport"]),
         // Crashes, corruption, hostile files, concurrent readers, incremental == rebuilt.
         .testTarget(name: "MSearchRobustnessTests", dependencies: [
-            "MSearchIndex", "MSearchSearch", "MSearchQuery", "MSearchSources", "MSearchAnalysis", "msearch",
+            "MSearchIndex", "MSearchSearch", "MSearchQuery", "MSearchSources", "MSearchAnalysis", "msearch", "MSearchTestSupport",
         ]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,17 +1,6 @@
 import Testing
 import MSearchAnalysis
-
-/// Deterministic generator so a failing fuzz case reproduces.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import MSearchTestSupport
 
 /// A slow, obviously-written tokenizer over the standard library's UTF-8 parser and scalar
 /// properties, to check the table-driven byte scanner against. Returns (start, end) byte ranges.
@@ -106,7 +95,7 @@ private func analyzeBytes(_ analyzer: Analyzer, _ bytes: [UInt8]) -> [(term: [UI
         try Analyzer(AnalyzerSettings(lowercase: true, foldAccents: true, stemmer: "english")),
         try Analyzer(AnalyzerSettings(lowercase: false, foldAccents: false, stemmer: nil)),
     ]
-    var rng = SplitMix64(state: 20_231_114)
+    var rng = SplitMix64(seed: 20_231_114)
     var failures = 0
     for iteration in 0..<20_000 {
         let bytes = randomInput(&rng)
@@ -142,7 +131,7 @@ private func analyzeBytes(_ analyzer: Analyzer, _ bytes: [UInt8]) -> [(term: [UI
 
 @Test func fuzzUniformRandomBytesStayInRange() throws {
     let analyzer = try Analyzer(.default)
-    var rng = SplitMix64(state: 42)
+    var rng = SplitMix64(seed: 42)
     for _ in 0..<5_000 {
         let bytes = (0..<Int.random(in: 0...200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
         var previousEnd = 0

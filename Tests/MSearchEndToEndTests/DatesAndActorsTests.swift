@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MSearchTestSupport
 
 /// The dates-and-actors promises on the seed articles, through the real binary.
 @Suite(.serialized) struct DatesAndActorsTests {
@@ -80,10 +81,10 @@ import Testing
     }
 
     @Test func userGazetteerAddsAnActor() throws {
-        let src = TemporaryDirectory()
+        let src = TemporaryDirectory("e2e")
         try src.write("a.txt", "Talks\nThe spokesman for the Ministry of Silly Walks said the talks went well.")
         try src.write("actors.tsv", "# ours\nMinistry of Silly Walks\torganisation\tMoSW|Silly Walks Ministry\n")
-        let idx = TemporaryDirectory()
+        let idx = TemporaryDirectory("e2e")
         let built = try MSearchBinary.run(["index", "--index", idx.path, "--actors", src.path + "/actors.tsv", src.path + "/a.txt"])
         #expect(built.status == 0, "\(built.stderr)")
         let r = try MSearchBinary.run(["--index", idx.path, "--json", "--actor", "MoSW", "talks"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MSearchTestSupport
 
 /// `msearch eval`: hand-computed measures on a tiny collection, and agreement with the peers'
 /// evaluator (ir-measures / trec_eval semantics) on Cranfield.
@@ -7,7 +8,7 @@ import Testing
     /// Three documents; q1 finds d1 only (d3 is relevant but says "Cuban"), q2 has query syntax
     /// that does not parse, q3 finds nothing, q4 has no relevant document (not counted).
     func tinyCollection() throws -> TemporaryDirectory {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryDirectory("e2e")
         try dir.write("c.jsonl", """
             {"id": "d1", "title": "Cuba talks", "date": null, "body": "Havana and Washington resume migration talks."}
             {"id": "d2", "title": "Visa rules", "date": null, "body": "New visa rules for travellers."}
@@ -73,10 +74,10 @@ import Testing
     /// The numbers `msearch eval` prints for Cranfield equal, to the digit, those of
     /// ../shared/peers/evaluate.py (ir-measures when installed) on the run it writes; and the
     /// default ranking stays above the best peer's nDCG@10 there (0.3695, bm25s).
-    @Test(.enabled(if: MSearchBinary.shared != nil && EvalCommandTests.hasPython, "needs ../shared and python3"))
+    @Test(.enabled(if: TestData.shared != nil && EvalCommandTests.hasPython, "needs ../shared and python3"))
     func cranfieldAgreesWithTheSharedEvaluator() throws {
-        let shared = MSearchBinary.shared!
-        let work = TemporaryDirectory()
+        let shared = TestData.shared!
+        let work = TemporaryDirectory("e2e")
         let convert = try MSearchBinary.runShell(
             "python3 \(shared)/peers/convert_cranfield.py \(shared)/corpora/cranfield --out-dir \(work.path)")
         try #require(convert.status == 0, "\(convert.stderr)")

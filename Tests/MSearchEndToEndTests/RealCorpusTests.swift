@@ -1,17 +1,18 @@
 import Foundation
 import Testing
+import MSearchTestSupport
 
 /// Indexing the real third-party corpora in ../shared: documents come back with sensible titles
 /// and snippets free of markup. Skipped where ../shared is absent (a user's fresh clone).
-@Suite(.serialized, .enabled(if: MSearchBinary.shared != nil, "needs ../shared/corpora"))
+@Suite(.serialized, .enabled(if: TestData.shared != nil, "needs ../shared/corpora"))
 struct RealCorpusTests {
     static let index: TemporaryDirectory = {
-        let corpora = MSearchBinary.shared! + "/corpora"
-        let feeds = TemporaryDirectory()
+        let corpora = TestData.shared! + "/corpora"
+        let feeds = TemporaryDirectory("e2e")
         for f in ["feed1.atom", "feed2.rss"] {
             try! FileManager.default.copyItem(atPath: corpora + "/html-trafilatura/resources/" + f, toPath: feeds.path + "/" + f)
         }
-        let dir = TemporaryDirectory()
+        let dir = TemporaryDirectory("e2e")
         let r = try! MSearchBinary.run(["index", "--index", dir.path,
                                          corpora + "/reuters21578/reut2-000.sgm", corpora + "/reuters21578/reut2-001.sgm",
                                          corpora + "/html-readability-testpages", feeds.path])

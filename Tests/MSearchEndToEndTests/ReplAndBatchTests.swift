@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MSearchTestSupport
 
 /// The REPL and batch mode, driven through the real binary.
 @Suite(.serialized) struct ReplAndBatchTests {
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func replOnATerminalKeepsHistoryAcrossSessions() throws {
-        let history = TemporaryDirectory()
+        let history = TemporaryDirectory("e2e")
         let path = history.path + "/history"
         // script(1) gives the REPL a pseudo-terminal, so libedit is in charge of the line.
         let command = "\(MSearchBinary.path) repl --index \(index) --color never"
@@ -85,7 +86,7 @@ import Testing
         #expect(rows.map { String($0[0]) } == ["a", "a", "a", "b", "b", "b"])
         #expect(rows.map { String($0[1]) } == ["1", "2", "3", "1", "2", "3"])
 
-        let file = TemporaryDirectory()
+        let file = TemporaryDirectory("e2e")
         try file.write("q.tsv", queries)
         let trec = try MSearchBinary.run(["batch", "--index", index, "--format", "trec", "--tag", "run1", "--limit", "100", file.path + "/q.tsv"])
         let lines = trec.stdout.split(separator: "\n").map { $0.split(separator: " ") }
@@ -98,8 +99,8 @@ import Testing
     }
 
     @Test func batchOverCranfieldScoresWithTheSharedEvaluator() throws {
-        guard let shared = MSearchBinary.shared else { return }
-        let work = TemporaryDirectory()
+        guard let shared = TestData.shared else { return }
+        let work = TemporaryDirectory("e2e")
         let convert = try MSearchBinary.runShell(
             "python3 \(shared)/peers/convert_cranfield.py \(shared)/corpora/cranfield --out-dir \(work.path)")
         try #require(convert.status == 0, "\(convert.stderr)")

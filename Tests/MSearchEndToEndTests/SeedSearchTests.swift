@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import MSearchTestSupport
 
 /// The README's promises on the seed articles, checked through the real binary.
 @Suite(.serialized) struct SeedSearchTests {
     static let index: TemporaryDirectory = {
-        let dir = TemporaryDirectory()
-        let r = try! MSearchBinary.run(["index", "--index", dir.path, MSearchBinary.seeds])
+        let dir = TemporaryDirectory("e2e")
+        let r = try! MSearchBinary.run(["index", "--index", dir.path, TestData.seeds])
         precondition(r.status == 0, r.stderr)
         return dir
     }()

@@ -1,15 +1,12 @@
 import Foundation
 import MSearchSources
+import MSearchTestSupport
 @testable import MSearchExtraction
 
 typealias XDate = MSearchExtraction.PartialDate
 
 /// `<package root>/../shared`, or nil when the shared data is absent (as in a bare clone).
-let sharedDir: String? = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let dir = root.deletingLastPathComponent().appendingPathComponent("shared").path
-    return FileManager.default.fileExists(atPath: dir + "/seeds") ? dir : nil
-}()
+let sharedDir: String? = TestData.shared.flatMap { FileManager.default.fileExists(atPath: $0 + "/seeds") ? $0 : nil }
 
 func doc(_ body: String, title: String = "", date: String? = nil, evidence: String? = nil, url: String? = nil) -> SourceDocument {
     SourceDocument(id: "t", path: "t.txt", title: title, body: body, date: date, dateEvidence: evidence, url: url, format: .text)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MSearchIndex
+import MSearchTestSupport
 
 /// Inputs the index fuzzer (Fuzz/Index) once crashed on; the raw inputs are in Fuzz/Index/regressions.
 @Suite struct IndexFuzzRegressionTests {

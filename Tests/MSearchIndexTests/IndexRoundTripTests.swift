@@ -3,6 +3,7 @@ import Testing
 import MSearchAnalysis
 import MSearchSources
 @testable import MSearchIndex
+import MSearchTestSupport
 
 /// Writes small indexes and reads every structure back.
 @Suite struct IndexRoundTripTests {

@@ -3,6 +3,7 @@ import MSearchAnalysis
 import MSearchSources
 import Testing
 @testable import MSearchIndex
+import MSearchTestSupport
 
 /// Deletions, merges, the catalog and the checker at the library level (the end-to-end proofs
 /// are in MSearchRobustnessTests).

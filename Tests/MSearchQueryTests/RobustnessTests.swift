@@ -1,17 +1,6 @@
 @testable import MSearchQuery
 import Testing
-
-/// SplitMix64: a small seeded generator, so a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import MSearchTestSupport
 
 /// What every parse must satisfy: a tree that respects the tree's own rules, or an error whose
 /// position is inside the query and whose rendering works.
@@ -103,7 +92,7 @@ struct RobustnessTests {
         "~2", "~99999999999999999999", "~-1", "12:30", "http://x", "\\\"", "\\(", "0", "9", "٣", "x*",
     ]
 
-    static func randomQuery(_ rng: inout SeededGenerator) -> String {
+    static func randomQuery(_ rng: inout SplitMix64) -> String {
         var s = ""
         let n = 1 + Int(rng.next() % 12)
         for _ in 0..<n {
@@ -124,7 +113,7 @@ struct RobustnessTests {
     /// default operator, another eighth also inside parentheses. (The fuzzer checks all of it.)
     @Test(arguments: 0..<4)
     func randomQueriesNeverCrash(shard: Int) {
-        var rng = SeededGenerator(state: 0xC0BA + UInt64(shard))
+        var rng = SplitMix64(seed: 0xC0BA + UInt64(shard))
         for i in 0..<50_000 {
             let q = RobustnessTests.randomQuery(&rng)
             checkInvariants(q, .or, grouped: i % 8 == 0)

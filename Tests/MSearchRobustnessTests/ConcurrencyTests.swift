@@ -1,4 +1,5 @@
 import Foundation
+import MSearchTestSupport
 import MSearchIndex
 import MSearchQuery
 import MSearchSearch
@@ -10,7 +11,7 @@ import Glibc
 /// One writer at a time, told clearly; readers never disturbed by a writer.
 @Suite(.serialized) struct ConcurrencyTests {
     @Test func secondWriterIsToldThePIDAndADeadWritersLockIsTakenOver() throws {
-        let work = Scratch("lock")
+        let work = TemporaryDirectory("lock")
         var corpus = Corpus(seed: 11)
         try corpus.writeFiles(600, in: work.sub("news"), prefix: "n", words: 80...300)
         let index = work.sub("index")
@@ -39,7 +40,7 @@ import Glibc
     }
 
     @Test func searchesRunWhileTheIndexIsUpdatedAndCommitted() throws {
-        let work = Scratch("concurrent")
+        let work = TemporaryDirectory("concurrent")
         var corpus = Corpus(seed: 12)
         let news = work.sub("news")
         try corpus.writeFiles(200, in: news + "/a", prefix: "a", words: 60...200)

@@ -1,4 +1,5 @@
 import Foundation
+import MSearchTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +10,7 @@ import Glibc
 /// signal) and never answer silently wrong; `msearch check` must name the file and exit 2.
 @Suite(.serialized) struct CorruptionTests {
     /// An index with two segments, tombstones in the first and a catalog.
-    static func makeIndex(_ work: Scratch) throws -> String {
+    static func makeIndex(_ work: TemporaryDirectory) throws -> String {
         var corpus = Corpus(seed: 5)
         let news = work.sub("news")
         try corpus.writeFiles(60, in: news + "/a", prefix: "a", words: 40...160)
@@ -47,7 +48,7 @@ import Glibc
     }
 
     @Test func damagedFilesAreNamedNeverTrappedNeverSilentlyWrong() throws {
-        let work = Scratch("corrupt")
+        let work = TemporaryDirectory("corrupt")
         let index = try CorruptionTests.makeIndex(work)
         let good = try Child.run(["--index", index, "--json", "--limit", "50", CorruptionTests.query])
         #expect(good.status == 0)
@@ -94,7 +95,7 @@ import Glibc
     /// With checksums at open turned off (as for files beyond the verification budget of a large
     /// index), the readers' own range checks must still turn damage into an error, not a crash.
     @Test func withoutChecksumsAtOpenDamageStillNeverTraps() throws {
-        let work = Scratch("corrupt-nocrc")
+        let work = TemporaryDirectory("corrupt-nocrc")
         let index = try CorruptionTests.makeIndex(work)
         var runs = 0, errors = 0
         var g = Corpus(seed: 99)

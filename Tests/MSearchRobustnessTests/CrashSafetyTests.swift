@@ -1,4 +1,5 @@
 import Foundation
+import MSearchTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -25,7 +26,7 @@ import Glibc
 
     /// The scene: an index of a/ and c/, then a/ partly rewritten, c/ partly deleted and b/ new.
     struct Scene {
-        let work = Scratch("kill")
+        let work = TemporaryDirectory("kill")
         var root: String { work.sub("news") }
         var index: String { work.sub("index") }
         var pristine: String { work.sub("pristine") }

@@ -1,4 +1,5 @@
 import Foundation
+import MSearchTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -10,7 +11,7 @@ import Glibc
 /// MSearchSourcesTests; this checks the whole indexing run.)
 @Suite(.serialized) struct HostileInputTests {
     @Test func hostileFilesAreSkippedWithAReasonAndTheRunGoesOn() throws {
-        let work = Scratch("hostile")
+        let work = TemporaryDirectory("hostile")
         let src = work.sub("src")
         let secretDir = work.sub("outside")
         try FileManager.default.createDirectory(atPath: secretDir, withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import MSearchTestSupport
 import MSearchIndex
 import MSearchQuery
 import MSearchSearch
@@ -47,12 +48,12 @@ import Testing
 
     static func segmentCount(_ index: String) throws -> Int { try IndexReader(directory: index).segments.count }
 
-    @Test(.enabled(if: !Binary.reutersFiles.isEmpty, "needs ../shared/corpora/reuters21578"))
+    @Test(.enabled(if: !reutersFiles.isEmpty, "needs ../shared/corpora/reuters21578"))
     func reutersAddedOneAtATimeThenHalfRemovedRanksAsAFreshIndex() throws {
         // 8 of the 22 files by default (debug builds are slow); MSEARCH_INCREMENTAL_FILES=22 for all.
         let count = Int(ProcessInfo.processInfo.environment["MSEARCH_INCREMENTAL_FILES"] ?? "") ?? 8
-        let files = Array(Binary.reutersFiles.prefix(count))
-        let work = Scratch("incremental-reuters")
+        let files = Array(reutersFiles.prefix(count))
+        let work = TemporaryDirectory("incremental-reuters")
         let updated = work.sub("updated"), fresh = work.sub("fresh")
         for f in files { _ = try IncrementalTests.run(["index", "--index", updated, f]) }
         #expect(try IncrementalTests.segmentCount(updated) < files.count, "the merge policy should have merged")
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func updatesPrunesRemovalsAndMergesRankAsARebuild() throws {
-        let work = Scratch("incremental")
+        let work = TemporaryDirectory("incremental")
         let news = work.sub("news")
         var corpus = Corpus(seed: 21)
         for part in 0..<9 { try corpus.writeFiles(25, in: news + "/p\(part)", prefix: "p\(part)", words: 30...150) }

@@ -1,42 +1,19 @@
 import Foundation
+import MSearchTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The `msearch` executable built beside the test bundle, run as a child process with
-/// posix_spawn so a test can kill it with SIGKILL at any moment and read its peak memory.
-enum Binary {
-    static let path: String = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("msearch").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return packageRoot + "/.build/debug/msearch"
-    }()
-
-    static let packageRoot: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-    }()
-
-    /// `../shared`, present on developer machines and CI, absent in a fresh clone elsewhere.
-    static var shared: String? {
-        let p = URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared").path
-        return FileManager.default.fileExists(atPath: p) ? p : nil
-    }
-
-    static var reutersFiles: [String] {
-        guard let shared else { return [] }
-        let dir = shared + "/corpora/reuters21578"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { $0.hasSuffix(".sgm") }.sorted().map { dir + "/" + $0 }
-    }
+/// The Reuters-21578 SGML files in ../shared/corpora, or none where ../shared is absent.
+var reutersFiles: [String] {
+    guard TestData.shared != nil else { return [] }
+    let dir = TestData.corpus("reuters21578")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+    return names.filter { $0.hasSuffix(".sgm") }.sorted().map { dir + "/" + $0 }
 }
 
-/// A running (or finished) child process.
+/// A running (or finished) child process: `msearch` (or `executable`) started with
+/// posix_spawn, so a test can kill it with SIGKILL at any moment and read its peak memory.
 final class Child {
     let pid: pid_t
     let outPath: String
@@ -53,7 +30,7 @@ final class Child {
     }
 
     /// Starts `msearch arguments…` with extra environment variables; output goes to files.
-    init(_ arguments: [String], environment: [String: String] = [:], executable: String = Binary.path) throws {
+    init(_ arguments: [String], environment: [String: String] = [:], executable: String = MSearchBinary.path) throws {
         let tmp = NSTemporaryDirectory() + "msearch-child-" + UUID().uuidString
         outPath = tmp + ".out"
         errPath = tmp + ".err"
@@ -125,28 +102,6 @@ final class Child {
                            maxRSSKilobytes: Int(usage.ru_maxrss), stdout: out, stderr: err)
         return true
     }
-}
-
-/// A fresh directory, removed when the test is done with it.
-final class Scratch {
-    let path: String
-    init(_ label: String = "robust") {
-        path = NSTemporaryDirectory() + "msearch-\(label)-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func write(_ name: String, _ contents: String) throws {
-        try write(name, bytes: Array(contents.utf8))
-    }
-
-    func write(_ name: String, bytes: [UInt8]) throws {
-        let url = URL(fileURLWithPath: path).appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url)
-    }
-
-    func sub(_ name: String) -> String { path + "/" + name }
 }
 
 /// Deterministic pseudo-random articles: a small vocabulary with a Zipf-like skew, so queries

@@ -3,11 +3,12 @@ import Testing
 import MSearchIndex
 import MSearchQuery
 @testable import MSearchSearch
+import MSearchTestSupport
 
 /// Pruned top-k must equal the exhaustive top-k: same documents, same order, same scores.
 @Suite struct MaxScoreTests {
     @Test func prunedTopKEqualsBruteForceOnRandomQueries() throws {
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         // A Zipf-like vocabulary: a few very common words, many rare ones, long and short docs.
         let vocabulary = (0..<300).map { "w\($0)" }
         func word() -> String {
@@ -37,18 +38,5 @@ import MSearchQuery
         }
         // The point of it: some queries were answered without visiting every match.
         #expect(pruned > 0)
-    }
-}
-
-/// A small deterministic generator, so a failure reproduces.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -4,6 +4,7 @@ import Testing
 import MSearchIndex
 import MSearchQuery
 @testable import MSearchSearch
+import MSearchTestSupport
 
 @Suite struct PhraseAndPrefixTests {
     static let docs: [(String, String)] = [
@@ -89,8 +90,8 @@ import MSearchQuery
 
 @Suite struct FilterTests {
     @Test func dateClausesBesideWordsFilterInsteadOfWidening() throws {
-        let dir = NSTemporaryDirectory() + "msearch-filter-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let work = TemporaryDirectory("filter")
+        let dir = work.path
         let writer = try IndexWriter(directory: dir)
         for (i, (body, date)) in [("cuba talks", "2023-11-14"), ("cuba visas", "2022-11"), ("havana", "2023"), ("cuba", nil)].enumerated() {
             try writer.add(SourceDocument(id: "d\(i)", path: "d\(i)", title: "", body: body, date: date, format: .text))

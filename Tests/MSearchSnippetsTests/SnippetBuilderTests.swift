@@ -1,5 +1,6 @@
 import Testing
 @testable import MSearchSnippets
+import MSearchTestSupport
 
 // MARK: - Choosing the passage
 

@@ -1,4 +1,5 @@
 import Foundation
+import MSearchTestSupport
 import Testing
 @testable import MSearchSources
 
@@ -59,15 +60,15 @@ import Testing
     }
 
     @Test func invalidUTF8IsRepairedNotRejected() throws {
-        let dir = TempDir()
-        let p = dir.write("latin.txt", bytes: Array("Caf".utf8) + [0xE9] + Array(" au lait\nbody text \u{00FC}ber".utf8))
+        let dir = TemporaryDirectory("sources")
+        let p = try dir.write("latin.txt", bytes: Array("Caf".utf8) + [0xE9] + Array(" au lait\nbody text \u{00FC}ber".utf8))
         let d = try #require(try SourceReader.read(fileAt: p).first)
         #expect(d.title == "Caf\u{FFFD} au lait")
         #expect(d.body == "body text über")
     }
 
     @Test func utf16WithBOMIsDecoded() throws {
-        let dir = TempDir()
+        let dir = TemporaryDirectory("sources")
         var bytes: [UInt8] = [0xFF, 0xFE]
         for u in "Titel\nKörper".utf16 { bytes.append(UInt8(u & 0xFF)); bytes.append(UInt8(u >> 8)) }
         let d = try #require(try SourceReader.read(fileAt: dir.write("u16.txt", bytes: bytes)).first)
@@ -80,20 +81,20 @@ import Testing
         let gz: [UInt8] = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xf3, 0x48, 0xcd, 0xc9, 0xc9,
                            0xe7, 0x0a, 0xcf, 0x2f, 0xca, 0x49, 0xe1, 0x02, 0x00, 0x31, 0x83, 0x58, 0xdb, 0x0c, 0x00,
                            0x00, 0x00]
-        let dir = TempDir()
+        let dir = TemporaryDirectory("sources")
         let d = try #require(try SourceReader.read(fileAt: dir.write("hello.txt.gz", bytes: gz)).first)
         #expect(d.id == "hello")
         #expect(d.title == "Hello")
         #expect(d.body == "World")
         // Truncated gzip is a problem, not a crash.
-        #expect(throws: SourceProblem.self) { try SourceReader.read(fileAt: dir.write("bad.txt.gz", bytes: Array(gz.prefix(15)))) }
+        #expect(throws: SourceProblem.self) { try SourceReader.read(fileAt: try! dir.write("bad.txt.gz", bytes: Array(gz.prefix(15)))) }
     }
 }
 
 @Suite struct BadInputTests {
     func reason(_ name: String, _ bytes: [UInt8]) -> String? {
-        let dir = TempDir()
-        let r = SourceReader.readAll(fileAt: dir.write(name, bytes: bytes))
+        let dir = TemporaryDirectory("sources")
+        let r = SourceReader.readAll(fileAt: try! dir.write(name, bytes: bytes))
         #expect(r.documents.isEmpty)
         return r.problems.first?.reason
     }
@@ -113,8 +114,8 @@ import Testing
     }
 
     @Test func problemsNameTheFile() throws {
-        let dir = TempDir()
-        let p = dir.write("empty.txt", "")
+        let dir = TemporaryDirectory("sources")
+        let p = try dir.write("empty.txt", "")
         do {
             _ = try SourceReader.read(fileAt: p)
             Issue.record("expected a problem")
@@ -124,14 +125,14 @@ import Testing
         }
     }
 
-    @Test func missingFileAndDirectory() {
-        let dir = TempDir()
+    @Test func missingFileAndDirectory() throws {
+        let dir = TemporaryDirectory("sources")
         let r = SourceReader.readAll(fileAt: dir.path + "/nope.txt")
         #expect(r.problems.first?.reason.hasPrefix("cannot open") == true)
         let d = dir.path + "/sub.txt"
         try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
         #expect(SourceReader.readAll(fileAt: d).problems.first?.reason == "is a directory")
-        #expect(SourceReader.readAll(fileAt: dir.write("x.pdf", "%PDF")).problems.first?.reason == "unsupported file type (.pdf)")
+        #expect(SourceReader.readAll(fileAt: try dir.write("x.pdf", "%PDF")).problems.first?.reason == "unsupported file type (.pdf)")
     }
 
     @Test func readFromMemory() throws {
@@ -174,7 +175,7 @@ import Testing
         #expect(reasons[2] == "line 7: duplicate id \"a1\" (first on line 1)")
         #expect(reasons[3] == "line 8: no title or body")
         // read() still returns the good documents.
-        let dir = TempDir()
+        let dir = TemporaryDirectory("sources")
         #expect(try SourceReader.read(fileAt: dir.write("f.jsonl", text)).count == 4)
     }
 
@@ -183,7 +184,7 @@ import Testing
     }
 
     @Test func invalidUTF8InALineIsRepaired() throws {
-        let dir = TempDir()
+        let dir = TemporaryDirectory("sources")
         let bytes = Array(#"{"id":"x","title":"Caf"#.utf8) + [0xE9] + Array(#"","body":"b"}"#.utf8)
         let d = try #require(try SourceReader.read(fileAt: dir.write("u.jsonl", bytes: bytes)).first)
         #expect(d.title == "Caf\u{FFFD}")
@@ -249,7 +250,7 @@ import Testing
     }
 
     @Test func latin1BytesSurvive() throws {
-        let dir = TempDir()
+        let dir = TemporaryDirectory("sources")
         let bytes = Array("<REUTERS NEWID=\"9\"><TEXT><TITLE>S".utf8) + [0xC3] + Array("O PAULO</TITLE><BODY>x</BODY></TEXT></REUTERS>".utf8)
         let d = try #require(try SourceReader.read(fileAt: dir.write("l.sgm", bytes: bytes)).first)
         #expect(d.title == "SÃO PAULO")

@@ -1,4 +1,5 @@
 import Foundation
+import MSearchTestSupport
 import Testing
 @testable import MSearchSources
 
@@ -144,7 +145,7 @@ import Testing
     }
 
     @Test func declaredCharsetIsHonoured() throws {
-        let dir = TempDir()
+        let dir = TemporaryDirectory("sources")
         var bytes = Array(#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Caf"#.utf8)
         bytes += [0xE9]
         bytes += Array("</title></head><body><p>D".utf8) + [0xE9, 0x6A, 0xE0] + Array(" vu ".utf8) + [0x93, 0x71, 0x94] + Array("</p></body></html>".utf8)
@@ -154,7 +155,7 @@ import Testing
     }
 
     @Test func undeclaredBrokenUTF8IsRepaired() throws {
-        let dir = TempDir()
+        let dir = TemporaryDirectory("sources")
         let bytes = Array("<html><body><p>na\u{00EF}ve caf".utf8) + [0xE9, 0xFF] + Array(" and more text, with \u{2014} dashes</p></body></html>".utf8)
         let d = try #require(try SourceReader.read(fileAt: dir.write("u.html", bytes: bytes)).first)
         #expect(d.body.hasPrefix("naïve caf\u{FFFD}"))

@@ -1,4 +1,5 @@
 import Foundation
+import MSearchTestSupport
 import Testing
 @testable import MSearchSources
 
@@ -32,9 +33,9 @@ import Testing
     }
 
     @Test func concurrentReadsAgree() throws {
-        let dir = TempDir()
-        let html = dir.write("page.html", HTMLReaderTests.articlePage)
-        let rss = dir.write("feed.rss", "<rss><channel><item><title>T</title><description>&lt;p&gt;D&lt;/p&gt;</description></item></channel></rss>")
+        let dir = TemporaryDirectory("sources")
+        let html = try dir.write("page.html", HTMLReaderTests.articlePage)
+        let rss = try dir.write("feed.rss", "<rss><channel><item><title>T</title><description>&lt;p&gt;D&lt;/p&gt;</description></item></channel></rss>")
         let expectedHTML = try SourceReader.read(fileAt: html)
         let expectedRSS = try SourceReader.read(fileAt: rss)
         let results = ResultsBox(count: 16)

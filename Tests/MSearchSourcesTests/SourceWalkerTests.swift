@@ -1,4 +1,5 @@
 import Foundation
+import MSearchTestSupport
 import Testing
 @testable import MSearchSources
 
@@ -14,18 +15,18 @@ import Testing
         entries.compactMap { if case .skipped(let p) = $0 { return p }; return nil }
     }
 
-    @Test func walksRecursivelyInSortedOrder() {
-        let dir = TempDir()
-        dir.write("b.txt", "b")
-        dir.write("a.html", "<p>a</p>")
-        dir.write("sub/z.jsonl", "{}")
-        dir.write("sub/deeper/feed.RSS", "<rss/>")
-        dir.write("sub/image.png", "not read")
-        dir.write("sub/README", "no extension")
-        dir.write(".hidden.txt", "hidden")
-        dir.write(".git/config.txt", "hidden dir")
-        dir.write("c.sgm", "<REUTERS>")
-        dir.write("page.html.gz", "gz")
+    @Test func walksRecursivelyInSortedOrder() throws {
+        let dir = TemporaryDirectory("sources")
+        try dir.write("b.txt", "b")
+        try dir.write("a.html", "<p>a</p>")
+        try dir.write("sub/z.jsonl", "{}")
+        try dir.write("sub/deeper/feed.RSS", "<rss/>")
+        try dir.write("sub/image.png", "not read")
+        try dir.write("sub/README", "no extension")
+        try dir.write(".hidden.txt", "hidden")
+        try dir.write(".git/config.txt", "hidden dir")
+        try dir.write("c.sgm", "<REUTERS>")
+        try dir.write("page.html.gz", "gz")
         let entries = SourceWalker(paths: [dir.path]).entries()
         #expect(files(entries, relativeTo: dir.path) == ["a.html", "b.txt", "c.sgm", "page.html.gz", "sub/deeper/feed.RSS", "sub/z.jsonl"])
         #expect(skipped(entries).isEmpty)
@@ -34,11 +35,11 @@ import Testing
         #expect(SourceWalker(paths: [dir.path]).entries() == entries)
     }
 
-    @Test func explicitPaths() {
-        let dir = TempDir()
-        let txt = dir.write("one.md", "x")
-        let pdf = dir.write("doc.pdf", "x")
-        let hidden = dir.write(".notes.txt", "x")
+    @Test func explicitPaths() throws {
+        let dir = TemporaryDirectory("sources")
+        let txt = try dir.write("one.md", "x")
+        let pdf = try dir.write("doc.pdf", "x")
+        let hidden = try dir.write(".notes.txt", "x")
         let entries = SourceWalker(paths: [txt, pdf, dir.path + "/missing.txt", hidden]).entries()
         #expect(entries == [
             .file(path: txt, format: .text),
@@ -49,8 +50,8 @@ import Testing
     }
 
     @Test func symlinkLoopsAreReportedAndWalkedOnce() throws {
-        let dir = TempDir()
-        dir.write("a/doc.txt", "x")
+        let dir = TemporaryDirectory("sources")
+        try dir.write("a/doc.txt", "x")
         let fm = FileManager.default
         try fm.createSymbolicLink(atPath: dir.path + "/a/loop", withDestinationPath: dir.path + "/a")
         try fm.createSymbolicLink(atPath: dir.path + "/alias", withDestinationPath: dir.path + "/a")
@@ -69,8 +70,8 @@ import Testing
 
     @Test(.enabled(if: getuid() != 0, "root can read any directory"))
     func unreadableDirectory() throws {
-        let dir = TempDir()
-        dir.write("locked/x.txt", "x")
+        let dir = TemporaryDirectory("sources")
+        try dir.write("locked/x.txt", "x")
         chmod(dir.path + "/locked", 0)
         defer { chmod(dir.path + "/locked", 0o755) }
         let problems = skipped(SourceWalker(paths: [dir.path]).entries())

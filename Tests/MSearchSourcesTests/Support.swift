@@ -1,49 +1,22 @@
 import Foundation
+import MSearchTestSupport
 @testable import MSearchSources
-
-/// A fresh temporary directory for one test, removed when the value is dropped.
-final class TempDir {
-    let path: String
-    init() {
-        path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("msearch-sources-\(UUID().uuidString)").path
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String { write(name, bytes: Array(text.utf8)) }
-
-    @discardableResult
-    func write(_ name: String, bytes: [UInt8]) -> String {
-        let p = (path as NSString).appendingPathComponent(name)
-        try! FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        precondition(FileManager.default.createFile(atPath: p, contents: Data(bytes)), "cannot write \(p)")
-        return p
-    }
-}
 
 /// The shared corpora folder next to the package (…/work/shared/corpora), if present.
 enum Corpora {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        // Tests/MSearchSourcesTests/Support.swift → package root
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.deletingLastPathComponent().appendingPathComponent("shared/corpora").path
-    }()
-    static func path(_ rel: String) -> String { (root as NSString).appendingPathComponent(rel) }
+    static func path(_ rel: String) -> String { TestData.corpus(rel) }
     static func exists(_ rel: String) -> Bool { FileManager.default.fileExists(atPath: path(rel)) }
 }
 
 /// Reads `text` as a file named `name` in a fresh temp dir.
 func readDocs(_ name: String, _ text: String) throws -> [SourceDocument] {
-    let dir = TempDir()
+    let dir = TemporaryDirectory("sources")
     return try SourceReader.read(fileAt: dir.write(name, text))
 }
 
 func readAllDocs(_ name: String, _ text: String) -> (documents: [SourceDocument], problems: [SourceProblem]) {
-    let dir = TempDir()
-    return SourceReader.readAll(fileAt: dir.write(name, text))
+    let dir = TemporaryDirectory("sources")
+    return SourceReader.readAll(fileAt: try! dir.write(name, text))
 }
 
 /// Word tokens with counts, for comparing extracted text with expected text.

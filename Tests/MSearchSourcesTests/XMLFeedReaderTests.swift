@@ -1,4 +1,5 @@
 import Foundation
+import MSearchTestSupport
 import Testing
 @testable import MSearchSources
 
@@ -125,13 +126,13 @@ import Testing
         #expect(reason.hasSuffix("(line 3)"), "\(reason)")
     }
 
-    @Test func invalidUTF8IsRejectedForXML() {
-        let dir = TempDir()
+    @Test func invalidUTF8IsRejectedForXML() throws {
+        let dir = TemporaryDirectory("sources")
         let bytes = Array("<?xml version=\"1.0\"?><r>ab".utf8) + [0xC3, 0x28] + Array("</r>".utf8)
-        #expect(SourceReader.readAll(fileAt: dir.write("u.xml", bytes: bytes)).problems.first?.reason == "not valid UTF-8 at byte 26")
+        #expect(SourceReader.readAll(fileAt: try dir.write("u.xml", bytes: bytes)).problems.first?.reason == "not valid UTF-8 at byte 26")
         // A declared single-byte encoding is fine.
         let latin = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r><title>Caf".utf8) + [0xE9] + Array("</title></r>".utf8)
-        #expect(SourceReader.readAll(fileAt: dir.write("l.xml", bytes: latin)).documents.first?.title == "Café")
+        #expect(SourceReader.readAll(fileAt: try dir.write("l.xml", bytes: latin)).documents.first?.title == "Café")
     }
 
     @Test func billionLaughsDoesNotExpand() {
@@ -163,15 +164,15 @@ import Testing
     }
 
     @Test func externalEntitiesAreNotRead() throws {
-        let dir = TempDir()
-        let secret = dir.write("secret.txt", "TOP-SECRET-CONTENT")
+        let dir = TemporaryDirectory("sources")
+        let secret = try dir.write("secret.txt", "TOP-SECRET-CONTENT")
         for target in ["file://\(secret)", secret, "file:///etc/passwd"] {
             let xml = """
             <?xml version="1.0"?>
             <!DOCTYPE r [<!ENTITY x SYSTEM "\(target)"><!ENTITY y "inner">]>
             <r><title>XXE &y;</title><p>before &x; after</p></r>
             """
-            let r = SourceReader.readAll(fileAt: dir.write("xxe.xml", xml))
+            let r = SourceReader.readAll(fileAt: try dir.write("xxe.xml", xml))
             let d = try #require(r.documents.first, "\(r.problems)")
             #expect(!d.body.contains("TOP-SECRET"))
             #expect(!d.body.contains("root:"))
