@@ -15,13 +15,13 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "The index directory.")
-    var index: String = IndexLocation.defaultDirectory
+    @OptionGroup var indexOption: IndexOption
 
     @Flag(name: .shortAndLong, help: "Print only damaged files and the verdict.")
     var quiet = false
 
     func run() throws {
+        let index = indexOption.directory
         guard DurableFile.exists(Manifest.path(in: index)) else { throw IndexError.missing(directory: index) }
         let started = Date()
         var report = IndexChecker.check(directory: index)

@@ -11,8 +11,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print one document with its extracted date (and the evidence for it) and actors.")
 
-    @Option(name: .long, help: "The index directory (default: ./Index).")
-    var index: String?
+    @OptionGroup var indexOption: IndexOption
 
     @Flag(name: .long, help: "Print a JSON object instead.")
     var json = false
@@ -21,7 +20,7 @@ struct ShowCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let reader = try IndexLocation.open(index)
+        let reader = try indexOption.open()
         guard let doc = try ShowCommand.find(id, in: reader) else {
             throw CommandError("no document with id \(id) in \(reader.directory)")
         }
@@ -97,14 +96,13 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write each document's id, title, path, date (with evidence), actors and mentioned dates as JSON Lines.")
 
-    @Option(name: .long, help: "The index directory (default: ./Index).")
-    var index: String?
+    @OptionGroup var indexOption: IndexOption
 
     @Flag(name: .customLong("with-body"), help: "Include the body text.")
     var withBody = false
 
     func run() throws {
-        let reader = try IndexLocation.open(index)
+        let reader = try indexOption.open()
         var buffer = ""
         for doc in 0..<reader.documentCount {
             var fields = JSONOutput.documentFields(try reader.document(doc))

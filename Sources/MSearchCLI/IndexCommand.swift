@@ -36,8 +36,7 @@ struct IndexCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "The index directory.")
-    var index: String = IndexLocation.defaultDirectory
+    @OptionGroup var indexOption: IndexOption
 
     @Argument(help: "Files and folders to index.")
     var paths: [String]
@@ -86,6 +85,7 @@ struct IndexCommand: ParsableCommand {
     }
 
     func run() throws {
+        let index = indexOption.directory
         var run = IndexingRun(directory: index, paths: paths, replace: rebuild)
         run.prune = prune
         run.memoryBudget = Int(memory * 1_048_576)

@@ -7,13 +7,21 @@ struct IndexLocation {
     static let defaultDirectory = "Index"
     static let defaultSeeds = "seeds"
 
+    /// `$MSEARCH_INDEX`, when it is set and not empty.
+    static var environmentDirectory: String? {
+        guard let env = ProcessInfo.processInfo.environment["MSEARCH_INDEX"], !env.isEmpty else { return nil }
+        return env
+    }
+
+    /// `directory`, else `$MSEARCH_INDEX`, else the default index.
+    static func directory(_ directory: String?) -> String {
+        directory ?? environmentDirectory ?? defaultDirectory
+    }
+
     /// Opens the index at `directory`, else at `$MSEARCH_INDEX`, else the default index
     /// (building it when missing).
     static func open(_ directory: String?) throws -> IndexReader {
-        if let directory { return try IndexReader(directory: directory) }
-        if let env = ProcessInfo.processInfo.environment["MSEARCH_INDEX"], !env.isEmpty {
-            return try IndexReader(directory: env)
-        }
+        if let chosen = directory ?? environmentDirectory { return try IndexReader(directory: chosen) }
         let dir = defaultDirectory
         if !FileManager.default.fileExists(atPath: Manifest.path(in: dir)) {
             guard FileManager.default.fileExists(atPath: defaultSeeds) else {

@@ -10,8 +10,7 @@ struct RemoveCommand: ParsableCommand {
         discussion: "The files need not exist any more. Paths are matched as indexed (made absolute)."
     )
 
-    @Option(name: .long, help: "The index directory.")
-    var index: String = IndexLocation.defaultDirectory
+    @OptionGroup var indexOption: IndexOption
 
     @Argument(help: "Files and folders whose documents to delete.")
     var paths: [String]
@@ -21,6 +20,7 @@ struct RemoveCommand: ParsableCommand {
     }
 
     func run() throws {
+        let index = indexOption.directory
         let started = Date()
         let writer = try IndexWriter(directory: index)
         defer { writer.close() }
@@ -45,10 +45,10 @@ struct OptimizeCommand: ParsableCommand {
         discussion: "Searches keep working meanwhile. Needs memory for the whole index's postings."
     )
 
-    @Option(name: .long, help: "The index directory.")
-    var index: String = IndexLocation.defaultDirectory
+    @OptionGroup var indexOption: IndexOption
 
     func run() throws {
+        let index = indexOption.directory
         let started = Date()
         let writer = try IndexWriter(directory: index)
         defer { writer.close() }

@@ -7,8 +7,7 @@ import MSearchSnippets
 
 /// Options shared by every way of searching: one-shot, REPL and batch.
 struct SearchOptions: ParsableArguments {
-    @Option(name: .long, help: "The index directory (default: ./Index, built from ./seeds when missing).")
-    var index: String?
+    @OptionGroup var indexOption: IndexOption
 
     @Option(name: [.short, .long], help: "How many results to show.")
     var limit: Int = 10
@@ -58,7 +57,7 @@ struct SearchOptions: ParsableArguments {
 
     /// Opens the index and configures a session from these options.
     func makeSession() throws -> SearchSession {
-        let session = try SearchSession(reader: try IndexLocation.open(index),
+        let session = try SearchSession(reader: try indexOption.open(),
                                         defaultOperator: requireAll ? .and : .or, ranking: ranking.options)
         session.plainSyntax = syntax == .plain
         session.limit = limit

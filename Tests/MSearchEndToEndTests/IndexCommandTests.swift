@@ -41,6 +41,34 @@ import MSearchTestSupport
         #expect(r.stderr.contains("no documents"))
     }
 
+    /// `MSEARCH_INDEX` stands for `--index` in every command that takes one, writers included
+    /// (run from a folder without ./Index, which must stay without one).
+    @Test func msearchIndexVariableIsEveryCommandsDefaultIndex() throws {
+        let src = TemporaryDirectory("e2e")
+        try src.write("a.txt", "Havana talks\nThe talks went on in Havana.")
+        try src.write("b.txt", "Visa news\nVisa talks resumed.")
+        let idx = TemporaryDirectory("e2e"), cwd = TemporaryDirectory("e2e")
+        let env = ["MSEARCH_INDEX": idx.path]
+        func run(_ arguments: [String]) throws -> MSearchBinary.Result {
+            try MSearchBinary.run(arguments, cwd: cwd.path, environment: env)
+        }
+        let indexed = try run(["index", src.path])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: idx.path + "/manifest.json"))
+        #expect(try run(["havana"]).status == 0)
+        #expect(try run(["show", "a"]).stdout.contains("Havana talks"))
+        #expect(try run(["export"]).stdout.split(separator: "\n").count == 2)
+        #expect(try run(["remove", src.path + "/b.txt"]).stdout.contains("removed 1 document"))
+        #expect(try run(["optimize"]).status == 0)
+        #expect(try run(["check"]).status == 0)
+        #expect(try run(["visa"]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: cwd.path + "/Index"))
+        // An explicit --index wins over the variable.
+        let other = TemporaryDirectory("e2e")
+        #expect(try run(["index", "--index", other.path, src.path]).status == 0)
+        #expect(try run(["--index", other.path, "visa"]).status == 0)
+    }
+
     @Test func helpShowsExamplesAndExitsZero() throws {
         let r = try MSearchBinary.run(["--help"])
         #expect(r.status == 0)
