@@ -164,11 +164,10 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var options: SearchOptions
 
-    @Option(name: .long, help: "Colour highlights: auto, always or never.")
-    var color: ColorMode = .auto
+    @OptionGroup var color: ColorOption
 
     func run() throws {
         let session = try options.makeSession()
-        Repl(session: session, style: color.enabled ? .ansi : .markers(open: "[", close: "]")).run()
+        Repl(session: session, style: color.style).run()
     }
 }

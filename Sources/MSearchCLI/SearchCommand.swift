@@ -93,8 +93,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object: query, total, took_ms and hits.")
     var json = false
 
-    @Option(name: .long, help: "Colour highlights: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorMode = .auto
+    @OptionGroup var color: ColorOption
 
     @Argument(help: "The query.")
     var words: [String] = []
@@ -107,7 +106,7 @@ struct SearchCommand: ParsableCommand {
                 throw ValidationError("give something to search for, e.g. msearch \"deportation flights\", or run msearch repl")
             }
             let session = try options.makeSession()
-            Repl(session: session, style: color.enabled ? .ansi : .markers(open: "[", close: "]")).run()
+            Repl(session: session, style: color.style).run()
             return
         }
         let session = try options.makeSession()
@@ -121,8 +120,7 @@ struct SearchCommand: ParsableCommand {
         if json {
             print(JSONOutput.answer(answer).serialized())
         } else {
-            let style: HighlightStyle = color.enabled ? .ansi : .markers(open: "[", close: "]")
-            print(TextOutput.render(answer, style: style), terminator: "")
+            print(TextOutput.render(answer, style: color.style), terminator: "")
         }
         if answer.total == 0 { throw ExitCode(ExitStatus.noHits) }
     }

@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import MSearchSnippets
 
 /// When to colour output: `auto` colours only a terminal, and `NO_COLOR` turns colour off
 /// unless `always` is asked for (https://no-color.org).
@@ -17,4 +19,11 @@ enum ColorMode: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
-import ArgumentParser
+/// `--color`, for the commands that print highlighted passages (search and repl).
+struct ColorOption: ParsableArguments {
+    @Option(name: .long, help: "Colour highlights: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorMode = .auto
+
+    /// ANSI bold yellow when colour is on, else [brackets].
+    var style: HighlightStyle { color.enabled ? .ansi : .markers(open: "[", close: "]") }
+}
