@@ -69,18 +69,8 @@ struct ActorRules {
 
     /// Fold.key of a token, without building the token's String when it is plain ASCII.
     private func foldToken(_ t: TextScanner.Token) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(t.end - t.start)
-        for j in t.start..<t.end {
-            let c = s.bytes[j]
-            if c >= 0x80 { return Fold.key(s.text(t)) }
-            if c >= 0x41 && c <= 0x5A { out.append(c + 32) }
-            else if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) { out.append(c) }
-            else if c == 0x2E || c == 0x27 { continue }
-            else if !out.isEmpty && out.last != 0x20 { out.append(0x20) }
-        }
-        while out.last == 0x20 { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+        for j in t.start..<t.end where s.bytes[j] >= 0x80 { return Fold.key(s.text(t)) }
+        return Fold.asciiKey(s.bytes, t.start, t.end)
     }
 
     /// The text has `k` as a lower-case word somewhere (Mikheev: then a capitalised `k` at a
@@ -101,6 +91,9 @@ struct ActorRules {
         return false
     }
 
+    /// Short words a title-cased headline leaves in lower case.
+    static let headlineMinorWords: Set<String> = Words.set("and of the for in on to a an at by with from or as is")
+
     private func lineMode(_ line: TextScanner.Line) -> LineMode {
         var words = 0, capsWords = 0, lowerWords = 0, capitalised = 0, content = 0
         var lastPunct: UInt32 = 0
@@ -118,7 +111,7 @@ struct ActorRules {
             let len = t.end - t.start
             if len >= 4 || t.cap {
                 let w = s.lowerASCII(i)
-                if !(Words.stop.contains(w) && !t.cap) && !(["and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "from", "or", "as", "is"].contains(w)) {
+                if !(Words.stop.contains(w) && !t.cap) && !ActorRules.headlineMinorWords.contains(w) {
                     content += 1
                     if t.cap || t.allCaps { capitalised += 1 }
                 }
@@ -634,14 +627,12 @@ struct ActorRules {
     }
 
     /// Gazetteer names (and names the document's normal text gave) in capitals lines and headlines.
-    private func matchKnown(in line: TextScanner.Line, known: [String: Mention], into out: inout [Mention]) {
+    private func matchKnown(in line: TextScanner.Line, known: [String: Mention], knownFirst: Set<String>, into out: inout [Mention]) {
         let toks = s.tokens
         var i = line.firstToken
         let end = line.endToken
         let maxW = max(gazetteer.maxWords, 4)
         let mode = modes[toks[max(0, min(i, toks.count - 1))].line]
-        var knownFirst = Set<String>()
-        for k in known.keys { knownFirst.insert(String(k.prefix { $0 != " " })) }
         while i < end {
             guard toks[i].kind == .word, toks[i].cap || toks[i].allCaps || caseless else { i += 1; continue }
             var matched = false
@@ -716,7 +707,7 @@ struct ActorRules {
         func nameLike(_ x: Int) -> Bool {
             guard x < end, toks[x].kind == .word, toks[x].allCaps || toks[x].cap, !toks[x].dotted else { return false }
             let k = key(x)
-            guard k.count >= 3, k.allSatisfy({ $0.isLetter || $0 == " " }) else { return false }
+            guard ActorRules.isLettersAndSpaces(k, atLeast: 3) else { return false }
             if looseCommon.contains(k) || Words.stop.contains(k) || Words.demonyms.contains(k) || Words.titles.contains(k)
                 || Words.portfolio.contains(k) || Words.orgHeads.contains(k) || Words.nonAcronyms.contains(k)
                 || Words.headlineVerbs.contains(k) || DateRules.monthNames[k] != nil || DateRules.units.contains(k) { return false }
@@ -738,6 +729,17 @@ struct ActorRules {
         // ending the line after a comma or a dash: "…, SUMITA", "…-WEIZSAECKER"
         if e == end, i > 0, toks[i - 1].kind == .punct, toks[i - 1].punct == 0x2C || toks[i - 1].punct == 0x2D { return e }
         return nil
+    }
+
+    /// `k` has at least `count` characters, all letters or spaces (ASCII keys are checked on
+    /// their bytes, others with Character properties).
+    static func isLettersAndSpaces(_ k: String, atLeast count: Int) -> Bool {
+        var ascii = true
+        for c in k.utf8 where c >= 0x80 { ascii = false; break }
+        if ascii {
+            return k.utf8.count >= count && k.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x20 }
+        }
+        return k.count >= count && k.allSatisfy({ $0.isLetter || $0 == " " })
     }
 
     // MARK: acronym definitions
@@ -835,8 +837,10 @@ struct ActorRules {
         for m in mentions where m.strength >= .cue {
             known[m.words.joined(separator: " ")] = m
         }
+        var knownFirst = Set<String>()
+        for k in known.keys { knownFirst.insert(String(k.prefix { $0 != " " })) }
         for (li, line) in s.lines.enumerated() where modes[li] != .normal || caseless {
-            matchKnown(in: line, known: known, into: &mentions)
+            matchKnown(in: line, known: known, knownFirst: knownFirst, into: &mentions)
         }
         if caseless { mentions.sort { $0.first < $1.first } }
         return resolve(mentions)
@@ -969,6 +973,22 @@ struct ActorRules {
 
     /// The name as written, with line breaks and runs of spaces made single spaces.
     private func cleanSurface(_ s: String) -> String {
+        var ascii = true
+        for c in s.utf8 where c >= 0x80 { ascii = false; break }
+        if ascii {
+            // the same on bytes: ASCII whitespace is tab, LF, VT, FF, CR and space
+            return String(unsafeUninitializedCapacity: s.utf8.count) { out in
+                var n = 0
+                var space = false
+                for c in s.utf8 {
+                    if c == 0x20 || (c >= 0x09 && c <= 0x0D) { space = true; continue }
+                    if space && n > 0 { out[n] = 0x20; n += 1 }
+                    space = false
+                    out[n] = c; n += 1
+                }
+                return n
+            }
+        }
         var out = ""
         var space = false
         for c in s {
