@@ -7,6 +7,7 @@ struct ActorRules {
     /// Common words that are not names; `looseCommon` adds those that are names too ("price").
     let common: Set<String>
     let looseCommon: Set<String>
+    let wordClasses: WordClassTable
     let caseless: Bool
 
     enum LineMode { case normal, capitals, headline }
@@ -34,16 +35,20 @@ struct ActorRules {
 
     // MARK: state built per document
     private var keys: [String?]
+    /// The word classes of the tokens that have a key in `keys`.
+    private var classes: [WordClass]
     private var modes: [LineMode]
     private var midCap: Set<String> = []
 
-    init(s: TextScanner, gazetteer: Gazetteer, common: Set<String>, looseCommon: Set<String>, caseless: Bool) {
+    init(s: TextScanner, gazetteer: Gazetteer, common: Set<String>, looseCommon: Set<String>, wordClasses: WordClassTable, caseless: Bool) {
         self.s = s
         self.gazetteer = gazetteer
         self.common = common
         self.looseCommon = looseCommon
+        self.wordClasses = wordClasses
         self.caseless = caseless
         self.keys = Array(repeating: nil, count: s.tokens.count)
+        self.classes = Array(repeating: [], count: s.tokens.count)
         self.modes = Array(repeating: .normal, count: s.lines.count)
         prepare()
     }
@@ -55,7 +60,9 @@ struct ActorRules {
         for i in 0..<s.tokens.count {
             let t = s.tokens[i]
             guard t.kind == .word, t.cap || t.allCaps || caseless else { continue }
-            keys[i] = foldToken(t)
+            let k = foldToken(t)
+            keys[i] = k
+            classes[i] = wordClasses.classes(of: k)
             if modes[t.line] == .normal, !t.ambiguous, t.cap {
                 midCap.insert(keys[i]!)
             }
@@ -66,6 +73,14 @@ struct ActorRules {
         if let k = keys[i] { return k }
         return foldToken(s.tokens[i])
     }
+
+    /// The word classes of token `i`'s key: `has(i, .stop)` means `Words.stop.contains(key(i))`.
+    private func cls(_ i: Int) -> WordClass {
+        if keys[i] != nil { return classes[i] }
+        return wordClasses.classes(of: foldToken(s.tokens[i]))
+    }
+
+    private func has(_ i: Int, _ c: WordClass) -> Bool { cls(i).contains(c) }
 
     /// Fold.key of a token, without building the token's String when it is plain ASCII.
     private func foldToken(_ t: TextScanner.Token) -> String {
@@ -96,17 +111,17 @@ struct ActorRules {
 
     private func lineMode(_ line: TextScanner.Line) -> LineMode {
         var words = 0, capsWords = 0, lowerWords = 0, capitalised = 0, content = 0
-        var lastPunct: UInt32 = 0
         for i in line.firstToken..<line.endToken where s.tokens[i].kind == .word {
             words += 1
             if s.tokens[i].allCaps { capsWords += 1 } else if s.tokens[i].hasLower { lowerWords += 1 }
         }
         if capsWords >= 2 && capsWords > lowerWords * 2 { return .capitals }
         if words < 3 || words > 25 { return .normal }
+        // a line ending with a period is no headline: decided before looking words up
+        if line.endToken > line.firstToken, s.tokens[line.endToken - 1].kind == .punct,
+           s.tokens[line.endToken - 1].punct == 0x2E { return .normal }
         for i in line.firstToken..<line.endToken {
             let t = s.tokens[i]
-            if t.kind == .punct { lastPunct = t.punct; continue }
-            lastPunct = 0
             guard t.kind == .word else { continue }
             let len = t.end - t.start
             if len >= 4 || t.cap {
@@ -117,8 +132,7 @@ struct ActorRules {
                 }
             }
         }
-        if capsWords >= 2 && capsWords > lowerWords * 2 { return .capitals }
-        if words >= 3 && words <= 25 && lastPunct != 0x2E && content >= 3 && capitalised * 10 >= content * 8 {
+        if content >= 3 && capitalised * 10 >= content * 8 {
             return .headline
         }
         return .normal
@@ -208,14 +222,14 @@ struct ActorRules {
     private func eligibleStart(_ i: Int) -> Bool {
         let t = s.tokens[i]
         let k = key(i)
+        let c = cls(i)
         if (t.allCaps || t.dotted), gazetteer.lookup(key: k, hasLower: false) != nil { return true }
-        if Words.stop.contains(k) { return false }
+        if c.contains(.stop) { return false }
         if t.initial { return true }
         if !t.ambiguous { return true }
-        if midCap.contains(k) || gazetteer.firstWords.contains(k) { return true }
-        if Words.titles.contains(k) { return true }
-        if looseCommon.contains(k) || inflectedCommon(k) || seenLowercase(k) { return false }
-        if Words.demonyms.contains(k) { return true }
+        if midCap.contains(k) || c.contains(.gazetteerFirst) { return true }
+        if c.contains(.title) { return true }
+        if c.contains(.looseCommon) || inflectedCommon(k) || seenLowercase(k) { return false }
         return true
     }
 
@@ -241,18 +255,18 @@ struct ActorRules {
             if let g = gazetteerSpanWithConnectors(i) { out.append((i, g)); i = g; continue }
             var j = i + 1
             var words = 1
-            var hasOrgOfHead = Words.orgOfHeads.contains(key(i)) || Words.titles.contains(key(i))
+            var hasOrgOfHead = has(i, .orgOfHead) || has(i, .title)
             while j < n, words < 10, toks[j].line == t.line {
                 let tj = toks[j]
-                if tj.kind == .word, isNameWord(j), !(Words.stop.contains(key(j)) && !tj.allCaps && !tj.dotted) {
-                    if Words.orgOfHeads.contains(key(j)) || Words.titles.contains(key(j)) { hasOrgOfHead = true }
+                if tj.kind == .word, isNameWord(j), !(has(j, .stop) && !tj.allCaps && !tj.dotted) {
+                    if has(j, .orgOfHead) || has(j, .title) { hasOrgOfHead = true }
                     j += 1; words += 1; continue
                 }
                 // particles inside person names: "Fernández de Cossío", "van der Berg"
                 if tj.kind == .word, isParticle(j) {
                     var k = j
                     while k < n, k - j < 3, isParticle(k) { k += 1 }
-                    if k < n, toks[k].line == t.line, isNameWord(k), !Words.stop.contains(key(k)) { j = k; continue }
+                    if k < n, toks[k].line == t.line, isNameWord(k), !has(k, .stop) { j = k; continue }
                     break
                 }
                 // connectors inside organisation names: "Bank of England", "Immigration and Customs Enforcement"
@@ -261,16 +275,16 @@ struct ActorRules {
                     if Words.orgConnectors.contains(w) && w != "the" {
                         var k = j + 1
                         if k < n, toks[k].kind == .word, s.lowerASCII(k) == "the", w != "and" { k += 1 }
-                        guard k < n, toks[k].line == t.line, isNameWord(k), !Words.stop.contains(key(k)) else { break }
+                        guard k < n, toks[k].line == t.line, isNameWord(k), !has(k, .stop) else { break }
                         var ok = (w == "of" || w == "for" || w == "on") && hasOrgOfHead
                         // "Securities and Exchange Commission", "Food and Drug Administration": one common
                         // word (or an organisation) before "and", a strong organisation word at the end
-                        let andOK = w != "and" || hasOrgOfHead || (j - i == 1 && common.contains(key(i)))
+                        let andOK = w != "and" || hasOrgOfHead || (j - i == 1 && has(i, .common))
                         if !ok && andOK {
                             // the part after ends with an organisation word: "Customs and Border Protection"
                             var e = k
-                            while e < n, toks[e].line == t.line, isNameWord(e), !Words.stop.contains(key(e)) { e += 1 }
-                            if e > k, Words.strongOrgHeads.contains(key(e - 1)), gazetteerEntry(k, e) == nil { ok = true }
+                            while e < n, toks[e].line == t.line, isNameWord(e), !has(e, .stop) { e += 1 }
+                            if e > k, has(e - 1, .strongOrgHead), gazetteerEntry(k, e) == nil { ok = true }
                             if !ok, isAcronymDefinitionAfter(e, from: i) { ok = true }
                         }
                         if ok { j = k; continue }
@@ -290,7 +304,7 @@ struct ActorRules {
     private func gazetteerSpanWithConnectors(_ i: Int) -> Int? {
         let toks = s.tokens
         let maxW = gazetteer.maxWords
-        guard maxW >= 3, gazetteer.firstWords.contains(key(i)) else { return nil }
+        guard maxW >= 3, has(i, .gazetteerFirst) else { return nil }
         var limit = i
         var hasConnector = false
         while limit < toks.count, limit - i < maxW, toks[limit].kind == .word, toks[limit].line == toks[i].line {
@@ -404,17 +418,16 @@ struct ActorRules {
             out.append(mention(a, b, kind: e.kind, strength: .strong, canonical: e.name))
             return
         }
-        let lastKey = key(b - 1)
-        let endsOrg = Words.orgHeads.contains(lastKey)
+        let endsOrg = has(b - 1, .orgHead)
         // "Director of the Congressional Budget Office": the organisation after the title
-        if endsOrg, Words.titles.contains(key(a)), a + 2 < b, lower(a + 1) == "of" {
+        if endsOrg, has(a, .title), a + 2 < b, lower(a + 1) == "of" {
             a += 2
             if a < b - 1, lower(a) == "the" { a += 1 }
         }
         // Titles: "Treasury Secretary James Baker", "President Donald Trump", "Secretary of State Antony Blinken"
         if !endsOrg {
             var t = -1
-            for i in a..<b where Words.titles.contains(key(i)) && s.tokens[i].kind == .word {
+            for i in a..<b where has(i, .title) && s.tokens[i].kind == .word {
                 // a title is followed by a name or ends the run
                 t = i
             }
@@ -422,11 +435,11 @@ struct ActorRules {
                 var nameStart = t + 1
                 // "Secretary of State", "Minister of Foreign Affairs", "Chancellor of the Exchequer"
                 if nameStart < b, lower(nameStart) == "of" || lower(nameStart) == "for" {
-                    while nameStart < b, Words.portfolio.contains(key(nameStart)) { nameStart += 1 }
+                    while nameStart < b, has(nameStart, .portfolio) { nameStart += 1 }
                 }
                 // prefix: an organisation or place before the title ("Federal Reserve Board Chairman")
                 var pe = t
-                while pe > a, Words.portfolio.contains(key(pe - 1)) || Words.titles.contains(key(pe - 1)) { pe -= 1 }
+                while pe > a, has(pe - 1, .portfolio) || has(pe - 1, .title) { pe -= 1 }
                 if pe > a { analysePrefix(a, pe, into: &out) }
                 var b = b
                 // "King Fahd of Saudi Arabia": the name stops at a connector, the rest is analysed apart
@@ -436,13 +449,13 @@ struct ActorRules {
                 }
                 if nameStart < b {
                     var na = nameStart
-                    while na < b, Words.titles.contains(key(na)) || Words.stop.contains(key(na)) { na += 1 }
+                    while na < b, has(na, .title) || has(na, .stop) { na += 1 }
                     if na < b {
                         if let e = gazetteerEntry(na, b) {
                             out.append(mention(na, b, kind: e.kind, strength: .strong, canonical: e.name))
-                        } else if Words.orgHeads.contains(key(b - 1)) || s.tokens[na].allCaps && b - na == 1 {
+                        } else if has(b - 1, .orgHead) || s.tokens[na].allCaps && b - na == 1 {
                             analyseCore(na, b, into: &out)
-                        } else if Words.royalTitles.contains(key(t)), b - na == 1, na == t + 1 {
+                        } else if has(t, .royalTitle), b - na == 1, na == t + 1 {
                             out.append(mention(t, b, kind: .person, strength: .cue))   // King Fahd
                         } else {
                             out.append(mention(na, b, kind: .person, strength: .cue))
@@ -456,14 +469,14 @@ struct ActorRules {
     }
 
     private func isDemonym(_ i: Int) -> Bool {
+        if has(i, .demonym) { return true }
         let k = key(i)
-        if Words.demonyms.contains(k) { return true }
         return k.count > 4 && k.hasSuffix("s") && Words.demonyms.contains(String(k.dropLast()))   // Filipinos, Cubans
     }
 
     /// A gazetteer name starts at `a` and ends within `b` ("Soviet Union", "West Germany").
     private func startsGazetteerName(_ a: Int, _ b: Int) -> Bool {
-        guard gazetteer.firstWords.contains(key(a)) else { return false }
+        guard has(a, .gazetteerFirst) else { return false }
         var e = min(b, a + gazetteer.maxWords)
         while e > a { if gazetteerEntry(a, e) != nil { return true }; e -= 1 }
         return false
@@ -476,17 +489,17 @@ struct ActorRules {
             out.append(mention(a, b, kind: e.kind, strength: .strong, canonical: e.name))
             return
         }
-        while a < b, isDemonym(a) && !startsGazetteerName(a, b) || Words.stop.contains(key(a)) { a += 1 }
+        while a < b, isDemonym(a) && !startsGazetteerName(a, b) || has(a, .stop) { a += 1 }
         guard a < b else { return }
         if let e = gazetteerEntry(a, b) {
             out.append(mention(a, b, kind: e.kind, strength: .strong, canonical: e.name))
             return
         }
-        if Words.orgHeads.contains(key(b - 1)) || (b - a == 1 && s.tokens[a].allCaps) {
+        if has(b - 1, .orgHead) || (b - a == 1 && s.tokens[a].allCaps) {
             analyseCore(a, b, into: &out)
             return
         }
-        if b - a >= 3, Words.orgOfHeads.contains(key(a)), lower(a + 1) == "of" {   // "Bank of England Governor …"
+        if b - a >= 3, has(a, .orgOfHead), lower(a + 1) == "of" {   // "Bank of England Governor …"
             out.append(mention(a, b, kind: .organisation, strength: .cue))
             return
         }
@@ -495,31 +508,31 @@ struct ActorRules {
 
     private func analyseCore(_ a0: Int, _ b: Int, into out: inout [Mention]) {
         var a = a0
-        let endsOrg = Words.orgHeads.contains(key(b - 1))
+        let endsOrg = has(b - 1, .orgHead)
         if !endsOrg {
-            while a < b, isDemonym(a) && !startsGazetteerName(a, b) || Words.titles.contains(key(a)) && b - a > 1 { a += 1 }
+            while a < b, isDemonym(a) && !startsGazetteerName(a, b) || has(a, .title) && b - a > 1 { a += 1 }
         } else {
-            while a < b - 1, Words.stop.contains(key(a)) { a += 1 }
+            while a < b - 1, has(a, .stop) { a += 1 }
         }
         guard a < b else { return }
         if let e = gazetteerEntry(a, b) {
             out.append(mention(a, b, kind: e.kind, strength: .strong, canonical: e.name))
             return
         }
-        if Words.nonActorHeads.contains(key(b - 1)) && b - a > 1 { return }
+        if has(b - 1, .nonActorHead) && b - a > 1 { return }
         // "Trump Administration", "Reagan Government": the person
-        if b - a >= 2, Words.personHeads.contains(key(b - 1)) {
+        if b - a >= 2, has(b - 1, .personHead) {
             if let e = gazetteerEntry(a, b - 1) {
                 out.append(mention(a, b - 1, kind: e.kind, strength: .strong, canonical: e.name))
                 return
             }
-            if b - a <= 4, !(a..<(b - 1)).contains(where: { Words.orgHeads.contains(key($0)) || s.tokens[$0].allCaps }) {
+            if b - a <= 4, !(a..<(b - 1)).contains(where: { has($0, .orgHead) || s.tokens[$0].allCaps }) {
                 out.append(mention(a, b - 1, kind: .person, strength: .cue))
                 return
             }
         }
         // "Government of Cuba", "Republic of Korea" (unless the gazetteer has it whole): the place
-        if b - a >= 3, Words.governmentOf.contains(key(a)), lower(a + 1) == "of" {
+        if b - a >= 3, has(a, .governmentOf), lower(a + 1) == "of" {
             var x = a + 2
             if x < b, lower(x) == "the" { x += 1 }
             if let e = gazetteerEntry(x, b), e.kind == .place {
@@ -552,7 +565,7 @@ struct ActorRules {
         let maxW = gazetteer.maxWords
         while i < b {
             var matched = false
-            if maxW > 0, gazetteer.firstWords.contains(key(i)) {
+            if maxW > 0, has(i, .gazetteerFirst) {
                 var e = min(b, i + maxW + 1)
                 while e > i {
                     if let g = gazetteerEntry(i, e), !onlyPlaces || g.kind == .place {
@@ -574,17 +587,16 @@ struct ActorRules {
     /// A run of capitalised words the gazetteer doesn't know.
     private func unknown(_ a0: Int, _ b0: Int, into out: inout [Mention]) {
         var a = a0, b = b0
-        while b > a, !s.tokens[b - 1].cap && !s.tokens[b - 1].allCaps || Words.stop.contains(key(b - 1)) && !s.tokens[b - 1].allCaps { b -= 1 }
-        while a < b, isDemonym(a) || Words.stop.contains(key(a)) && !s.tokens[a].allCaps { a += 1 }
+        while b > a, !s.tokens[b - 1].cap && !s.tokens[b - 1].allCaps || has(b - 1, .stop) && !s.tokens[b - 1].allCaps { b -= 1 }
+        while a < b, isDemonym(a) || has(a, .stop) && !s.tokens[a].allCaps { a += 1 }
         guard a < b else { return }
-        if Words.nonActorHeads.contains(key(b - 1)) { return }
+        if has(b - 1, .nonActorHead) { return }
         let t = s.tokens[a]
         let n = b - a
         if n == 1 {
-            let k = key(a)
             if t.allCaps {
                 let letters = t.end - t.start
-                guard letters <= 7 || t.dotted, !Words.nonAcronyms.contains(k), !looseCommon.contains(k) || t.dotted else { return }
+                guard letters <= 7 || t.dotted, !has(a, .nonAcronym), !has(a, .looseCommon) || t.dotted else { return }
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
@@ -599,7 +611,7 @@ struct ActorRules {
             if personCue(a, b) { out.append(mention(a, b, kind: .person, strength: .cue)); return }
             if b < s.tokens.count, s.tokens[b].kind == .word, !s.tokens[b].cap, Words.nonActorHeads.contains(lower(b)) { return }   // "Louvre accord"
             if placeCue(a) { out.append(mention(a, b, kind: .place, strength: .weak)); return }
-            if common.contains(k) || Words.titles.contains(k) || Words.orgHeads.contains(k) || Words.portfolio.contains(k) { return }
+            if !cls(a).isDisjoint(with: [.common, .title, .orgHead, .portfolio]) { return }
             out.append(mention(a, b, kind: .person, strength: .weak))
             return
         }
@@ -609,7 +621,7 @@ struct ActorRules {
             if s.tokens[i].initial { hasInitial = true }
             if s.tokens[i].allCaps { allCapsWords += 1 }
         }
-        if Words.orgOfHeads.contains(key(a)) && n >= 3 {   // "Bank of Japan", "University of Chicago"
+        if has(a, .orgOfHead) && n >= 3 {   // "Bank of Japan", "University of Chicago"
             out.append(mention(a, b, kind: .organisation, strength: .cue))
             return
         }
@@ -622,7 +634,7 @@ struct ActorRules {
             return
         }
         // "Family Reunification Parole", "Foreign Terrorist Entry": capitalised common words
-        if (a..<b).contains(where: { common.contains(key($0)) || Words.titles.contains(key($0)) || Words.portfolio.contains(key($0)) }) { return }
+        if (a..<b).contains(where: { has($0, .common) || has($0, .title) || has($0, .portfolio) }) { return }
         out.append(mention(a, b, kind: .person, strength: n <= 4 ? .cue : .weak))
     }
 
@@ -637,7 +649,7 @@ struct ActorRules {
             guard toks[i].kind == .word, toks[i].cap || toks[i].allCaps || caseless else { i += 1; continue }
             var matched = false
             let k0 = key(i)
-            var e = gazetteer.firstWords.contains(k0) || knownFirst.contains(k0) ? min(end, i + maxW) : i
+            var e = has(i, .gazetteerFirst) || knownFirst.contains(k0) ? min(end, i + maxW) : i
             while e > i {
                 var ok = true
                 for x in i..<e where toks[x].kind != .word || !(toks[x].cap || toks[x].allCaps || caseless || isParticle(x) || (x > i && x < e - 1 && Words.orgConnectors.contains(lower(x)))) { ok = false; break }
@@ -645,7 +657,7 @@ struct ActorRules {
                     let single = e - i == 1
                     if let g = gazetteerEntry(i, e) {
                         // in capitals, an acronym of two letters is too ambiguous ("US" in "LET US")
-                        let headlineSubject = i == firstWordOfLine(i) || (e < end && toks[e].kind == .word && Words.headlineVerbs.contains(key(e)))
+                        let headlineSubject = i == firstWordOfLine(i) || (e < end && toks[e].kind == .word && has(e, .headlineVerb))
                         let weakAcronym = single && (mode == .capitals || caseless) && !toks[i].dotted && (toks[i].end - toks[i].start) <= 2
                             && !(headlineSubject && !caseless)
                         let caselessAcronym = caseless && single && Gazetteer.isAcronymSpelling(g.name) == false && (toks[i].end - toks[i].start) <= 3
@@ -661,7 +673,7 @@ struct ActorRules {
                             out.append(Mention(first: i, end: e, words: m.words, surface: m.surface, kind: m.kind, strength: m.strength, canonical: m.canonical))
                             i = e; matched = true; break
                         }
-                        if single, mode == .headline, toks[i].allCaps, !Words.nonAcronyms.contains(key(i)), (toks[i].end - toks[i].start) <= 6 {
+                        if single, mode == .headline, toks[i].allCaps, !has(i, .nonAcronym), (toks[i].end - toks[i].start) <= 6 {
                             out.append(mention(i, e, kind: .organisation, strength: .weak))
                             i = e; matched = true; break
                         }
@@ -670,8 +682,8 @@ struct ActorRules {
                 e -= 1
             }
             // "PRESIDENT REAGAN VOWS", "KING FAHD SAYS"
-            if !matched, !caseless, i + 1 < end, toks[i].allCaps, Words.titles.contains(key(i)), let e = headlineName(i + 1, end: end, afterTitle: true) {
-                let from = Words.royalTitles.contains(key(i)) && e == i + 2 ? i : i + 1
+            if !matched, !caseless, i + 1 < end, toks[i].allCaps, has(i, .title), let e = headlineName(i + 1, end: end, afterTitle: true) {
+                let from = has(i, .royalTitle) && e == i + 2 ? i : i + 1
                 var m = mention(from, e, kind: .person, strength: .cue)
                 m.surface = (from..<e).map { titleCase(s.text($0)) }.joined(separator: " ")
                 out.append(m)
@@ -708,9 +720,8 @@ struct ActorRules {
             guard x < end, toks[x].kind == .word, toks[x].allCaps || toks[x].cap, !toks[x].dotted else { return false }
             let k = key(x)
             guard ActorRules.isLettersAndSpaces(k, atLeast: 3) else { return false }
-            if looseCommon.contains(k) || Words.stop.contains(k) || Words.demonyms.contains(k) || Words.titles.contains(k)
-                || Words.portfolio.contains(k) || Words.orgHeads.contains(k) || Words.nonAcronyms.contains(k)
-                || Words.headlineVerbs.contains(k) || DateRules.monthNames[k] != nil || DateRules.units.contains(k) { return false }
+            let notNames: WordClass = [.looseCommon, .stop, .demonym, .title, .portfolio, .orgHead, .nonAcronym, .headlineVerb, .month, .unit]
+            if !cls(x).isDisjoint(with: notNames) { return false }
             return gazetteer.lookup(key: k, hasLower: false) == nil
         }
         guard nameLike(i) else { return nil }
@@ -718,13 +729,13 @@ struct ActorRules {
         while e < end, e - i < 3, nameLike(e) { e += 1 }
         if afterTitle { return e }
         // followed by a headline verb
-        if e < end, toks[e].kind == .word, Words.headlineVerbs.contains(key(e)) { return e }
+        if e < end, toks[e].kind == .word, has(e, .headlineVerb) { return e }
         // after a possessive: "TREASURY'S BAKER"
         if i >= 1, s.isPunct(i - 1, 0x27) { return i + 1 }
         // at the start of the headline, before a verb: "REAGAN MAKING STATEMENT", "BAKER REITERATES …"
         if i == firstWordOfLine(i), e < end, toks[e].kind == .word {
             let v = key(e)
-            if looseCommon.contains(v) && (v.hasSuffix("s") || v.hasSuffix("ing") || v.hasSuffix("ed")) && !v.hasSuffix("ss") { return e }
+            if has(e, .looseCommon) && (v.hasSuffix("s") || v.hasSuffix("ing") || v.hasSuffix("ed")) && !v.hasSuffix("ss") { return e }
         }
         // ending the line after a comma or a dash: "…, SUMITA", "…-WEIZSAECKER"
         if e == end, i > 0, toks[i - 1].kind == .punct, toks[i - 1].punct == 0x2C || toks[i - 1].punct == 0x2D { return e }
@@ -794,8 +805,8 @@ struct ActorRules {
                 m = mention(a, b, kind: e.kind, strength: .strong, canonical: e.name)
             } else {
                 var from = a
-                let endsOrg = Words.orgHeads.contains(key(b - 1))
-                while from < b, !endsOrg && Words.demonyms.contains(key(from)) || Words.stop.contains(key(from)) { from += 1 }
+                let endsOrg = has(b - 1, .orgHead)
+                while from < b, !endsOrg && has(from, .demonym) || has(from, .stop) { from += 1 }
                 guard from < b else { continue }
                 m = mention(from, b, kind: .organisation, strength: .strong)
                 let last = key(b - 1)

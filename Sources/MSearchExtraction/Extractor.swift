@@ -11,6 +11,7 @@ public final class Extractor: @unchecked Sendable {
     public let resourceWarnings: [String]
     let commonWords: Set<String>
     let looseCommonWords: Set<String>
+    let wordClasses: WordClassTable
 
     /// Texts longer than this are cut (at a character boundary) before extraction, to bound time.
     public static let maxTextBytes = 2_000_000
@@ -24,6 +25,7 @@ public final class Extractor: @unchecked Sendable {
         self.resourceWarnings = warnings
         self.commonWords = CommonWords.load.strict
         self.looseCommonWords = CommonWords.load.loose
+        self.wordClasses = WordClassTable(common: commonWords, looseCommon: looseCommonWords, gazetteerFirstWords: gazetteer.firstWords)
     }
 
     static func currentDate() -> PartialDate {
@@ -64,7 +66,7 @@ public final class Extractor: @unchecked Sendable {
 
         let pub = publicationDate(scanner: scanner, mentions: mentions, bodyStart: bodyStart,
                                   metadata: date, evidence: dateEvidence, url: url)
-        let actors = ActorRules(s: scanner, gazetteer: gazetteer, common: commonWords, looseCommon: looseCommonWords, caseless: caseless).actors()
+        let actors = ActorRules(s: scanner, gazetteer: gazetteer, common: commonWords, looseCommon: looseCommonWords, wordClasses: wordClasses, caseless: caseless).actors()
         return Extraction(publicationDate: pub, mentionedDates: mentioned, actors: actors)
     }
 
@@ -145,7 +147,7 @@ public final class Extractor: @unchecked Sendable {
     func publicationDate(scanner s: TextScanner, mentions: [DateRules.Mention], bodyStart: Int,
                          metadata: String?, evidence: String?, url: String?) -> PublicationDate? {
         var candidates: [PublicationDate] = []
-        if let metadata, let d = Extractor.parseISO(metadata.trimmingCharacters(in: .whitespaces)), !isFuture(d) {
+        if let metadata, let d = Extractor.parseISO(metadata.trimmingSpaces), !isFuture(d) {
             candidates.append(PublicationDate(date: d, evidence: evidence ?? "metadata"))
         }
         if let url, let d = Extractor.dateInURL(url), !isFuture(d) {

@@ -195,9 +195,13 @@ enum CommonWords {
             return ([], [], "msearch: common-words.txt not found; sentence-initial words are judged without a lexicon")
         }
         var strict = Set<String>(), loose = Set<String>()
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            if line.hasSuffix("*") { loose.insert(String(line.dropLast())) } else {
-                strict.insert(String(line)); loose.insert(String(line))
+        // split on bytes: Character-wise splitting of 100 KB costs more than the lookups it serves
+        for line in text.utf8.split(separator: 0x0A) where line.first != 0x23 {   // "#"
+            if line.last == 0x2A {   // "*"
+                loose.insert(String(decoding: line.dropLast(), as: UTF8.self))
+            } else {
+                let word = String(decoding: line, as: UTF8.self)
+                strict.insert(word); loose.insert(word)
             }
         }
         return (strict, loose, nil)
