@@ -120,22 +120,35 @@ struct ActorRules {
         // a line ending with a period is no headline: decided before looking words up
         if line.endToken > line.firstToken, s.tokens[line.endToken - 1].kind == .punct,
            s.tokens[line.endToken - 1].punct == 0x2E { return .normal }
-        for i in line.firstToken..<line.endToken {
-            let t = s.tokens[i]
-            guard t.kind == .word else { continue }
-            let len = t.end - t.start
-            if len >= 4 || t.cap {
-                let w = s.lowerASCII(i)
-                if !(Words.stop.contains(w) && !t.cap) && !ActorRules.headlineMinorWords.contains(w) {
-                    content += 1
-                    if t.cap || t.allCaps { capitalised += 1 }
-                }
+        // A headline has at least 80 % capitalised content words. Capitalised ones are counted
+        // first; then each lower-case content word can only lower the share, so counting stops
+        // as soon as it is too low (in prose, after a word or two).
+        for i in line.firstToken..<line.endToken where s.tokens[i].kind == .word && (s.tokens[i].cap || s.tokens[i].allCaps) {
+            if isContentWord(i) { content += 1; capitalised += 1 }
+        }
+        for i in line.firstToken..<line.endToken where s.tokens[i].kind == .word && !(s.tokens[i].cap || s.tokens[i].allCaps) {
+            if isContentWord(i) {
+                content += 1
+                if capitalised * 10 < content * 8 { return .normal }
             }
         }
         if content >= 3 && capitalised * 10 >= content * 8 {
             return .headline
         }
         return .normal
+    }
+
+    /// A word that counts towards a headline's share of capitalised words: four letters or
+    /// capitalised, and neither a lower-case stop word nor a minor word ("and", "of", "with").
+    private func isContentWord(_ i: Int) -> Bool {
+        let t = s.tokens[i]
+        let len = t.end - t.start
+        guard len >= 4 || t.cap else { return false }
+        // look up only what can match: minor words have at most four letters (and a period), so
+        // a longer capitalised word is content as it is
+        let w = !t.cap || len <= 5 ? s.lowerASCII(i) : ""
+        if !t.cap && Words.stop.contains(w) { return false }
+        return !(!w.isEmpty && w.utf8.count <= 4 && ActorRules.headlineMinorWords.contains(w))
     }
 
     // MARK: candidates
@@ -601,13 +614,22 @@ struct ActorRules {
                 return
             }
             if t.initial || t.end - t.start < 2 { return }
-            var uppers = 0
-            for sc in s.text(t).unicodeScalars where sc.properties.isUppercase { uppers += 1 }
-            if uppers >= 2, t.hasLower, !s.text(t).contains("-") {   // MinRex, CiberCuba, PepsiCo
+            var uppers = 0, hasDash = false, hasDot = false
+            if s.bytes[t.start..<t.end].allSatisfy({ $0 < 0x80 }) {
+                for j in t.start..<t.end {
+                    let c = s.bytes[j]
+                    if c >= 0x41 && c <= 0x5A { uppers += 1 } else if c == 0x2D { hasDash = true } else if c == 0x2E { hasDot = true }
+                }
+            } else {
+                let text = s.text(t)
+                for sc in text.unicodeScalars where sc.properties.isUppercase { uppers += 1 }
+                hasDash = text.contains("-"); hasDot = text.contains(".")
+            }
+            if uppers >= 2, t.hasLower, !hasDash {   // MinRex, CiberCuba, PepsiCo
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
-            if s.text(t).contains(".") { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
+            if hasDot { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
             if personCue(a, b) { out.append(mention(a, b, kind: .person, strength: .cue)); return }
             if b < s.tokens.count, s.tokens[b].kind == .word, !s.tokens[b].cap, Words.nonActorHeads.contains(lower(b)) { return }   // "Louvre accord"
             if placeCue(a) { out.append(mention(a, b, kind: .place, strength: .weak)); return }
@@ -866,7 +888,10 @@ struct ActorRules {
         let cw: [[String]] = ms.map { m in
             guard let c = m.canonical else { return m.words }
             if let w = canonicalCache[c] { return w }
-            let w = Fold.key(c).split(separator: " ").map(String.init)
+            let k = Fold.key(c)
+            // ASCII keys split on bytes; others by Character, as a space may carry a combining mark
+            let w = k.utf8.allSatisfy({ $0 < 0x80 }) ? k.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+                : k.split(separator: " ").map(String.init)
             canonicalCache[c] = w
             return w
         }
@@ -883,9 +908,11 @@ struct ActorRules {
             var j = 0
             for w in short {
                 var found = false
+                // one letter (an initial)? keys are [a-z0-9 ] when ASCII, so bytes are characters
+                let initial = w.utf8.allSatisfy({ $0 < 0x80 }) ? w.utf8.count == 1 : w.count == 1
                 while j < full.count {
                     let f = full[j]; j += 1
-                    if f == w || (w.count == 1 && f.hasPrefix(w)) { found = true; break }
+                    if f == w || (initial && f.hasPrefix(w)) { found = true; break }
                 }
                 if !found { return false }
             }
@@ -925,10 +952,7 @@ struct ActorRules {
         // ("CMB" … "Coffee Marketing Board")
         var orgByInitials: [String: Int] = [:]
         for (i, m) in ms.enumerated() where m.kind == .organisation && m.words.count >= 2 && m.canonical == nil {
-            var initials = ""
-            for w in m.surface.split(whereSeparator: { $0 == " " || $0 == "-" }) where w.first?.isUppercase == true {
-                initials.append(w.first!.lowercased())
-            }
+            let initials = ActorRules.initials(of: m.surface)
             if initials.count >= 2 { orgByInitials[initials] = orgByInitials[initials] ?? i }
         }
         if !orgByInitials.isEmpty {
@@ -980,6 +1004,28 @@ struct ActorRules {
         }
         result.sort { $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first }
         return result.map(\.actor)
+    }
+
+    /// The lower-cased initials of the capitalised words of `surface`, words split at spaces and
+    /// hyphens ("Coffee Marketing Board" → "cmb"); ASCII names are read on bytes.
+    static func initials(of surface: String) -> String {
+        var ascii = true
+        for c in surface.utf8 where c >= 0x80 { ascii = false; break }
+        if ascii {
+            var out = ""
+            var wordStart = true
+            for c in surface.utf8 {
+                if c == 0x20 || c == 0x2D { wordStart = true; continue }
+                if wordStart, c >= 0x41, c <= 0x5A { out.unicodeScalars.append(Unicode.Scalar(c + 32)) }
+                wordStart = false
+            }
+            return out
+        }
+        var initials = ""
+        for w in surface.split(whereSeparator: { $0 == " " || $0 == "-" }) where w.first?.isUppercase == true {
+            initials.append(w.first!.lowercased())
+        }
+        return initials
     }
 
     /// The name as written, with line breaks and runs of spaces made single spaces.

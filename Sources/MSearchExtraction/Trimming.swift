@@ -7,6 +7,7 @@ extension StringProtocol {
         func isSpace(_ c: Unicode.Scalar) -> Bool {
             c == "\t" || c == " " || (c.value >= 0x80 && c.properties.generalCategory == .spaceSeparator)
         }
+        if let f = scalars.first, let l = scalars.last, !isSpace(f), !isSpace(l) { return String(self) }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
         return String(String.UnicodeScalarView(scalars[first...last]))
