@@ -4,9 +4,8 @@
 struct ActorRules {
     let s: TextScanner
     let gazetteer: Gazetteer
-    /// Common words that are not names; `looseCommon` adds those that are names too ("price").
-    let common: Set<String>
-    let looseCommon: Set<String>
+    /// Word lists and the common-word lexicon: `.common` words are not names; `.looseCommon`
+    /// adds those that are names too ("price").
     let wordClasses: WordClassTable
     let caseless: Bool
 
@@ -40,11 +39,9 @@ struct ActorRules {
     private var modes: [LineMode]
     private var midCap: Set<String> = []
 
-    init(s: TextScanner, gazetteer: Gazetteer, common: Set<String>, looseCommon: Set<String>, wordClasses: WordClassTable, caseless: Bool) {
+    init(s: TextScanner, gazetteer: Gazetteer, wordClasses: WordClassTable, caseless: Bool) {
         self.s = s
         self.gazetteer = gazetteer
-        self.common = common
-        self.looseCommon = looseCommon
         self.wordClasses = wordClasses
         self.caseless = caseless
         self.keys = Array(repeating: nil, count: s.tokens.count)
@@ -204,11 +201,13 @@ struct ActorRules {
         return nameParts > 0
     }
 
+    private func isLooseCommon(_ k: String) -> Bool { wordClasses.classes(of: k).contains(.looseCommon) }
+
     /// A word that is a common word in an inflected form ("Contradicting", "Implements", "Roasters").
     private func inflectedCommon(_ k: String) -> Bool {
         for suffix in ["s", "es", "ed", "d", "ing", "ly", "ers", "er"] where k.hasSuffix(suffix) && k.count > suffix.count + 2 {
             let base = String(k.dropLast(suffix.count))
-            if looseCommon.contains(base) || looseCommon.contains(base + "e") { return true }
+            if isLooseCommon(base) || isLooseCommon(base + "e") { return true }
         }
         return false
     }
@@ -832,7 +831,7 @@ struct ActorRules {
                 guard from < b else { continue }
                 m = mention(from, b, kind: .organisation, strength: .strong)
                 let last = key(b - 1)
-                if Words.nonActorHeads.contains(last) || (!Words.orgHeads.contains(last) && looseCommon.contains(last)) {
+                if Words.nonActorHeads.contains(last) || (!Words.orgHeads.contains(last) && isLooseCommon(last)) {
                     nonActorAcronyms.insert(acrKey); continue   // "Memorandum of Understanding (MoU)"
                 }
             }
@@ -983,7 +982,7 @@ struct ActorRules {
             }
             if rep.canonical == nil {
                 // too weak: a lone capitalised word seen once, with no cue and no link
-                if rep.words.count == 1, common.contains(rep.words[0]) && strongest < .strong { continue }
+                if rep.words.count == 1, wordClasses.classes(of: rep.words[0]).contains(.common) && strongest < .strong { continue }
             }
             var kind = rep.kind
             if rep.canonical == nil {

@@ -9,8 +9,7 @@ public final class Extractor: @unchecked Sendable {
     public let today: PartialDate
     /// Problems loading the default resources (gazetteer, common-word lexicon), for the CLI to show.
     public let resourceWarnings: [String]
-    let commonWords: Set<String>
-    let looseCommonWords: Set<String>
+    /// Word lists, the common-word lexicon and the gazetteer's first words, by word.
     let wordClasses: WordClassTable
 
     /// Texts longer than this are cut (at a character boundary) before extraction, to bound time.
@@ -23,9 +22,7 @@ public final class Extractor: @unchecked Sendable {
         if let w = Gazetteer.defaultLoadWarning, gazetteer.isEmpty { warnings.append(w) }
         if let w = CommonWords.load.warning { warnings.append(w) }
         self.resourceWarnings = warnings
-        self.commonWords = CommonWords.load.strict
-        self.looseCommonWords = CommonWords.load.loose
-        self.wordClasses = WordClassTable(common: commonWords, looseCommon: looseCommonWords, gazetteerFirstWords: gazetteer.firstWords)
+        self.wordClasses = WordClassTable(commonWords: CommonWords.load.words, gazetteerFirstWords: gazetteer.firstWords)
     }
 
     static func currentDate() -> PartialDate {
@@ -66,7 +63,7 @@ public final class Extractor: @unchecked Sendable {
 
         let pub = publicationDate(scanner: scanner, mentions: mentions, bodyStart: bodyStart,
                                   metadata: date, evidence: dateEvidence, url: url)
-        let actors = ActorRules(s: scanner, gazetteer: gazetteer, common: commonWords, looseCommon: looseCommonWords, wordClasses: wordClasses, caseless: caseless).actors()
+        let actors = ActorRules(s: scanner, gazetteer: gazetteer, wordClasses: wordClasses, caseless: caseless).actors()
         return Extraction(publicationDate: pub, mentionedDates: mentioned, actors: actors)
     }
 
@@ -199,7 +196,7 @@ public final class Extractor: @unchecked Sendable {
                 let w = s.lowerASCII(k)
                 if Extractor.datelineWords.contains(w) || DateRules.weekdayNames[w] != nil { continue }
                 if !(t.cap || t.allCaps) { datelinePlace = false }
-                if looseCommonWords.contains(w) || w.isEmpty && !(t.cap || t.allCaps) { eventBefore = true }
+                if wordClasses.classes(of: w).contains(.looseCommon) || w.isEmpty && !(t.cap || t.allCaps) { eventBefore = true }
             }
             if eventBefore && !m.present { continue }
             guard datelinePlace || lineLen <= 80 || m.present else { continue }

@@ -28,18 +28,21 @@ struct WordClass: OptionSet, Sendable {
 struct WordClassTable: Sendable {
     private var table: [String: WordClass] = [:]
 
-    init(common: Set<String>, looseCommon: Set<String>, gazetteerFirstWords: Set<String>) {
+    init(commonWords: [(word: String, strict: Bool)], gazetteerFirstWords: Set<String>) {
         let lists: [(Set<String>, WordClass)] = [
             (Words.stop, .stop), (Words.demonyms, .demonym), (Words.titles, .title),
             (Words.royalTitles, .royalTitle), (Words.portfolio, .portfolio), (Words.orgHeads, .orgHead),
             (Words.strongOrgHeads, .strongOrgHead), (Words.orgOfHeads, .orgOfHead),
             (Words.personHeads, .personHead), (Words.governmentOf, .governmentOf),
             (Words.nonActorHeads, .nonActorHead), (Words.headlineVerbs, .headlineVerb),
-            (Words.nonAcronyms, .nonAcronym), (common, .common), (looseCommon, .looseCommon),
+            (Words.nonAcronyms, .nonAcronym),
             (gazetteerFirstWords, .gazetteerFirst), (Set(DateRules.monthNames.keys), .month),
             (DateRules.units, .unit),
         ]
-        table.reserveCapacity(looseCommon.count + 2_000)
+        table.reserveCapacity(commonWords.count + 2_000)
+        for (word, strict) in commonWords {
+            table[word, default: []].formUnion(strict ? [.common, .looseCommon] : .looseCommon)
+        }
         for (words, c) in lists {
             for w in words { table[w, default: []].insert(c) }
         }
