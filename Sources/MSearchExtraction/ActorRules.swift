@@ -4,9 +4,9 @@
 struct ActorRules {
     let s: TextScanner
     let gazetteer: Gazetteer
-    /// Common words that are not names; `looseCommon` adds those that are names too ("price").
-    let common: Set<String>
-    let looseCommon: Set<String>
+    /// Word lists and the common-word lexicon: `.common` words are not names; `.looseCommon`
+    /// adds those that are names too ("price").
+    let wordClasses: WordClassTable
     let caseless: Bool
 
     enum LineMode { case normal, capitals, headline }
@@ -34,16 +34,18 @@ struct ActorRules {
 
     // MARK: state built per document
     private var keys: [String?]
+    /// The word classes of the tokens that have a key in `keys`.
+    private var classes: [WordClass]
     private var modes: [LineMode]
     private var midCap: Set<String> = []
 
-    init(s: TextScanner, gazetteer: Gazetteer, common: Set<String>, looseCommon: Set<String>, caseless: Bool) {
+    init(s: TextScanner, gazetteer: Gazetteer, wordClasses: WordClassTable, caseless: Bool) {
         self.s = s
         self.gazetteer = gazetteer
-        self.common = common
-        self.looseCommon = looseCommon
+        self.wordClasses = wordClasses
         self.caseless = caseless
         self.keys = Array(repeating: nil, count: s.tokens.count)
+        self.classes = Array(repeating: [], count: s.tokens.count)
         self.modes = Array(repeating: .normal, count: s.lines.count)
         prepare()
     }
@@ -55,7 +57,9 @@ struct ActorRules {
         for i in 0..<s.tokens.count {
             let t = s.tokens[i]
             guard t.kind == .word, t.cap || t.allCaps || caseless else { continue }
-            keys[i] = foldToken(t)
+            let k = foldToken(t)
+            keys[i] = k
+            classes[i] = wordClasses.classes(of: k)
             if modes[t.line] == .normal, !t.ambiguous, t.cap {
                 midCap.insert(keys[i]!)
             }
@@ -67,20 +71,18 @@ struct ActorRules {
         return foldToken(s.tokens[i])
     }
 
+    /// The word classes of token `i`'s key: `has(i, .stop)` means `Words.stop.contains(key(i))`.
+    private func cls(_ i: Int) -> WordClass {
+        if keys[i] != nil { return classes[i] }
+        return wordClasses.classes(of: foldToken(s.tokens[i]))
+    }
+
+    private func has(_ i: Int, _ c: WordClass) -> Bool { cls(i).contains(c) }
+
     /// Fold.key of a token, without building the token's String when it is plain ASCII.
     private func foldToken(_ t: TextScanner.Token) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(t.end - t.start)
-        for j in t.start..<t.end {
-            let c = s.bytes[j]
-            if c >= 0x80 { return Fold.key(s.text(t)) }
-            if c >= 0x41 && c <= 0x5A { out.append(c + 32) }
-            else if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) { out.append(c) }
-            else if c == 0x2E || c == 0x27 { continue }
-            else if !out.isEmpty && out.last != 0x20 { out.append(0x20) }
-        }
-        while out.last == 0x20 { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+        for j in t.start..<t.end where s.bytes[j] >= 0x80 { return Fold.key(s.text(t)) }
+        return Fold.asciiKey(s.bytes, t.start, t.end)
     }
 
     /// The text has `k` as a lower-case word somewhere (Mikheev: then a capitalised `k` at a
@@ -101,34 +103,49 @@ struct ActorRules {
         return false
     }
 
+    /// Short words a title-cased headline leaves in lower case.
+    static let headlineMinorWords: Set<String> = Words.set("and of the for in on to a an at by with from or as is")
+
     private func lineMode(_ line: TextScanner.Line) -> LineMode {
         var words = 0, capsWords = 0, lowerWords = 0, capitalised = 0, content = 0
-        var lastPunct: UInt32 = 0
         for i in line.firstToken..<line.endToken where s.tokens[i].kind == .word {
             words += 1
             if s.tokens[i].allCaps { capsWords += 1 } else if s.tokens[i].hasLower { lowerWords += 1 }
         }
         if capsWords >= 2 && capsWords > lowerWords * 2 { return .capitals }
         if words < 3 || words > 25 { return .normal }
-        for i in line.firstToken..<line.endToken {
-            let t = s.tokens[i]
-            if t.kind == .punct { lastPunct = t.punct; continue }
-            lastPunct = 0
-            guard t.kind == .word else { continue }
-            let len = t.end - t.start
-            if len >= 4 || t.cap {
-                let w = s.lowerASCII(i)
-                if !(Words.stop.contains(w) && !t.cap) && !(["and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "from", "or", "as", "is"].contains(w)) {
-                    content += 1
-                    if t.cap || t.allCaps { capitalised += 1 }
-                }
+        // a line ending with a period is no headline: decided before looking words up
+        if line.endToken > line.firstToken, s.tokens[line.endToken - 1].kind == .punct,
+           s.tokens[line.endToken - 1].punct == 0x2E { return .normal }
+        // A headline has at least 80 % capitalised content words. Capitalised ones are counted
+        // first; then each lower-case content word can only lower the share, so counting stops
+        // as soon as it is too low (in prose, after a word or two).
+        for i in line.firstToken..<line.endToken where s.tokens[i].kind == .word && (s.tokens[i].cap || s.tokens[i].allCaps) {
+            if isContentWord(i) { content += 1; capitalised += 1 }
+        }
+        for i in line.firstToken..<line.endToken where s.tokens[i].kind == .word && !(s.tokens[i].cap || s.tokens[i].allCaps) {
+            if isContentWord(i) {
+                content += 1
+                if capitalised * 10 < content * 8 { return .normal }
             }
         }
-        if capsWords >= 2 && capsWords > lowerWords * 2 { return .capitals }
-        if words >= 3 && words <= 25 && lastPunct != 0x2E && content >= 3 && capitalised * 10 >= content * 8 {
+        if content >= 3 && capitalised * 10 >= content * 8 {
             return .headline
         }
         return .normal
+    }
+
+    /// A word that counts towards a headline's share of capitalised words: four letters or
+    /// capitalised, and neither a lower-case stop word nor a minor word ("and", "of", "with").
+    private func isContentWord(_ i: Int) -> Bool {
+        let t = s.tokens[i]
+        let len = t.end - t.start
+        guard len >= 4 || t.cap else { return false }
+        // look up only what can match: minor words have at most four letters (and a period), so
+        // a longer capitalised word is content as it is
+        let w = !t.cap || len <= 5 ? s.lowerASCII(i) : ""
+        if !t.cap && Words.stop.contains(w) { return false }
+        return !(!w.isEmpty && w.utf8.count <= 4 && ActorRules.headlineMinorWords.contains(w))
     }
 
     // MARK: candidates
@@ -184,11 +201,13 @@ struct ActorRules {
         return nameParts > 0
     }
 
+    private func isLooseCommon(_ k: String) -> Bool { wordClasses.classes(of: k).contains(.looseCommon) }
+
     /// A word that is a common word in an inflected form ("Contradicting", "Implements", "Roasters").
     private func inflectedCommon(_ k: String) -> Bool {
         for suffix in ["s", "es", "ed", "d", "ing", "ly", "ers", "er"] where k.hasSuffix(suffix) && k.count > suffix.count + 2 {
             let base = String(k.dropLast(suffix.count))
-            if looseCommon.contains(base) || looseCommon.contains(base + "e") { return true }
+            if isLooseCommon(base) || isLooseCommon(base + "e") { return true }
         }
         return false
     }
@@ -215,14 +234,14 @@ struct ActorRules {
     private func eligibleStart(_ i: Int) -> Bool {
         let t = s.tokens[i]
         let k = key(i)
+        let c = cls(i)
         if (t.allCaps || t.dotted), gazetteer.lookup(key: k, hasLower: false) != nil { return true }
-        if Words.stop.contains(k) { return false }
+        if c.contains(.stop) { return false }
         if t.initial { return true }
         if !t.ambiguous { return true }
-        if midCap.contains(k) || gazetteer.firstWords.contains(k) { return true }
-        if Words.titles.contains(k) { return true }
-        if looseCommon.contains(k) || inflectedCommon(k) || seenLowercase(k) { return false }
-        if Words.demonyms.contains(k) { return true }
+        if midCap.contains(k) || c.contains(.gazetteerFirst) { return true }
+        if c.contains(.title) { return true }
+        if c.contains(.looseCommon) || inflectedCommon(k) || seenLowercase(k) { return false }
         return true
     }
 
@@ -248,18 +267,18 @@ struct ActorRules {
             if let g = gazetteerSpanWithConnectors(i) { out.append((i, g)); i = g; continue }
             var j = i + 1
             var words = 1
-            var hasOrgOfHead = Words.orgOfHeads.contains(key(i)) || Words.titles.contains(key(i))
+            var hasOrgOfHead = has(i, .orgOfHead) || has(i, .title)
             while j < n, words < 10, toks[j].line == t.line {
                 let tj = toks[j]
-                if tj.kind == .word, isNameWord(j), !(Words.stop.contains(key(j)) && !tj.allCaps && !tj.dotted) {
-                    if Words.orgOfHeads.contains(key(j)) || Words.titles.contains(key(j)) { hasOrgOfHead = true }
+                if tj.kind == .word, isNameWord(j), !(has(j, .stop) && !tj.allCaps && !tj.dotted) {
+                    if has(j, .orgOfHead) || has(j, .title) { hasOrgOfHead = true }
                     j += 1; words += 1; continue
                 }
                 // particles inside person names: "Fernández de Cossío", "van der Berg"
                 if tj.kind == .word, isParticle(j) {
                     var k = j
                     while k < n, k - j < 3, isParticle(k) { k += 1 }
-                    if k < n, toks[k].line == t.line, isNameWord(k), !Words.stop.contains(key(k)) { j = k; continue }
+                    if k < n, toks[k].line == t.line, isNameWord(k), !has(k, .stop) { j = k; continue }
                     break
                 }
                 // connectors inside organisation names: "Bank of England", "Immigration and Customs Enforcement"
@@ -268,16 +287,16 @@ struct ActorRules {
                     if Words.orgConnectors.contains(w) && w != "the" {
                         var k = j + 1
                         if k < n, toks[k].kind == .word, s.lowerASCII(k) == "the", w != "and" { k += 1 }
-                        guard k < n, toks[k].line == t.line, isNameWord(k), !Words.stop.contains(key(k)) else { break }
+                        guard k < n, toks[k].line == t.line, isNameWord(k), !has(k, .stop) else { break }
                         var ok = (w == "of" || w == "for" || w == "on") && hasOrgOfHead
                         // "Securities and Exchange Commission", "Food and Drug Administration": one common
                         // word (or an organisation) before "and", a strong organisation word at the end
-                        let andOK = w != "and" || hasOrgOfHead || (j - i == 1 && common.contains(key(i)))
+                        let andOK = w != "and" || hasOrgOfHead || (j - i == 1 && has(i, .common))
                         if !ok && andOK {
                             // the part after ends with an organisation word: "Customs and Border Protection"
                             var e = k
-                            while e < n, toks[e].line == t.line, isNameWord(e), !Words.stop.contains(key(e)) { e += 1 }
-                            if e > k, Words.strongOrgHeads.contains(key(e - 1)), gazetteerEntry(k, e) == nil { ok = true }
+                            while e < n, toks[e].line == t.line, isNameWord(e), !has(e, .stop) { e += 1 }
+                            if e > k, has(e - 1, .strongOrgHead), gazetteerEntry(k, e) == nil { ok = true }
                             if !ok, isAcronymDefinitionAfter(e, from: i) { ok = true }
                         }
                         if ok { j = k; continue }
@@ -297,7 +316,7 @@ struct ActorRules {
     private func gazetteerSpanWithConnectors(_ i: Int) -> Int? {
         let toks = s.tokens
         let maxW = gazetteer.maxWords
-        guard maxW >= 3, gazetteer.firstWords.contains(key(i)) else { return nil }
+        guard maxW >= 3, has(i, .gazetteerFirst) else { return nil }
         var limit = i
         var hasConnector = false
         while limit < toks.count, limit - i < maxW, toks[limit].kind == .word, toks[limit].line == toks[i].line {
@@ -411,17 +430,16 @@ struct ActorRules {
             out.append(mention(a, b, kind: e.kind, strength: .strong, canonical: e.name))
             return
         }
-        let lastKey = key(b - 1)
-        let endsOrg = Words.orgHeads.contains(lastKey)
+        let endsOrg = has(b - 1, .orgHead)
         // "Director of the Congressional Budget Office": the organisation after the title
-        if endsOrg, Words.titles.contains(key(a)), a + 2 < b, lower(a + 1) == "of" {
+        if endsOrg, has(a, .title), a + 2 < b, lower(a + 1) == "of" {
             a += 2
             if a < b - 1, lower(a) == "the" { a += 1 }
         }
         // Titles: "Treasury Secretary James Baker", "President Donald Trump", "Secretary of State Antony Blinken"
         if !endsOrg {
             var t = -1
-            for i in a..<b where Words.titles.contains(key(i)) && s.tokens[i].kind == .word {
+            for i in a..<b where has(i, .title) && s.tokens[i].kind == .word {
                 // a title is followed by a name or ends the run
                 t = i
             }
@@ -429,11 +447,11 @@ struct ActorRules {
                 var nameStart = t + 1
                 // "Secretary of State", "Minister of Foreign Affairs", "Chancellor of the Exchequer"
                 if nameStart < b, lower(nameStart) == "of" || lower(nameStart) == "for" {
-                    while nameStart < b, Words.portfolio.contains(key(nameStart)) { nameStart += 1 }
+                    while nameStart < b, has(nameStart, .portfolio) { nameStart += 1 }
                 }
                 // prefix: an organisation or place before the title ("Federal Reserve Board Chairman")
                 var pe = t
-                while pe > a, Words.portfolio.contains(key(pe - 1)) || Words.titles.contains(key(pe - 1)) { pe -= 1 }
+                while pe > a, has(pe - 1, .portfolio) || has(pe - 1, .title) { pe -= 1 }
                 if pe > a { analysePrefix(a, pe, into: &out) }
                 var b = b
                 // "King Fahd of Saudi Arabia": the name stops at a connector, the rest is analysed apart
@@ -443,13 +461,13 @@ struct ActorRules {
                 }
                 if nameStart < b {
                     var na = nameStart
-                    while na < b, Words.titles.contains(key(na)) || Words.stop.contains(key(na)) { na += 1 }
+                    while na < b, has(na, .title) || has(na, .stop) { na += 1 }
                     if na < b {
                         if let e = gazetteerEntry(na, b) {
                             out.append(mention(na, b, kind: e.kind, strength: .strong, canonical: e.name))
-                        } else if Words.orgHeads.contains(key(b - 1)) || s.tokens[na].allCaps && b - na == 1 {
+                        } else if has(b - 1, .orgHead) || s.tokens[na].allCaps && b - na == 1 {
                             analyseCore(na, b, into: &out)
-                        } else if Words.royalTitles.contains(key(t)), b - na == 1, na == t + 1 {
+                        } else if has(t, .royalTitle), b - na == 1, na == t + 1 {
                             out.append(mention(t, b, kind: .person, strength: .cue))   // King Fahd
                         } else {
                             out.append(mention(na, b, kind: .person, strength: .cue))
@@ -463,14 +481,14 @@ struct ActorRules {
     }
 
     private func isDemonym(_ i: Int) -> Bool {
+        if has(i, .demonym) { return true }
         let k = key(i)
-        if Words.demonyms.contains(k) { return true }
         return k.count > 4 && k.hasSuffix("s") && Words.demonyms.contains(String(k.dropLast()))   // Filipinos, Cubans
     }
 
     /// A gazetteer name starts at `a` and ends within `b` ("Soviet Union", "West Germany").
     private func startsGazetteerName(_ a: Int, _ b: Int) -> Bool {
-        guard gazetteer.firstWords.contains(key(a)) else { return false }
+        guard has(a, .gazetteerFirst) else { return false }
         var e = min(b, a + gazetteer.maxWords)
         while e > a { if gazetteerEntry(a, e) != nil { return true }; e -= 1 }
         return false
@@ -483,17 +501,17 @@ struct ActorRules {
             out.append(mention(a, b, kind: e.kind, strength: .strong, canonical: e.name))
             return
         }
-        while a < b, isDemonym(a) && !startsGazetteerName(a, b) || Words.stop.contains(key(a)) { a += 1 }
+        while a < b, isDemonym(a) && !startsGazetteerName(a, b) || has(a, .stop) { a += 1 }
         guard a < b else { return }
         if let e = gazetteerEntry(a, b) {
             out.append(mention(a, b, kind: e.kind, strength: .strong, canonical: e.name))
             return
         }
-        if Words.orgHeads.contains(key(b - 1)) || (b - a == 1 && s.tokens[a].allCaps) {
+        if has(b - 1, .orgHead) || (b - a == 1 && s.tokens[a].allCaps) {
             analyseCore(a, b, into: &out)
             return
         }
-        if b - a >= 3, Words.orgOfHeads.contains(key(a)), lower(a + 1) == "of" {   // "Bank of England Governor …"
+        if b - a >= 3, has(a, .orgOfHead), lower(a + 1) == "of" {   // "Bank of England Governor …"
             out.append(mention(a, b, kind: .organisation, strength: .cue))
             return
         }
@@ -502,31 +520,31 @@ struct ActorRules {
 
     private func analyseCore(_ a0: Int, _ b: Int, into out: inout [Mention]) {
         var a = a0
-        let endsOrg = Words.orgHeads.contains(key(b - 1))
+        let endsOrg = has(b - 1, .orgHead)
         if !endsOrg {
-            while a < b, isDemonym(a) && !startsGazetteerName(a, b) || Words.titles.contains(key(a)) && b - a > 1 { a += 1 }
+            while a < b, isDemonym(a) && !startsGazetteerName(a, b) || has(a, .title) && b - a > 1 { a += 1 }
         } else {
-            while a < b - 1, Words.stop.contains(key(a)) { a += 1 }
+            while a < b - 1, has(a, .stop) { a += 1 }
         }
         guard a < b else { return }
         if let e = gazetteerEntry(a, b) {
             out.append(mention(a, b, kind: e.kind, strength: .strong, canonical: e.name))
             return
         }
-        if Words.nonActorHeads.contains(key(b - 1)) && b - a > 1 { return }
+        if has(b - 1, .nonActorHead) && b - a > 1 { return }
         // "Trump Administration", "Reagan Government": the person
-        if b - a >= 2, Words.personHeads.contains(key(b - 1)) {
+        if b - a >= 2, has(b - 1, .personHead) {
             if let e = gazetteerEntry(a, b - 1) {
                 out.append(mention(a, b - 1, kind: e.kind, strength: .strong, canonical: e.name))
                 return
             }
-            if b - a <= 4, !(a..<(b - 1)).contains(where: { Words.orgHeads.contains(key($0)) || s.tokens[$0].allCaps }) {
+            if b - a <= 4, !(a..<(b - 1)).contains(where: { has($0, .orgHead) || s.tokens[$0].allCaps }) {
                 out.append(mention(a, b - 1, kind: .person, strength: .cue))
                 return
             }
         }
         // "Government of Cuba", "Republic of Korea" (unless the gazetteer has it whole): the place
-        if b - a >= 3, Words.governmentOf.contains(key(a)), lower(a + 1) == "of" {
+        if b - a >= 3, has(a, .governmentOf), lower(a + 1) == "of" {
             var x = a + 2
             if x < b, lower(x) == "the" { x += 1 }
             if let e = gazetteerEntry(x, b), e.kind == .place {
@@ -559,7 +577,7 @@ struct ActorRules {
         let maxW = gazetteer.maxWords
         while i < b {
             var matched = false
-            if maxW > 0, gazetteer.firstWords.contains(key(i)) {
+            if maxW > 0, has(i, .gazetteerFirst) {
                 var e = min(b, i + maxW + 1)
                 while e > i {
                     if let g = gazetteerEntry(i, e), !onlyPlaces || g.kind == .place {
@@ -581,32 +599,40 @@ struct ActorRules {
     /// A run of capitalised words the gazetteer doesn't know.
     private func unknown(_ a0: Int, _ b0: Int, into out: inout [Mention]) {
         var a = a0, b = b0
-        while b > a, !s.tokens[b - 1].cap && !s.tokens[b - 1].allCaps || Words.stop.contains(key(b - 1)) && !s.tokens[b - 1].allCaps { b -= 1 }
-        while a < b, isDemonym(a) || Words.stop.contains(key(a)) && !s.tokens[a].allCaps { a += 1 }
+        while b > a, !s.tokens[b - 1].cap && !s.tokens[b - 1].allCaps || has(b - 1, .stop) && !s.tokens[b - 1].allCaps { b -= 1 }
+        while a < b, isDemonym(a) || has(a, .stop) && !s.tokens[a].allCaps { a += 1 }
         guard a < b else { return }
-        if Words.nonActorHeads.contains(key(b - 1)) { return }
+        if has(b - 1, .nonActorHead) { return }
         let t = s.tokens[a]
         let n = b - a
         if n == 1 {
-            let k = key(a)
             if t.allCaps {
                 let letters = t.end - t.start
-                guard letters <= 7 || t.dotted, !Words.nonAcronyms.contains(k), !looseCommon.contains(k) || t.dotted else { return }
+                guard letters <= 7 || t.dotted, !has(a, .nonAcronym), !has(a, .looseCommon) || t.dotted else { return }
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
             if t.initial || t.end - t.start < 2 { return }
-            var uppers = 0
-            for sc in s.text(t).unicodeScalars where sc.properties.isUppercase { uppers += 1 }
-            if uppers >= 2, t.hasLower, !s.text(t).contains("-") {   // MinRex, CiberCuba, PepsiCo
+            var uppers = 0, hasDash = false, hasDot = false
+            if s.bytes[t.start..<t.end].allSatisfy({ $0 < 0x80 }) {
+                for j in t.start..<t.end {
+                    let c = s.bytes[j]
+                    if c >= 0x41 && c <= 0x5A { uppers += 1 } else if c == 0x2D { hasDash = true } else if c == 0x2E { hasDot = true }
+                }
+            } else {
+                let text = s.text(t)
+                for sc in text.unicodeScalars where sc.properties.isUppercase { uppers += 1 }
+                hasDash = text.contains("-"); hasDot = text.contains(".")
+            }
+            if uppers >= 2, t.hasLower, !hasDash {   // MinRex, CiberCuba, PepsiCo
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
-            if s.text(t).contains(".") { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
+            if hasDot { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
             if personCue(a, b) { out.append(mention(a, b, kind: .person, strength: .cue)); return }
             if b < s.tokens.count, s.tokens[b].kind == .word, !s.tokens[b].cap, Words.nonActorHeads.contains(lower(b)) { return }   // "Louvre accord"
             if placeCue(a) { out.append(mention(a, b, kind: .place, strength: .weak)); return }
-            if common.contains(k) || Words.titles.contains(k) || Words.orgHeads.contains(k) || Words.portfolio.contains(k) { return }
+            if !cls(a).isDisjoint(with: [.common, .title, .orgHead, .portfolio]) { return }
             out.append(mention(a, b, kind: .person, strength: .weak))
             return
         }
@@ -616,7 +642,7 @@ struct ActorRules {
             if s.tokens[i].initial { hasInitial = true }
             if s.tokens[i].allCaps { allCapsWords += 1 }
         }
-        if Words.orgOfHeads.contains(key(a)) && n >= 3 {   // "Bank of Japan", "University of Chicago"
+        if has(a, .orgOfHead) && n >= 3 {   // "Bank of Japan", "University of Chicago"
             out.append(mention(a, b, kind: .organisation, strength: .cue))
             return
         }
@@ -629,24 +655,22 @@ struct ActorRules {
             return
         }
         // "Family Reunification Parole", "Foreign Terrorist Entry": capitalised common words
-        if (a..<b).contains(where: { common.contains(key($0)) || Words.titles.contains(key($0)) || Words.portfolio.contains(key($0)) }) { return }
+        if (a..<b).contains(where: { has($0, .common) || has($0, .title) || has($0, .portfolio) }) { return }
         out.append(mention(a, b, kind: .person, strength: n <= 4 ? .cue : .weak))
     }
 
     /// Gazetteer names (and names the document's normal text gave) in capitals lines and headlines.
-    private func matchKnown(in line: TextScanner.Line, known: [String: Mention], into out: inout [Mention]) {
+    private func matchKnown(in line: TextScanner.Line, known: [String: Mention], knownFirst: Set<String>, into out: inout [Mention]) {
         let toks = s.tokens
         var i = line.firstToken
         let end = line.endToken
         let maxW = max(gazetteer.maxWords, 4)
         let mode = modes[toks[max(0, min(i, toks.count - 1))].line]
-        var knownFirst = Set<String>()
-        for k in known.keys { knownFirst.insert(String(k.prefix { $0 != " " })) }
         while i < end {
             guard toks[i].kind == .word, toks[i].cap || toks[i].allCaps || caseless else { i += 1; continue }
             var matched = false
             let k0 = key(i)
-            var e = gazetteer.firstWords.contains(k0) || knownFirst.contains(k0) ? min(end, i + maxW) : i
+            var e = has(i, .gazetteerFirst) || knownFirst.contains(k0) ? min(end, i + maxW) : i
             while e > i {
                 var ok = true
                 for x in i..<e where toks[x].kind != .word || !(toks[x].cap || toks[x].allCaps || caseless || isParticle(x) || (x > i && x < e - 1 && Words.orgConnectors.contains(lower(x)))) { ok = false; break }
@@ -654,7 +678,7 @@ struct ActorRules {
                     let single = e - i == 1
                     if let g = gazetteerEntry(i, e) {
                         // in capitals, an acronym of two letters is too ambiguous ("US" in "LET US")
-                        let headlineSubject = i == firstWordOfLine(i) || (e < end && toks[e].kind == .word && Words.headlineVerbs.contains(key(e)))
+                        let headlineSubject = i == firstWordOfLine(i) || (e < end && toks[e].kind == .word && has(e, .headlineVerb))
                         let weakAcronym = single && (mode == .capitals || caseless) && !toks[i].dotted && (toks[i].end - toks[i].start) <= 2
                             && !(headlineSubject && !caseless)
                         let caselessAcronym = caseless && single && Gazetteer.isAcronymSpelling(g.name) == false && (toks[i].end - toks[i].start) <= 3
@@ -670,7 +694,7 @@ struct ActorRules {
                             out.append(Mention(first: i, end: e, words: m.words, surface: m.surface, kind: m.kind, strength: m.strength, canonical: m.canonical))
                             i = e; matched = true; break
                         }
-                        if single, mode == .headline, toks[i].allCaps, !Words.nonAcronyms.contains(key(i)), (toks[i].end - toks[i].start) <= 6 {
+                        if single, mode == .headline, toks[i].allCaps, !has(i, .nonAcronym), (toks[i].end - toks[i].start) <= 6 {
                             out.append(mention(i, e, kind: .organisation, strength: .weak))
                             i = e; matched = true; break
                         }
@@ -679,8 +703,8 @@ struct ActorRules {
                 e -= 1
             }
             // "PRESIDENT REAGAN VOWS", "KING FAHD SAYS"
-            if !matched, !caseless, i + 1 < end, toks[i].allCaps, Words.titles.contains(key(i)), let e = headlineName(i + 1, end: end, afterTitle: true) {
-                let from = Words.royalTitles.contains(key(i)) && e == i + 2 ? i : i + 1
+            if !matched, !caseless, i + 1 < end, toks[i].allCaps, has(i, .title), let e = headlineName(i + 1, end: end, afterTitle: true) {
+                let from = has(i, .royalTitle) && e == i + 2 ? i : i + 1
                 var m = mention(from, e, kind: .person, strength: .cue)
                 m.surface = (from..<e).map { titleCase(s.text($0)) }.joined(separator: " ")
                 out.append(m)
@@ -716,10 +740,9 @@ struct ActorRules {
         func nameLike(_ x: Int) -> Bool {
             guard x < end, toks[x].kind == .word, toks[x].allCaps || toks[x].cap, !toks[x].dotted else { return false }
             let k = key(x)
-            guard k.count >= 3, k.allSatisfy({ $0.isLetter || $0 == " " }) else { return false }
-            if looseCommon.contains(k) || Words.stop.contains(k) || Words.demonyms.contains(k) || Words.titles.contains(k)
-                || Words.portfolio.contains(k) || Words.orgHeads.contains(k) || Words.nonAcronyms.contains(k)
-                || Words.headlineVerbs.contains(k) || DateRules.monthNames[k] != nil || DateRules.units.contains(k) { return false }
+            guard ActorRules.isLettersAndSpaces(k, atLeast: 3) else { return false }
+            let notNames: WordClass = [.looseCommon, .stop, .demonym, .title, .portfolio, .orgHead, .nonAcronym, .headlineVerb, .month, .unit]
+            if !cls(x).isDisjoint(with: notNames) { return false }
             return gazetteer.lookup(key: k, hasLower: false) == nil
         }
         guard nameLike(i) else { return nil }
@@ -727,17 +750,28 @@ struct ActorRules {
         while e < end, e - i < 3, nameLike(e) { e += 1 }
         if afterTitle { return e }
         // followed by a headline verb
-        if e < end, toks[e].kind == .word, Words.headlineVerbs.contains(key(e)) { return e }
+        if e < end, toks[e].kind == .word, has(e, .headlineVerb) { return e }
         // after a possessive: "TREASURY'S BAKER"
         if i >= 1, s.isPunct(i - 1, 0x27) { return i + 1 }
         // at the start of the headline, before a verb: "REAGAN MAKING STATEMENT", "BAKER REITERATES …"
         if i == firstWordOfLine(i), e < end, toks[e].kind == .word {
             let v = key(e)
-            if looseCommon.contains(v) && (v.hasSuffix("s") || v.hasSuffix("ing") || v.hasSuffix("ed")) && !v.hasSuffix("ss") { return e }
+            if has(e, .looseCommon) && (v.hasSuffix("s") || v.hasSuffix("ing") || v.hasSuffix("ed")) && !v.hasSuffix("ss") { return e }
         }
         // ending the line after a comma or a dash: "…, SUMITA", "…-WEIZSAECKER"
         if e == end, i > 0, toks[i - 1].kind == .punct, toks[i - 1].punct == 0x2C || toks[i - 1].punct == 0x2D { return e }
         return nil
+    }
+
+    /// `k` has at least `count` characters, all letters or spaces (ASCII keys are checked on
+    /// their bytes, others with Character properties).
+    static func isLettersAndSpaces(_ k: String, atLeast count: Int) -> Bool {
+        var ascii = true
+        for c in k.utf8 where c >= 0x80 { ascii = false; break }
+        if ascii {
+            return k.utf8.count >= count && k.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x20 }
+        }
+        return k.count >= count && k.allSatisfy({ $0.isLetter || $0 == " " })
     }
 
     // MARK: acronym definitions
@@ -792,12 +826,12 @@ struct ActorRules {
                 m = mention(a, b, kind: e.kind, strength: .strong, canonical: e.name)
             } else {
                 var from = a
-                let endsOrg = Words.orgHeads.contains(key(b - 1))
-                while from < b, !endsOrg && Words.demonyms.contains(key(from)) || Words.stop.contains(key(from)) { from += 1 }
+                let endsOrg = has(b - 1, .orgHead)
+                while from < b, !endsOrg && has(from, .demonym) || has(from, .stop) { from += 1 }
                 guard from < b else { continue }
                 m = mention(from, b, kind: .organisation, strength: .strong)
                 let last = key(b - 1)
-                if Words.nonActorHeads.contains(last) || (!Words.orgHeads.contains(last) && looseCommon.contains(last)) {
+                if Words.nonActorHeads.contains(last) || (!Words.orgHeads.contains(last) && isLooseCommon(last)) {
                     nonActorAcronyms.insert(acrKey); continue   // "Memorandum of Understanding (MoU)"
                 }
             }
@@ -835,8 +869,10 @@ struct ActorRules {
         for m in mentions where m.strength >= .cue {
             known[m.words.joined(separator: " ")] = m
         }
+        var knownFirst = Set<String>()
+        for k in known.keys { knownFirst.insert(String(k.prefix { $0 != " " })) }
         for (li, line) in s.lines.enumerated() where modes[li] != .normal || caseless {
-            matchKnown(in: line, known: known, into: &mentions)
+            matchKnown(in: line, known: known, knownFirst: knownFirst, into: &mentions)
         }
         if caseless { mentions.sort { $0.first < $1.first } }
         return resolve(mentions)
@@ -851,7 +887,10 @@ struct ActorRules {
         let cw: [[String]] = ms.map { m in
             guard let c = m.canonical else { return m.words }
             if let w = canonicalCache[c] { return w }
-            let w = Fold.key(c).split(separator: " ").map(String.init)
+            let k = Fold.key(c)
+            // ASCII keys split on bytes; others by Character, as a space may carry a combining mark
+            let w = k.utf8.allSatisfy({ $0 < 0x80 }) ? k.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+                : k.split(separator: " ").map(String.init)
             canonicalCache[c] = w
             return w
         }
@@ -868,9 +907,11 @@ struct ActorRules {
             var j = 0
             for w in short {
                 var found = false
+                // one letter (an initial)? keys are [a-z0-9 ] when ASCII, so bytes are characters
+                let initial = w.utf8.allSatisfy({ $0 < 0x80 }) ? w.utf8.count == 1 : w.count == 1
                 while j < full.count {
                     let f = full[j]; j += 1
-                    if f == w || (w.count == 1 && f.hasPrefix(w)) { found = true; break }
+                    if f == w || (initial && f.hasPrefix(w)) { found = true; break }
                 }
                 if !found { return false }
             }
@@ -910,10 +951,7 @@ struct ActorRules {
         // ("CMB" … "Coffee Marketing Board")
         var orgByInitials: [String: Int] = [:]
         for (i, m) in ms.enumerated() where m.kind == .organisation && m.words.count >= 2 && m.canonical == nil {
-            var initials = ""
-            for w in m.surface.split(whereSeparator: { $0 == " " || $0 == "-" }) where w.first?.isUppercase == true {
-                initials.append(w.first!.lowercased())
-            }
+            let initials = ActorRules.initials(of: m.surface)
             if initials.count >= 2 { orgByInitials[initials] = orgByInitials[initials] ?? i }
         }
         if !orgByInitials.isEmpty {
@@ -944,7 +982,7 @@ struct ActorRules {
             }
             if rep.canonical == nil {
                 // too weak: a lone capitalised word seen once, with no cue and no link
-                if rep.words.count == 1, common.contains(rep.words[0]) && strongest < .strong { continue }
+                if rep.words.count == 1, wordClasses.classes(of: rep.words[0]).contains(.common) && strongest < .strong { continue }
             }
             var kind = rep.kind
             if rep.canonical == nil {
@@ -967,8 +1005,46 @@ struct ActorRules {
         return result.map(\.actor)
     }
 
+    /// The lower-cased initials of the capitalised words of `surface`, words split at spaces and
+    /// hyphens ("Coffee Marketing Board" → "cmb"); ASCII names are read on bytes.
+    static func initials(of surface: String) -> String {
+        var ascii = true
+        for c in surface.utf8 where c >= 0x80 { ascii = false; break }
+        if ascii {
+            var out = ""
+            var wordStart = true
+            for c in surface.utf8 {
+                if c == 0x20 || c == 0x2D { wordStart = true; continue }
+                if wordStart, c >= 0x41, c <= 0x5A { out.unicodeScalars.append(Unicode.Scalar(c + 32)) }
+                wordStart = false
+            }
+            return out
+        }
+        var initials = ""
+        for w in surface.split(whereSeparator: { $0 == " " || $0 == "-" }) where w.first?.isUppercase == true {
+            initials.append(w.first!.lowercased())
+        }
+        return initials
+    }
+
     /// The name as written, with line breaks and runs of spaces made single spaces.
     private func cleanSurface(_ s: String) -> String {
+        var ascii = true
+        for c in s.utf8 where c >= 0x80 { ascii = false; break }
+        if ascii {
+            // the same on bytes: ASCII whitespace is tab, LF, VT, FF, CR and space
+            return String(unsafeUninitializedCapacity: s.utf8.count) { out in
+                var n = 0
+                var space = false
+                for c in s.utf8 {
+                    if c == 0x20 || (c >= 0x09 && c <= 0x0D) { space = true; continue }
+                    if space && n > 0 { out[n] = 0x20; n += 1 }
+                    space = false
+                    out[n] = c; n += 1
+                }
+                return n
+            }
+        }
         var out = ""
         var space = false
         for c in s {

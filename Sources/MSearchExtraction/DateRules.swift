@@ -23,6 +23,23 @@ struct DateRules {
         return m
     }()
 
+    /// Month names and abbreviations as bytes, for `month(_:_:_:)`.
+    private static let monthSpellings: [(spelling: [UInt8], month: Int)] =
+        monthNames.map { (Array($0.key.utf8), $0.value) }.sorted { $0.spelling.lexicographicallyPrecedes($1.spelling) }
+
+    /// The month `bytes[start..<end]` names in any case ("Nov", "SEPT", "march"), compared on bytes:
+    /// this runs on every capitalised word starting with a month's letter.
+    static func month(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int? {
+        let n = end - start
+        for (spelling, month) in monthSpellings where spelling.count == n {
+            var same = true
+            // month names are letters: c | 0x20 is c in lower case, and never a letter for other bytes
+            for k in 0..<n where bytes[start + k] | 0x20 != spelling[k] { same = false; break }
+            if same { return month }
+        }
+        return nil
+    }
+
     static let weekdayNames: [String: Int] = [
         "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3, "thursday": 4, "thu": 4,
         "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
@@ -111,9 +128,9 @@ struct DateRules {
         case 0x6A, 0x66, 0x6D, 0x61, 0x73, 0x6F, 0x6E, 0x64: break
         default: return nil
         }
-        let w = s.lowerASCII(i)
-        guard let m = DateRules.monthNames[w] else { return nil }
-        if t.allCaps && w.count > 3 && !caseless { /* "MAY" in capitals lines is fine */ }
+        var end = t.end
+        if s.bytes[end - 1] == 0x2E { end -= 1 }   // "Nov."
+        guard let m = DateRules.month(s.bytes, t.start, end) else { return nil }
         // "May" and "March" must be capitalised and not a verb at the start of a sentence: the
         // caller requires a number right after, which is enough.
         return m

@@ -9,8 +9,8 @@ public final class Extractor: @unchecked Sendable {
     public let today: PartialDate
     /// Problems loading the default resources (gazetteer, common-word lexicon), for the CLI to show.
     public let resourceWarnings: [String]
-    let commonWords: Set<String>
-    let looseCommonWords: Set<String>
+    /// Word lists, the common-word lexicon and the gazetteer's first words, by word.
+    let wordClasses: WordClassTable
 
     /// Texts longer than this are cut (at a character boundary) before extraction, to bound time.
     public static let maxTextBytes = 2_000_000
@@ -22,8 +22,7 @@ public final class Extractor: @unchecked Sendable {
         if let w = Gazetteer.defaultLoadWarning, gazetteer.isEmpty { warnings.append(w) }
         if let w = CommonWords.load.warning { warnings.append(w) }
         self.resourceWarnings = warnings
-        self.commonWords = CommonWords.load.strict
-        self.looseCommonWords = CommonWords.load.loose
+        self.wordClasses = WordClassTable(commonWords: CommonWords.load.words, gazetteerFirstWords: gazetteer.firstWords)
     }
 
     static func currentDate() -> PartialDate {
@@ -64,7 +63,7 @@ public final class Extractor: @unchecked Sendable {
 
         let pub = publicationDate(scanner: scanner, mentions: mentions, bodyStart: bodyStart,
                                   metadata: date, evidence: dateEvidence, url: url)
-        let actors = ActorRules(s: scanner, gazetteer: gazetteer, common: commonWords, looseCommon: looseCommonWords, caseless: caseless).actors()
+        let actors = ActorRules(s: scanner, gazetteer: gazetteer, wordClasses: wordClasses, caseless: caseless).actors()
         return Extraction(publicationDate: pub, mentionedDates: mentioned, actors: actors)
     }
 
@@ -145,7 +144,7 @@ public final class Extractor: @unchecked Sendable {
     func publicationDate(scanner s: TextScanner, mentions: [DateRules.Mention], bodyStart: Int,
                          metadata: String?, evidence: String?, url: String?) -> PublicationDate? {
         var candidates: [PublicationDate] = []
-        if let metadata, let d = Extractor.parseISO(metadata.trimmingCharacters(in: .whitespaces)), !isFuture(d) {
+        if let metadata, let d = Extractor.parseISO(metadata.trimmingSpaces), !isFuture(d) {
             candidates.append(PublicationDate(date: d, evidence: evidence ?? "metadata"))
         }
         if let url, let d = Extractor.dateInURL(url), !isFuture(d) {
@@ -197,7 +196,7 @@ public final class Extractor: @unchecked Sendable {
                 let w = s.lowerASCII(k)
                 if Extractor.datelineWords.contains(w) || DateRules.weekdayNames[w] != nil { continue }
                 if !(t.cap || t.allCaps) { datelinePlace = false }
-                if looseCommonWords.contains(w) || w.isEmpty && !(t.cap || t.allCaps) { eventBefore = true }
+                if wordClasses.classes(of: w).contains(.looseCommon) || w.isEmpty && !(t.cap || t.allCaps) { eventBefore = true }
             }
             if eventBefore && !m.present { continue }
             guard datelinePlace || lineLen <= 80 || m.present else { continue }

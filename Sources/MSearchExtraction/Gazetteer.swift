@@ -45,24 +45,24 @@ public struct Gazetteer: Sendable {
             lineNo += 1
             var line = Substring(raw)
             while line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard cols.count >= 2 else {
                 throw GazetteerError(line: lineNo, reason: "expected name<TAB>kind<TAB>aliases, found no tab")
             }
-            let name = cols[0].trimmingCharacters(in: .whitespaces)
+            let name = cols[0].trimmingSpaces
             guard !name.isEmpty, !Fold.key(name).isEmpty else {
                 throw GazetteerError(line: lineNo, reason: "empty canonical name")
             }
-            let kindText = cols[1].trimmingCharacters(in: .whitespaces)
+            let kindText = cols[1].trimmingSpaces
             guard let kind = Gazetteer.kind(named: kindText) else {
                 throw GazetteerError(line: lineNo, reason: "unknown kind '\(kindText)' (person, organisation or place)")
             }
             var aliases: [String] = []
             if cols.count >= 3 {
                 for a in cols[2...].joined(separator: "|").split(separator: "|") {
-                    let t = a.trimmingCharacters(in: .whitespaces)
+                    let t = a.trimmingSpaces
                     if !t.isEmpty, !Fold.key(t).isEmpty { aliases.append(t) }
                 }
             }

@@ -51,20 +51,29 @@ struct TextScanner {
     func text(_ i: Int) -> String { text(tokens[i]) }
 
     /// Lower-cased ASCII text of a short word token, without a final period ("Nov." → "nov"),
-    /// or "" for non-ASCII / long words.
+    /// or "" for non-ASCII / long words. Written straight into the String's storage: words of up
+    /// to 15 bytes become small strings, with no heap allocation (this runs several times a token).
     func lowerASCII(_ i: Int, maxLength: Int = 12) -> String {
         let t = tokens[i]
         var end = t.end
         if end > t.start, bytes[end - 1] == 0x2E { end -= 1 }
         guard end - t.start <= maxLength else { return "" }
-        var out = [UInt8]()
-        out.reserveCapacity(end - t.start)
-        for j in t.start..<end {
-            let c = bytes[j]
-            if c >= 0x80 { return "" }
-            out.append(c >= 0x41 && c <= 0x5A ? c + 32 : c)
+        return TextScanner.lowerASCII(bytes, t.start, end, skippingPeriods: false)
+    }
+
+    /// Lower-cased `bytes[start..<end]`, optionally without its periods, or "" when not all ASCII.
+    static func lowerASCII(_ bytes: [UInt8], _ start: Int, _ end: Int, skippingPeriods: Bool) -> String {
+        for j in start..<end where bytes[j] >= 0x80 { return "" }
+        return String(unsafeUninitializedCapacity: end - start) { out in
+            var n = 0
+            for j in start..<end {
+                let c = bytes[j]
+                if skippingPeriods && c == 0x2E { continue }
+                out[n] = c >= 0x41 && c <= 0x5A ? c + 32 : c
+                n += 1
+            }
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Value of a number token of plain digits (nil for grouped numbers or more than 9 digits).
@@ -114,17 +123,31 @@ struct TextScanner {
 
     private enum CharClass { case space, newline, upper, lower, otherLetter, digit, mark, punct }
 
-    private func classify(_ v: UInt32) -> CharClass {
-        if v < 0x80 {
-            let c = UInt8(v)
-            if c == 0x0A { return .newline }
-            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { return .space }
-            if c >= 0x41 && c <= 0x5A { return .upper }
-            if c >= 0x61 && c <= 0x7A { return .lower }
-            if c >= 0x30 && c <= 0x39 { return .digit }
-            if c < 0x20 || c == 0x7F { return .space }
-            return .punct
+    /// The scalar at `i`, its length and its class; ASCII is decided on the byte alone, since
+    /// this runs once per byte of every document.
+    @inline(__always)
+    private func character(at i: Int) -> (UInt32, Int, CharClass) {
+        let b = bytes[i]
+        if b < 0x80 { return (UInt32(b), 1, TextScanner.asciiClass(b)) }
+        let (v, len) = scalar(at: i)
+        return (v, len, classify(v))
+    }
+
+    @inline(__always)
+    private static func asciiClass(_ c: UInt8) -> CharClass {
+        switch c {
+        case 0x0A: return .newline
+        case 0x41...0x5A: return .upper
+        case 0x61...0x7A: return .lower
+        case 0x30...0x39: return .digit
+        case 0x00..<0x20, 0x7F: return .space   // also tab, CR, VT, FF and other controls
+        case 0x20: return .space
+        default: return .punct
         }
+    }
+
+    private func classify(_ v: UInt32) -> CharClass {
+        if v < 0x80 { return TextScanner.asciiClass(UInt8(v)) }
         if v == 0xA0 || (0x2000...0x200B).contains(v) || v == 0x202F || v == 0x205F || v == 0x3000 || v == 0xFEFF { return .space }
         if v == 0x2028 || v == 0x2029 || v == 0x85 { return .newline }
         guard let sc = Unicode.Scalar(v) else { return .punct }
@@ -164,8 +187,7 @@ struct TextScanner {
         }
 
         while i < n {
-            let (v, len) = scalar(at: i)
-            let cls = classify(v)
+            let (v, len, cls) = character(at: i)
             switch cls {
             case .space:
                 spaceBefore = true
@@ -239,8 +261,7 @@ struct TextScanner {
         var dotted = false
         var initial = false
         while i < n {
-            let (v, len) = scalar(at: i)
-            let cls = classify(v)
+            let (v, len, cls) = character(at: i)
             switch cls {
             case .upper, .lower, .otherLetter, .mark, .digit:
                 if cls == .upper { uppers += 1 } else if cls == .lower { lowers += 1 }
@@ -258,8 +279,7 @@ struct TextScanner {
                 // O'Brien / possessive 's / contractions
                 let after = i + len
                 if after < n {
-                    let (v2, l2) = scalar(at: after)
-                    let cls2 = classify(v2)
+                    let (v2, l2, cls2) = character(at: after)
                     if cls2 == .upper || cls2 == .lower {
                         let isS = (v2 == 0x73 || v2 == 0x53) && (after + l2 >= n || !isWordChar(after + l2))
                         if isS { break }   // possessive: the word ends here
@@ -318,22 +338,14 @@ struct TextScanner {
     private func initialContinues(_ start: Int) -> Bool { false }
 
     private func isWordChar(_ i: Int) -> Bool {
-        let (v, _) = scalar(at: i)
-        switch classify(v) {
+        switch character(at: i).2 {
         case .upper, .lower, .otherLetter, .mark, .digit: return true
         default: return false
         }
     }
 
     private func lowerASCIIRaw(_ s: Int, _ e: Int) -> String {
-        var out = [UInt8]()
-        for j in s..<e {
-            let c = bytes[j]
-            if c >= 0x80 { return "" }
-            if c == 0x2E { continue }
-            out.append(c >= 0x41 && c <= 0x5A ? c + 32 : c)
-        }
-        return String(decoding: out, as: UTF8.self)
+        TextScanner.lowerASCII(bytes, s, e, skippingPeriods: true)
     }
 
     private mutating func scanNumber(at start: Int, line: Int, spaceBefore: Bool) -> Int {
