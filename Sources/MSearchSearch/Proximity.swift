@@ -95,7 +95,7 @@ extension Searcher {
                 segment = seg
                 cursors = try terms.map { term in
                     guard let info = try term.term.withUnsafeBufferPointer({ try seg.terms.lookup($0) }) else { return nil }
-                    let c = try seg.postings(info)
+                    let c = try seg.postings(info, frequencies: false)
                     try c.start()
                     return c
                 }

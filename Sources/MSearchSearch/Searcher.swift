@@ -128,14 +128,14 @@ public final class Searcher {
                                   columns: segment.columns, averageLength: reader.averageDocumentLength)
         case .phrase(let terms, let offsets, let slop, let field, let weight):
             var cursors: [PostingsCursor] = []
+            cursors.reserveCapacity(terms.count)
             for term in terms {
                 guard let info = try term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { return EmptyScorer() }
-                cursors.append(try segment.postings(info))
+                cursors.append(try segment.postings(info, frequencies: false))
             }
-            let label = (field.map { $0.rawValue + ":" } ?? "") + terms.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-            return try PhraseScorer(cursors: cursors, offsets: offsets, slop: slop, field: field, weight: weight,
-                                    bm25: bm25, columns: segment.columns, averageLength: reader.averageDocumentLength,
-                                    label: label)
+            return try PhraseScorer(cursors: cursors, terms: terms, offsets: offsets, slop: slop, field: field,
+                                    weight: weight, bm25: bm25, columns: segment.columns,
+                                    averageLength: reader.averageDocumentLength)
         case .any(let plans):
             return disjunction(try plans.map { try makeScorer($0, segment: segment) })
         case .boolean(let must, let should, let mustNot):
