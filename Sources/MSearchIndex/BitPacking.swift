@@ -31,10 +31,11 @@ public enum BitPacking {
     }
 
     /// Unpacks `count` values of `width` bits starting at `source`. The caller guarantees that
-    /// `source` has `byteCount(count:width:)` readable bytes; reads never go beyond them.
+    /// `readable` bytes (at least `byteCount(count:width:)`) can be read from `source`: with 8
+    /// to spare (the files' footers and padding) every value is one unaligned 64-bit load.
     @inline(__always)
     public static func unpack(_ source: UnsafeRawPointer, count: Int, width: Int,
-                              into out: UnsafeMutablePointer<UInt32>) {
+                              into out: UnsafeMutablePointer<UInt32>, readable: Int) {
         if width == 0 {
             out.update(repeating: 0, count: count)
             return
@@ -42,22 +43,31 @@ public enum BitPacking {
         let mask: UInt64 = width == 32 ? 0xffff_ffff : (UInt64(1) << UInt64(width)) - 1
         let total = byteCount(count: count, width: width)
         var bitPos = 0
+        if total + 8 <= readable {
+            for i in 0..<count {
+                let word = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: bitPos >> 3, as: UInt64.self))
+                out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bitPos & 7)) & mask)
+                bitPos += width
+            }
+            return
+        }
         for i in 0..<count {
             let byte = bitPos >> 3
-            let shift = UInt64(bitPos & 7)
-            var word: UInt64
-            if byte + 8 <= total {
-                word = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
-            } else {
-                word = 0
-                var k = 0
-                while byte + k < total {
-                    word |= UInt64(source.load(fromByteOffset: byte + k, as: UInt8.self)) << UInt64(8 * k)
-                    k += 1
-                }
+            var word: UInt64 = 0
+            var k = 0
+            while k < 8 && byte + k < total {
+                word |= UInt64(source.load(fromByteOffset: byte + k, as: UInt8.self)) << UInt64(8 * k)
+                k += 1
             }
-            out[i] = UInt32(truncatingIfNeeded: (word >> shift) & mask)
+            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bitPos & 7)) & mask)
             bitPos += width
         }
+    }
+
+    /// `unpack` when only the packed bytes themselves may be read.
+    @inline(__always)
+    public static func unpack(_ source: UnsafeRawPointer, count: Int, width: Int,
+                              into out: UnsafeMutablePointer<UInt32>) {
+        unpack(source, count: count, width: width, into: out, readable: byteCount(count: count, width: width))
     }
 }

@@ -1,29 +1,36 @@
 /// Walks one term's postings in one segment, a block at a time. Only the current block is
-/// decoded (into three fixed 128-entry buffers allocated once per cursor); `advance(to:)` uses
-/// the skip table to jump over whole blocks, and the block maxima bound scores for pruning.
+/// decoded, into fixed 128-entry buffers; `advance(to:)` uses the skip table to jump over whole
+/// blocks, and the block maxima bound scores for pruning. Positions are decoded only when asked
+/// for, chunk by chunk. A cursor makes three allocations (itself, its buffers, its skip table),
+/// however long the list.
 public final class PostingsCursor {
     public static let exhausted = Int32.max
+
+    /// One block's entry of the skip table.
+    private struct Skip {
+        var lastDoc: Int32 = -1
+        var maxTf: UInt32 = 0
+        var maxTitleTf: UInt32 = 0
+        var minLength: UInt32 = 0
+        var offset = 0
+        var positionsOffset = 0
+    }
 
     public let documentFrequency: Int
     private let data: UnsafeRawBufferPointer      // the postings file
     private let file: String
-    private let positionsData: UnsafeRawBufferPointer
-    private let termPositionsStart: Int
     /// Documents in the segment: every decoded document number must be below it.
     private let segmentDocumentCount: Int64
 
-    // Skip table, decoded at creation: one entry per block.
-    private var blockLastDoc: [Int32] = []
-    private var blockOffset: [Int] = []
-    private var blockPositionsOffset: [Int] = []
-    private var blockMaxTf: [UInt32] = []
-    private var blockMaxTitleTf: [UInt32] = []
-    private var blockMinLength: [UInt32] = []
+    /// One entry per block, decoded at creation (offsets only, for a one-block list).
+    private let skips: UnsafeMutablePointer<Skip>
     private let blockCount: Int
 
-    private let docs: UnsafeMutablePointer<UInt32>
-    private let tfs: UnsafeMutablePointer<UInt32>
-    private let titleTfs: UnsafeMutablePointer<UInt32>
+    /// docs, tfs, title tfs and a positions chunk: 4 × 128 entries in one allocation.
+    private let buffers: UnsafeMutablePointer<UInt32>
+    private var docs: UnsafeMutablePointer<UInt32> { buffers }
+    private var tfs: UnsafeMutablePointer<UInt32> { buffers + IndexFormat.blockSize }
+    private var titleTfs: UnsafeMutablePointer<UInt32> { buffers + 2 * IndexFormat.blockSize }
 
     private var block = -1
     private var blockLength = 0
@@ -31,61 +38,73 @@ public final class PostingsCursor {
     /// The current document, or `exhausted`.
     public private(set) var doc: Int32 = -1
 
-    // Positions walk inside the current block.
+    // Positions of the current block: the stream index of document `positionsDocIndex`'s first
+    // delta (documents are visited in order, so this only moves forward within a block).
+    private var positions: BlockPositionsReader
     private var positionsDocIndex = 0
-    private var positionsOffset = 0
+    private var positionsStreamIndex = 0
+    /// The block's positions reader is set up on the first positions request of each block.
+    private var positionsReady = false
+
+    /// Whether frequencies are decoded with each block (scorers read them for every document)
+    /// or only when positions are asked for (phrases, which intersect documents first).
+    private let eagerFrequencies: Bool
+    private var frequenciesReady = false
+    /// Where the current block's frequency columns start.
+    private var frequenciesOffset = 0
 
     init(postings: UnsafeRawBufferPointer, offset: Int, documentFrequency df: Int, file: String,
          positions: UnsafeRawBufferPointer, positionsOffset: Int, positionsFile: String,
-         segmentDocumentCount: Int) throws {
+         segmentDocumentCount: Int, frequencies: Bool) throws {
         documentFrequency = df
+        eagerFrequencies = frequencies
         self.segmentDocumentCount = Int64(segmentDocumentCount)
         data = postings
         self.file = file
-        positionsData = positions
-        termPositionsStart = positionsOffset
         blockCount = (df + IndexFormat.blockSize - 1) / IndexFormat.blockSize
-        docs = .allocate(capacity: IndexFormat.blockSize)
-        tfs = .allocate(capacity: IndexFormat.blockSize)
-        titleTfs = .allocate(capacity: IndexFormat.blockSize)
+        buffers = .allocate(capacity: 4 * IndexFormat.blockSize)
+        skips = .allocate(capacity: max(1, blockCount))
+        self.positions = BlockPositionsReader(data: positions, file: positionsFile,
+                                              buffer: buffers + 3 * IndexFormat.blockSize)
         var c = ByteCursor(postings, offset: offset, file: file)
         if blockCount > 1 {
-            blockLastDoc.reserveCapacity(blockCount)
             var last: Int64 = -1
             var posOffset = positionsOffset
-            var sizes: [Int] = []
-            sizes.reserveCapacity(blockCount)
-            for _ in 0..<blockCount {
+            for b in 0..<blockCount {
+                var s = Skip()
                 let gap = try c.readVarint()
                 guard gap <= UInt64(segmentDocumentCount) else { throw c.corrupt("document number out of range") }
                 last += Int64(gap)
                 guard last < Int64(segmentDocumentCount) else { throw c.corrupt("document number out of range") }
-                blockLastDoc.append(Int32(last))
-                sizes.append(try c.readVarintInt())
-                blockPositionsOffset.append(posOffset)
+                s.lastDoc = Int32(last)
+                s.offset = try c.readVarintInt()          // the block's size, until the loop below
+                s.positionsOffset = posOffset
                 let (p, overflow) = posOffset.addingReportingOverflow(try c.readVarintInt())
                 guard !overflow else { throw c.corrupt("positions offset out of range") }
                 posOffset = p
-                blockMaxTf.append(UInt32(truncatingIfNeeded: try c.readVarint()))
-                blockMaxTitleTf.append(UInt32(truncatingIfNeeded: try c.readVarint()))
-                blockMinLength.append(UInt32(truncatingIfNeeded: try c.readVarint()))
+                s.maxTf = UInt32(truncatingIfNeeded: try c.readVarint())
+                s.maxTitleTf = UInt32(truncatingIfNeeded: try c.readVarint())
+                s.minLength = UInt32(truncatingIfNeeded: try c.readVarint())
+                (skips + b).initialize(to: s)
             }
             var o = c.offset
-            for s in sizes {
-                blockOffset.append(o)
-                guard s <= postings.count - o else { throw c.corrupt("postings run past the end") }
-                o += s
+            for b in 0..<blockCount {
+                let size = skips[b].offset
+                guard size <= postings.count - o else { throw c.corrupt("postings run past the end") }
+                skips[b].offset = o
+                o += size
             }
         } else {
-            blockOffset = [c.offset]
-            blockPositionsOffset = [positionsOffset]
+            skips.initialize(to: Skip(offset: c.offset, positionsOffset: positionsOffset))
         }
     }
 
     deinit {
-        docs.deallocate(); tfs.deallocate(); titleTfs.deallocate()
+        buffers.deallocate()
+        skips.deallocate()
     }
 
+    /// The current document's frequencies (only for a cursor made with `frequencies: true`).
     public var termFrequency: UInt32 { tfs[index] }
     public var titleTermFrequency: UInt32 { titleTfs[index] }
 
@@ -110,7 +129,7 @@ public final class PostingsCursor {
     private func nextBlock() throws {
         let b = block + 1
         guard b < blockCount else { doc = PostingsCursor.exhausted; return }
-        try load(block: b, previousLast: Int64(blockLastDoc[b - 1]))
+        try load(block: b, previousLast: Int64(skips[b - 1].lastDoc))
         index = 0
         doc = Int32(docs[0])
     }
@@ -118,11 +137,11 @@ public final class PostingsCursor {
     /// Moves to the first document ≥ `target`, skipping whole blocks where it can.
     public func advance(to target: Int32) throws {
         if doc >= target { return }
-        if blockCount > 1 && block < blockCount && blockLastDoc[block] < target {
+        if blockCount > 1 && block < blockCount && skips[block].lastDoc < target {
             var b = block + 1
-            while b < blockCount && blockLastDoc[b] < target { b += 1 }
+            while b < blockCount && skips[b].lastDoc < target { b += 1 }
             guard b < blockCount else { doc = PostingsCursor.exhausted; return }
-            try load(block: b, previousLast: Int64(blockLastDoc[b - 1]))
+            try load(block: b, previousLast: Int64(skips[b - 1].lastDoc))
             index = 0
             doc = Int32(docs[0])
         }
@@ -132,19 +151,21 @@ public final class PostingsCursor {
     /// The last document of the current block, for block-max pruning (`exhausted` at the end).
     public var currentBlockLastDoc: Int32 {
         guard doc != PostingsCursor.exhausted else { return PostingsCursor.exhausted }
-        return blockCount > 1 ? blockLastDoc[block] : Int32(docs[blockLength - 1])
+        return blockCount > 1 ? skips[block].lastDoc : Int32(docs[blockLength - 1])
     }
 
     /// Upper bounds for the current block: (max tf, max title tf, min document length).
     public var currentBlockMaxima: (tf: UInt32, titleTf: UInt32, minLength: UInt32)? {
         guard blockCount > 1, block >= 0, block < blockCount else { return nil }
-        return (blockMaxTf[block], blockMaxTitleTf[block], blockMinLength[block])
+        return (skips[block].maxTf, skips[block].maxTitleTf, skips[block].minLength)
     }
 
     /// The largest tf and title tf anywhere in the list, for a term's global score bound.
     public var maxima: (tf: UInt32, titleTf: UInt32)? {
         guard blockCount > 1 else { return nil }
-        return (blockMaxTf.max() ?? 0, blockMaxTitleTf.max() ?? 0)
+        var tf: UInt32 = 0, titleTf: UInt32 = 0
+        for b in 0..<blockCount { tf = max(tf, skips[b].maxTf); titleTf = max(titleTf, skips[b].maxTitleTf) }
+        return (tf, titleTf)
     }
 
     /// The largest value `bound` gives over the list: per block from its maxima (tf, title tf,
@@ -154,7 +175,7 @@ public final class PostingsCursor {
                            exact: (UInt32, UInt32, Int32) -> Double) -> Double {
         var best = 0.0
         if blockCount > 1 {
-            for b in 0..<blockCount { best = max(best, bound(blockMaxTf[b], blockMaxTitleTf[b], blockMinLength[b])) }
+            for b in 0..<blockCount { best = max(best, bound(skips[b].maxTf, skips[b].maxTitleTf, skips[b].minLength)) }
         } else if block == 0 {
             for i in 0..<blockLength { best = max(best, exact(tfs[i], titleTfs[i], Int32(docs[i]))) }
         }
@@ -163,49 +184,53 @@ public final class PostingsCursor {
 
     private func load(block b: Int, previousLast: Int64) throws {
         let n = b == blockCount - 1 ? documentFrequency - b * IndexFormat.blockSize : IndexFormat.blockSize
-        var c = ByteCursor(data, offset: blockOffset[b], file: file)
+        var c = ByteCursor(data, offset: skips[b].offset, file: file)
+        try PatchedBitPacking.decode(&c, count: n, into: docs)
         var previous = previousLast
-        for (k, out) in [docs, tfs, titleTfs].enumerated() {
-            let width = Int(try c.readByte())
-            guard width <= 32 else { throw c.corrupt("bit width \(width) in a postings block") }
-            let raw = try c.readBytes(BitPacking.byteCount(count: n, width: width))
-            BitPacking.unpack(raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, count: n, width: width, into: out)
-            if k == 0 {
-                for i in 0..<n {
-                    let d = previous + Int64(out[i]) + 1
-                    guard d < segmentDocumentCount else { throw c.corrupt("document number out of range") }
-                    out[i] = UInt32(d)
-                    previous = d
-                }
-            } else if k == 1 {
-                for i in 0..<n { out[i] &+= 1 }
-            }
+        for i in 0..<n {
+            let d = previous + Int64(docs[i]) + 1
+            guard d < segmentDocumentCount else { throw c.corrupt("document number out of range") }
+            docs[i] = UInt32(d)
+            previous = d
         }
+        block = b
+        blockLength = n
+        positionsReady = false
+        frequenciesOffset = c.offset
+        frequenciesReady = false
+        if eagerFrequencies { try decodeFrequencies() }
+    }
+
+    /// Unpacks the current block's tf and title tf columns.
+    private func decodeFrequencies() throws {
+        let n = blockLength
+        var c = ByteCursor(data, offset: frequenciesOffset, file: file)
+        try PatchedBitPacking.decode(&c, count: n, into: tfs)
+        for i in 0..<n { tfs[i] &+= 1 }
+        try PatchedBitPacking.decode(&c, count: n, into: titleTfs)
         // tf ≥ 1 and title tf ≤ tf: scorers subtract one from the other.
         for i in 0..<n where tfs[i] == 0 || titleTfs[i] > tfs[i] {
             throw c.corrupt("term frequencies out of range")
         }
-        block = b
-        blockLength = n
-        positionsDocIndex = 0
-        positionsOffset = blockPositionsOffset[b]
+        frequenciesReady = true
     }
 
     /// Calls `body` with each position of the current document, in increasing order.
     public func forEachPosition(_ body: (UInt32) -> Void) throws {
-        var c = ByteCursor(positionsData, offset: positionsOffset, file: file)
-        // Skip the positions of documents before the current one in this block.
-        if positionsDocIndex > index { throw c.corrupt("positions read out of order") }
+        if !frequenciesReady { try decodeFrequencies() }
+        if !positionsReady {
+            var total = 0
+            for i in 0..<blockLength { total += Int(tfs[i]) }
+            positions.reset(offset: skips[block].positionsOffset, total: total)
+            positionsDocIndex = 0
+            positionsStreamIndex = 0
+            positionsReady = true
+        }
+        if positionsDocIndex > index { positionsDocIndex = 0; positionsStreamIndex = 0 }
         while positionsDocIndex < index {
-            for _ in 0..<tfs[positionsDocIndex] { _ = try c.readVarint() }
+            positionsStreamIndex += Int(tfs[positionsDocIndex])
             positionsDocIndex += 1
         }
-        positionsOffset = c.offset
-        var p: UInt64 = 0
-        for _ in 0..<tfs[index] {
-            p &+= try c.readVarint()
-            guard p <= UInt64(UInt32.max) else { throw c.corrupt("position out of range") }
-            body(UInt32(truncatingIfNeeded: p))
-        }
+        try positions.forEach(first: positionsStreamIndex, count: Int(tfs[index]), body)
     }
 }

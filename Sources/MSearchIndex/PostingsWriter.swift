@@ -1,26 +1,32 @@
 /// Encodes one term's postings into blocks of 128 documents: bit-packed document gaps, term
 /// frequencies and title frequencies, preceded (for terms in more than one block) by a skip
 /// table that lets a query jump over blocks and bound their scores without decoding them.
+/// Each block's positions go to the positions file (`PositionsCodec`).
 ///
 /// Layout of one term:
 ///   skip table (only if df > 128), per block: varint lastDoc gap, varint block bytes,
 ///     varint positions bytes, varint maxTf, varint maxTitleTf, varint minLength
-///   blocks, each: [width][doc gaps − 1] [width][tf − 1] [width][title tf]
+///   blocks, each: [doc gaps − 1] [tf − 1] [title tf], each column packed with
+///     `PatchedBitPacking` (a few large frequencies do not widen the whole column)
 /// The first gap of a block is relative to the previous block's last document (or −1).
 struct PostingsWriter {
     private var docs = [UInt32](repeating: 0, count: IndexFormat.blockSize)
     private var tfs = [UInt32](repeating: 0, count: IndexFormat.blockSize)
     private var titleTfs = [UInt32](repeating: 0, count: IndexFormat.blockSize)
+    private var column = [UInt32](repeating: 0, count: IndexFormat.blockSize)
+    private var deltas: [UInt32] = []
     private var blocks = ByteBuffer()
     private var skips = ByteBuffer()
 
-    /// Appends one term's postings to `out`. `postings` yields (doc, tf, titleTf) in doc order;
-    /// `positionBytes(doc index)` gives the bytes each posting takes in the positions file.
+    /// Appends one term's postings to `out` and its positions to `positions`. `postings` yields
+    /// (doc, tf, titleTf) in doc order; `positionDelta` yields the position deltas of those
+    /// documents in the same order (tf of them per document, each document's first one absolute).
     mutating func write(df: Int,
-                        postings: (inout UInt32, inout UInt32, inout UInt32) -> Void,
-                        positionBytes: (Int) -> Int,
+                        postings: (inout UInt32, inout UInt32, inout UInt32) throws -> Void,
+                        positionDelta: () throws -> UInt32,
                         documentLength: (UInt32) -> UInt32,
-                        into out: inout ByteBuffer) {
+                        into out: inout ByteBuffer,
+                        positions: inout ByteBuffer) throws {
         blocks.removeAll()
         skips.removeAll()
         var previousLast: Int64 = -1
@@ -29,18 +35,19 @@ struct PostingsWriter {
         while written < df {
             let n = min(IndexFormat.blockSize, df - written)
             var maxTf: UInt32 = 0, maxTitleTf: UInt32 = 0, minLength = UInt32.max
-            var posBytes = 0
+            deltas.removeAll(keepingCapacity: true)
             for i in 0..<n {
                 var d: UInt32 = 0, tf: UInt32 = 0, ttf: UInt32 = 0
-                postings(&d, &tf, &ttf)
+                try postings(&d, &tf, &ttf)
                 docs[i] = d
                 tfs[i] = tf
                 titleTfs[i] = ttf
                 maxTf = max(maxTf, tf)
                 maxTitleTf = max(maxTitleTf, ttf)
                 minLength = min(minLength, documentLength(d))
-                posBytes += positionBytes(written + i)
+                for _ in 0..<tf { deltas.append(try positionDelta()) }
             }
+            let posBytes = deltas.withUnsafeBufferPointer { PositionsCodec.encode($0, into: &positions) }
             let blockStart = blocks.count
             encodeBlock(count: n, previousLast: previousLast)
             if multiBlock {
@@ -59,20 +66,22 @@ struct PostingsWriter {
     }
 
     private mutating func encodeBlock(count n: Int, previousLast: Int64) {
-        var gaps = [UInt32](repeating: 0, count: n)
         var prev = previousLast
         for i in 0..<n {
-            gaps[i] = UInt32(Int64(docs[i]) - prev - 1)
+            column[i] = UInt32(Int64(docs[i]) - prev - 1)
             prev = Int64(docs[i])
         }
-        let tfm1 = (0..<n).map { tfs[$0] - 1 }
-        let ttf = Array(titleTfs[0..<n])
-        for column in [gaps, tfm1, ttf] {
-            column.withUnsafeBufferPointer { col in
-                let w = BitPacking.bitWidth(col)
-                blocks.append(UInt8(w))
-                BitPacking.pack(col, width: w, into: &blocks)
-            }
+        appendColumn(n)
+        for i in 0..<n { column[i] = tfs[i] - 1 }
+        appendColumn(n)
+        for i in 0..<n { column[i] = titleTfs[i] }
+        appendColumn(n)
+    }
+
+    /// The first n values of `column`, with `PatchedBitPacking`.
+    private mutating func appendColumn(_ n: Int) {
+        column.withUnsafeBufferPointer { all in
+            PatchedBitPacking.encode(UnsafeBufferPointer(rebasing: all[0..<n]), into: &blocks)
         }
     }
 }

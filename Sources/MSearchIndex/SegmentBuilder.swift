@@ -99,33 +99,19 @@ final class SegmentBuilder {
             let id = Int(t)
             let info = TermInfo(documentFrequency: Int(states[id].documentFrequency),
                                 postingsOffset: postings.count, positionsOffset: positions.count)
-            // Positions are already in their final form: copy them, noting each doc's byte size.
-            var positionSizes: [Int] = []
-            positionSizes.reserveCapacity(info.documentFrequency)
             try states[id].docEntries.bytes.withUnsafeBytes { entries in
                 try states[id].positions.bytes.withUnsafeBytes { pos in
-                    var ec = ByteCursor(entries, file: name)
-                    var pc = ByteCursor(pos, file: name)
-                    for _ in 0..<info.documentFrequency {
-                        _ = try ec.readVarint()
-                        let tf = try ec.readVarint()
-                        _ = try ec.readVarint()
-                        let before = pc.offset
-                        for _ in 0..<tf { _ = try pc.readVarint() }
-                        positionSizes.append(pc.offset - before)
-                    }
                     var c = ByteCursor(entries, file: name)
+                    var pc = ByteCursor(pos, file: name)
                     var doc: Int64 = -1
-                    // The closure cannot throw; entries were just validated by the loop above.
-                    writer.write(df: info.documentFrequency, postings: { d, tf, ttf in
-                        doc += Int64((try? c.readVarint()) ?? 0)
+                    try writer.write(df: info.documentFrequency, postings: { d, tf, ttf in
+                        doc += Int64(try c.readVarint())
                         d = UInt32(doc)
-                        tf = UInt32((try? c.readVarint()) ?? 1)
-                        ttf = UInt32((try? c.readVarint()) ?? 0)
-                    }, positionBytes: { positionSizes[$0] },
+                        tf = UInt32(try c.readVarint())
+                        ttf = UInt32(try c.readVarint())
+                    }, positionDelta: { UInt32(try pc.readVarint()) },
                        documentLength: { lengths[Int($0)] },
-                       into: &postings)
-                    positions.append(UnsafeBufferPointer(start: pos.baseAddress?.assumingMemoryBound(to: UInt8.self), count: pos.count))
+                       into: &postings, positions: &positions)
                 }
             }
             terms.withTerm(id) { dictionary.add($0, info) }

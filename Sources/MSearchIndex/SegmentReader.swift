@@ -48,8 +48,9 @@ public final class SegmentReader {
 
     public var documentCount: Int { info.documentCount }
 
-    /// A cursor over the postings of a term found in this segment's dictionary.
-    public func postings(_ term: TermInfo) throws -> PostingsCursor {
+    /// A cursor over the postings of a term found in this segment's dictionary. Without
+    /// `frequencies`, they are decoded only for documents whose positions are read (phrases).
+    public func postings(_ term: TermInfo, frequencies: Bool = true) throws -> PostingsCursor {
         guard term.postingsOffset < postingsFile.bytes.count, term.positionsOffset <= positionsFile.bytes.count else {
             throw IndexError.corrupt(file: postingsFile.path, reason: "term points outside the file")
         }
@@ -59,7 +60,8 @@ public final class SegmentReader {
         return try PostingsCursor(postings: postingsFile.bytes, offset: term.postingsOffset,
                                   documentFrequency: term.documentFrequency, file: postingsFile.path,
                                   positions: positionsFile.bytes, positionsOffset: term.positionsOffset,
-                                  positionsFile: positionsFile.path, segmentDocumentCount: documentCount)
+                                  positionsFile: positionsFile.path, segmentDocumentCount: documentCount,
+                                  frequencies: frequencies)
     }
 
     public func document(_ doc: Int) throws -> SourceDocument { try store.document(doc) }

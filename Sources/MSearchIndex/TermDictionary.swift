@@ -115,16 +115,57 @@ public struct TermDictionary {
         return lo
     }
 
-    /// The term's entry, or nil if the segment does not contain it.
+    /// The term's entry, or nil if the segment does not contain it. The key is compared with
+    /// the block's entries as they are decoded, through their shared prefixes, so a lookup
+    /// copies and allocates nothing (it runs several times per query term).
     public func lookup(_ key: UnsafeBufferPointer<UInt8>) throws -> TermInfo? {
         guard blockCount > 0 else { return nil }
-        var found: TermInfo?
-        try scan(fromBlock: try blockFor(key)) { term, info in
-            let cmp = compare(term, key)
-            if cmp == 0 { found = info; return false }
-            return cmp < 0
+        let block = try blockFor(key)
+        var c = ByteCursor(bytes, offset: try blockOffset(block), file: file)
+        let entries = min(IndexFormat.termBlockSize, termCount - block * IndexFormat.termBlockSize)
+        var info = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
+        // The previous term is below the key and equals its first `matched` bytes; where it
+        // differs (at `matched`) its byte is the smaller, or it ends there.
+        var matched = 0
+        var previousLength = 0
+        for entry in 0..<entries {
+            let shared = try c.readVarintInt()
+            let suffixLength = try c.readVarintInt()
+            guard shared <= previousLength else { throw c.corrupt("bad shared prefix") }
+            let suffix = try c.readBytes(suffixLength)
+            try readInfo(&c, into: &info, first: entry == 0)
+            previousLength = shared + suffixLength
+            // Shares less with the previous term than the key does: greater than the key.
+            if shared < matched { return nil }
+            // Shares more: it differs from the key where the previous term did, so is below it.
+            if shared > matched { continue }
+            var j = 0
+            while j < suffixLength && matched + j < key.count && suffix[j] == key[matched + j] { j += 1 }
+            if j == suffixLength {
+                if matched + j == key.count { return info }
+                matched += j                                   // a proper prefix of the key
+            } else if matched + j < key.count && suffix[j] < key[matched + j] {
+                matched += j
+            } else {
+                return nil                                     // past the key
+            }
         }
-        return found
+        return nil
+    }
+
+    /// Reads an entry's df and offsets (absolute for a block's first entry, else deltas).
+    @inline(__always)
+    private func readInfo(_ c: inout ByteCursor, into info: inout TermInfo, first: Bool) throws {
+        info.documentFrequency = try c.readVarintInt()
+        let p = try c.readVarintInt(), q = try c.readVarintInt()
+        if first {
+            info.postingsOffset = p; info.positionsOffset = q
+        } else {
+            let (a, o1) = info.postingsOffset.addingReportingOverflow(p)
+            let (b, o2) = info.positionsOffset.addingReportingOverflow(q)
+            guard !o1, !o2 else { throw c.corrupt("term offsets overflow") }
+            info.postingsOffset = a; info.positionsOffset = b
+        }
     }
 
     public func lookup(_ term: String) throws -> TermInfo? {
@@ -159,16 +200,7 @@ public struct TermDictionary {
             guard shared <= term.count else { throw c.corrupt("bad shared prefix") }
             term.removeSubrange(shared...)
             term.append(contentsOf: try c.readBytes(suffixLength))
-            info.documentFrequency = try c.readVarintInt()
-            let p = try c.readVarintInt(), q = try c.readVarintInt()
-            if inBlock == 0 {
-                info.postingsOffset = p; info.positionsOffset = q
-            } else {
-                let (a, o1) = info.postingsOffset.addingReportingOverflow(p)
-                let (b, o2) = info.positionsOffset.addingReportingOverflow(q)
-                guard !o1, !o2 else { throw c.corrupt("term offsets overflow") }
-                info.postingsOffset = a; info.positionsOffset = b
-            }
+            try readInfo(&c, into: &info, first: inBlock == 0)
             inBlock = (inBlock + 1) % IndexFormat.termBlockSize
             remaining -= 1
             let more = try term.withUnsafeBufferPointer { try body($0, info) }

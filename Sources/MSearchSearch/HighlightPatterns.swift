@@ -17,7 +17,7 @@ extension Searcher {
             switch plan {
             case .term(let t):
                 out.append(HighlightPattern(terms: [t.term], offsets: [0], weight: t.weight))
-            case .phrase(let terms, let offsets, let slop, _, let weight):
+            case .phrase(let terms, let offsets, let slop, _, let weight, _):
                 if slop == 0 {
                     out.append(HighlightPattern(terms: terms, offsets: offsets, weight: weight))
                 } else {

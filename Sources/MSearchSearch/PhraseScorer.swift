@@ -2,10 +2,13 @@ import MSearchIndex
 import MSearchQuery
 
 /// Documents where the terms occur in order (within `slop` moves): documents are intersected
-/// first and positions are read only for the survivors. The score is BM25 with the phrase's
+/// first, rarest term leading, and positions are read only for the survivors, into buffers kept
+/// across documents (no allocation per candidate). The score is BM25 with the phrase's
 /// frequency as tf and the sum of its terms' idf as weight, as in Lucene.
 final class PhraseScorer: Scorer {
     private let cursors: [PostingsCursor]
+    /// Cursor indices by increasing document frequency: the order of the intersection.
+    private let order: [Int]
     /// Each term's position in the phrase (from the analyzer, so skipped tokens leave gaps).
     private let offsets: [Int]
     private let slop: Int
@@ -17,33 +20,45 @@ final class PhraseScorer: Scorer {
     private(set) var doc: Int32 = -1
     private var frequency: UInt32 = 0
     private var titleFrequency: UInt32 = 0
+    /// Exact phrases: the candidate start positions, narrowed term by term.
+    private var starts: [Int] = []
+    /// Sloppy phrases: each term's shifted positions, and a walk index into each.
     private var positions: [[Int]]
+    private var walk: [Int]
 
-    private let label: String
+    private let terms: [[UInt8]]
 
-    init(cursors: [PostingsCursor], offsets: [Int], slop: Int, field: Field?, weight: Double,
-         bm25: BM25, columns: DocumentColumns, averageLength: Double, label: String) throws {
-        self.label = label
+    init(cursors: [PostingsCursor], terms: [[UInt8]], offsets: [Int], slop: Int, field: Field?, weight: Double,
+         bm25: BM25, columns: DocumentColumns, averageLength: Double) throws {
+        self.terms = terms
         self.cursors = cursors; self.offsets = offsets; self.slop = slop; self.field = field
         self.weight = weight; self.bm25 = bm25; self.columns = columns; self.averageLength = averageLength
-        positions = Array(repeating: [], count: cursors.count)
-        for c in cursors { try c.start() }
-        try align(from: cursors.map(\.doc).max() ?? PostingsCursor.exhausted)
+        order = cursors.indices.sorted { cursors[$0].documentFrequency < cursors[$1].documentFrequency }
+        positions = slop == 0 ? [] : Array(repeating: [], count: cursors.count)
+        walk = slop == 0 ? [] : Array(repeating: 0, count: cursors.count)
+        var start: Int32 = -1
+        for c in cursors {
+            try c.start()
+            start = max(start, c.doc)
+        }
+        try align(from: start)
     }
 
     /// Finds the next document ≥ start where all terms occur and the phrase matches.
     private func align(from start: Int32) throws {
+        let lead = cursors[order[0]]
         var target = start
         while target != PostingsCursor.exhausted {
             var agreed = true
-            for c in cursors {
+            for i in order {
+                let c = cursors[i]
                 try c.advance(to: target)
                 if c.doc > target { target = c.doc; agreed = false; break }
             }
             if agreed {
                 if try matchPositions() { doc = target; return }
-                try cursors[0].next()
-                target = cursors[0].doc
+                try lead.next()
+                target = lead.doc
             }
         }
         doc = PostingsCursor.exhausted
@@ -51,66 +66,84 @@ final class PhraseScorer: Scorer {
 
     /// Counts phrase occurrences in the current document (title and body separately).
     private func matchPositions() throws -> Bool {
-        let d = Int(cursors[0].doc)
-        let titleLength = Int(columns.titleLength(d))
-        for i in 0..<cursors.count {
-            positions[i].removeAll(keepingCapacity: true)
-            let shift = offsets[i]
-            try cursors[i].forEachPosition { positions[i].append(Int($0) - shift) }
-        }
         frequency = 0
         titleFrequency = 0
-        let found = slop == 0 ? exactMatches() : sloppyMatches()
-        for start in found {
-            let inTitle = start < titleLength
-            if let field, (field == .title) != inTitle { continue }
-            frequency += 1
-            if inTitle { titleFrequency += 1 }
+        let titleLength = Int(columns.titleLength(Int(cursors[0].doc)))
+        if slop == 0 {
+            try exactMatches()
+            for s in starts { record(s, titleLength: titleLength) }
+        } else {
+            for i in 0..<cursors.count {
+                positions[i].removeAll(keepingCapacity: true)
+                let shift = offsets[i]
+                try cursors[i].forEachPosition { positions[i].append(Int($0) - shift) }
+            }
+            sloppyMatches(titleLength: titleLength)
         }
         return frequency > 0
     }
 
-    /// Start positions where every term stands at its offset.
-    private func exactMatches() -> [Int] {
-        var result = positions[0]
-        for i in 1..<positions.count {
-            let other = positions[i]
-            var j = 0
-            result = result.filter { p in
-                while j < other.count && other[j] < p { j += 1 }
-                return j < other.count && other[j] == p
+    @inline(__always)
+    private func record(_ start: Int, titleLength: Int) {
+        let inTitle = start < titleLength
+        if let field, (field == .title) != inTitle { return }
+        frequency += 1
+        if inTitle { titleFrequency += 1 }
+    }
+
+    /// Start positions where every term stands at its offset: the rarest term's positions,
+    /// narrowed in place by each other term's as they stream out of the cursor.
+    private func exactMatches() throws {
+        starts.removeAll(keepingCapacity: true)
+        let first = order[0]
+        let shift = offsets[first]
+        try cursors[first].forEachPosition { starts.append(Int($0) - shift) }
+        for k in 1..<order.count where !starts.isEmpty {
+            let i = order[k]
+            let shift = offsets[i]
+            var read = 0, kept = 0
+            let n = starts.count
+            try starts.withUnsafeMutableBufferPointer { s in
+                try cursors[i].forEachPosition { raw in
+                    let p = Int(raw) - shift
+                    while read < n && s[read] < p { read += 1 }
+                    if read < n && s[read] == p {
+                        s[kept] = p
+                        kept += 1
+                        read += 1
+                    }
+                }
             }
-            if result.isEmpty { break }
+            starts.removeLast(n - kept)
         }
-        return result
     }
 
     /// Windows holding one occurrence of each term whose shifted positions differ by at most
     /// `slop` (Lucene's "edit distance" of a sloppy phrase, approximately); non-overlapping.
-    private func sloppyMatches() -> [Int] {
-        var index = [Int](repeating: 0, count: positions.count)
-        var starts: [Int] = []
+    private func sloppyMatches(titleLength: Int) {
+        for t in 0..<walk.count { walk[t] = 0 }
         while true {
             var lo = Int.max, hi = Int.min, loTerm = 0
-            for (t, list) in positions.enumerated() {
-                guard index[t] < list.count else { return starts }
-                let p = list[index[t]]
+            for t in 0..<positions.count {
+                guard walk[t] < positions[t].count else { return }
+                let p = positions[t][walk[t]]
                 if p < lo { lo = p; loTerm = t }
                 if p > hi { hi = p }
             }
             if hi - lo <= slop {
-                starts.append(lo)
-                for t in 0..<index.count { index[t] += 1 }
+                record(lo, titleLength: titleLength)
+                for t in 0..<walk.count { walk[t] += 1 }
             } else {
-                index[loTerm] += 1
+                walk[loTerm] += 1
             }
         }
     }
 
     func next() throws {
         guard doc != PostingsCursor.exhausted else { return }
-        try cursors[0].next()
-        try align(from: cursors[0].doc)
+        let lead = cursors[order[0]]
+        try lead.next()
+        try align(from: lead.doc)
     }
 
     func advance(to target: Int32) throws {
@@ -120,6 +153,7 @@ final class PhraseScorer: Scorer {
 
     func explain() -> Explanation {
         let d = Int(doc)
+        let label = (field.map { $0.rawValue + ":" } ?? "") + terms.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
         let e = bm25.explain(term: "\"\(label)\"" + (slop > 0 ? "~\(slop)" : ""), idf: weight, queryCount: 1,
                              tf: frequency, titleTf: titleFrequency, titleLength: columns.titleLength(d),
                              bodyLength: columns.bodyLength(d), averageLength: averageLength)

@@ -12,6 +12,7 @@ extension Searcher {
     struct ProximityTerm {
         var term: [UInt8]
         var idf: Double
+        var entries: [TermInfo?]
     }
 
     /// The scored single terms of a plan (not excluded ones, not prefix expansions), once each.
@@ -23,7 +24,7 @@ extension Searcher {
             case .term(let t):
                 if let i = seen[t.term] { out[i].idf = max(out[i].idf, t.idf); return }
                 seen[t.term] = out.count
-                out.append(ProximityTerm(term: t.term, idf: t.idf))
+                out.append(ProximityTerm(term: t.term, idf: t.idf, entries: t.entries))
             case .boolean(let must, let should, _):
                 (must + should).forEach(walk)
             case .phrase, .any, .dateRange, .all, .nothing:
@@ -94,8 +95,8 @@ extension Searcher {
                 let seg = reader.segments[s]
                 segment = seg
                 cursors = try terms.map { term in
-                    guard let info = try term.term.withUnsafeBufferPointer({ try seg.terms.lookup($0) }) else { return nil }
-                    let c = try seg.postings(info)
+                    guard let info = try entry(term.term, term.entries, segment: s) else { return nil }
+                    let c = try seg.postings(info, frequencies: false)
                     try c.start()
                     return c
                 }

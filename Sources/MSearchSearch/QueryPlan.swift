@@ -7,7 +7,8 @@ import MSearchQuery
 /// word that analyses to several terms ("U.S.", "Díaz-Canel") becomes a phrase.
 indirect enum QueryPlan {
     case term(PlannedTerm)
-    case phrase(terms: [[UInt8]], offsets: [Int], slop: Int, field: Field?, weight: Double)
+    /// `entries`: each term's dictionary entry per segment (see `PlannedTerm.entries`).
+    case phrase(terms: [[UInt8]], offsets: [Int], slop: Int, field: Field?, weight: Double, entries: [[TermInfo?]])
     case any([QueryPlan])
     case boolean(must: [QueryPlan], should: [QueryPlan], mustNot: [QueryPlan])
     case dateRange(ClosedRange<Int32>)
@@ -41,6 +42,9 @@ struct PlannedTerm {
     var idf: Double
     /// How often the query repeats the term among its optional clauses.
     var count = 1.0
+    /// The term's dictionary entry in each segment, found while planning, so scorers do not
+    /// look it up again (empty for terms added later, which scorers look up).
+    var entries: [TermInfo?] = []
     var weight: Double { idf * count }
     var label: String { (field.map { $0.rawValue + ":" } ?? "") + String(decoding: term, as: UTF8.self) }
 }
@@ -66,9 +70,25 @@ struct QueryPlanner {
         return (terms, positions)
     }
 
-    func idf(_ term: [UInt8]) throws -> Double {
-        let df = try term.withUnsafeBufferPointer { try reader.documentFrequency($0) }
-        return bm25.idf(documentFrequency: df, documentCount: reader.documentCount)
+    /// The term's idf over live documents, and its entry in each segment's dictionary.
+    func resolve(_ term: [UInt8]) throws -> (idf: Double, entries: [TermInfo?]) {
+        var df = 0
+        var entries: [TermInfo?] = []
+        entries.reserveCapacity(reader.segments.count)
+        try term.withUnsafeBufferPointer { key in
+            for s in reader.segments {
+                let info = try s.terms.lookup(key)
+                if let info { df += try s.liveDocumentFrequency(key, info) }
+                entries.append(info)
+            }
+        }
+        return (bm25.idf(documentFrequency: df, documentCount: reader.documentCount), entries)
+    }
+
+    /// A planned term with its idf and entries resolved.
+    func plannedTerm(_ term: [UInt8], field: Field?) throws -> PlannedTerm {
+        let (idf, entries) = try resolve(term)
+        return PlannedTerm(term: term, field: field, idf: idf, entries: entries)
     }
 
     func plan(_ query: Query) throws -> QueryPlan {
@@ -80,7 +100,7 @@ struct QueryPlanner {
         case .prefix(let word, let field):
             let expansions = try expand(prefix: word)
             if expansions.isEmpty { return .nothing }
-            return .any(try expansions.map { .term(PlannedTerm(term: $0, field: field, idf: try idf($0))) })
+            return .any(try expansions.map { .term(try plannedTerm($0, field: field)) })
         case .boolean(let must, var should, let mustNot):
             // `cuba date:2023` means cuba, published in 2023: a filter beside scoring clauses
             // restricts them rather than being one more alternative. Only filters OR'ed with
@@ -117,10 +137,12 @@ struct QueryPlanner {
     private func plan(phrase text: String, slop: Int, field: Field?) throws -> QueryPlan {
         let (terms, positions) = analyze(text)
         if terms.isEmpty { return .nothing }
-        if terms.count == 1 { return .term(PlannedTerm(term: terms[0], field: field, idf: try idf(terms[0]))) }
-        let weight = try terms.reduce(0) { $0 + (try idf($1)) }
+        if terms.count == 1 { return .term(try plannedTerm(terms[0], field: field)) }
+        let resolved = try terms.map(resolve)
+        let weight = resolved.reduce(0) { $0 + $1.idf }
         let first = positions[0]
-        return .phrase(terms: terms, offsets: positions.map { $0 - first }, slop: slop, field: field, weight: weight)
+        return .phrase(terms: terms, offsets: positions.map { $0 - first }, slop: slop, field: field, weight: weight,
+                       entries: resolved.map(\.entries))
     }
 
     /// A term repeated among the optional clauses counts once per repeat (as in Lucene):

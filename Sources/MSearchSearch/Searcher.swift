@@ -75,7 +75,7 @@ public final class Searcher {
             for (s, segment) in reader.segments.enumerated() {
                 var scorers: [TermScorer] = []
                 for t in terms {
-                    guard let info = try t.term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { continue }
+                    guard let info = try entry(t.term, t.entries, segment: s) else { continue }
                     scorers.append(try TermScorer(cursor: try segment.postings(info), term: t, bm25: bm25,
                                                   columns: segment.columns, averageLength: reader.averageDocumentLength))
                 }
@@ -90,7 +90,7 @@ public final class Searcher {
         var collector = FacetCollector()
         for (s, segment) in reader.segments.enumerated() {
             let base = reader.segmentBases[s]
-            let scorer = try liveOnly(try makeScorer(plan, segment: segment), segment: segment)
+            let scorer = try liveOnly(try makeScorer(plan, segment: s), segment: segment)
             if facets { collector.startSegment(segment) }
             while scorer.doc != PostingsCursor.exhausted {
                 total += 1
@@ -108,13 +108,20 @@ public final class Searcher {
         let (s, local) = reader.locate(doc)
         let plan = try planner.plan(query)
         let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
-        let scorer = try liveOnly(try makeScorer(scored, segment: reader.segments[s]), segment: reader.segments[s])
+        let scorer = try liveOnly(try makeScorer(scored, segment: s), segment: reader.segments[s])
         try scorer.advance(to: Int32(local))
         guard scorer.doc == Int32(local) else { return nil }
         return ranking.proximity > 0 ? try explainProximity(scorer.explain(), terms: plan, doc: doc) : scorer.explain()
     }
 
-    private func makeScorer(_ plan: QueryPlan, segment: SegmentReader) throws -> Scorer {
+    /// A term's entry in segment `s`: the one the planner found, or a lookup now.
+    func entry(_ term: [UInt8], _ entries: [TermInfo?], segment s: Int) throws -> TermInfo? {
+        if s < entries.count { return entries[s] }
+        return try term.withUnsafeBufferPointer { try reader.segments[s].terms.lookup($0) }
+    }
+
+    private func makeScorer(_ plan: QueryPlan, segment s: Int) throws -> Scorer {
+        let segment = reader.segments[s]
         switch plan {
         case .nothing:
             return EmptyScorer()
@@ -123,25 +130,25 @@ public final class Searcher {
         case .dateRange(let range):
             return DateRangeScorer(columns: segment.columns, range: range, includeUndated: includeUndated)
         case .term(let t):
-            guard let info = try t.term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { return EmptyScorer() }
+            guard let info = try entry(t.term, t.entries, segment: s) else { return EmptyScorer() }
             return try TermScorer(cursor: try segment.postings(info), term: t, bm25: bm25,
                                   columns: segment.columns, averageLength: reader.averageDocumentLength)
-        case .phrase(let terms, let offsets, let slop, let field, let weight):
+        case .phrase(let terms, let offsets, let slop, let field, let weight, let entries):
             var cursors: [PostingsCursor] = []
-            for term in terms {
-                guard let info = try term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { return EmptyScorer() }
-                cursors.append(try segment.postings(info))
+            cursors.reserveCapacity(terms.count)
+            for (i, term) in terms.enumerated() {
+                guard let info = try entry(term, entries[i], segment: s) else { return EmptyScorer() }
+                cursors.append(try segment.postings(info, frequencies: false))
             }
-            let label = (field.map { $0.rawValue + ":" } ?? "") + terms.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-            return try PhraseScorer(cursors: cursors, offsets: offsets, slop: slop, field: field, weight: weight,
-                                    bm25: bm25, columns: segment.columns, averageLength: reader.averageDocumentLength,
-                                    label: label)
+            return try PhraseScorer(cursors: cursors, terms: terms, offsets: offsets, slop: slop, field: field,
+                                    weight: weight, bm25: bm25, columns: segment.columns,
+                                    averageLength: reader.averageDocumentLength)
         case .any(let plans):
-            return disjunction(try plans.map { try makeScorer($0, segment: segment) })
+            return disjunction(try plans.map { try makeScorer($0, segment: s) })
         case .boolean(let must, let should, let mustNot):
-            let required = try must.map { try makeScorer($0, segment: segment) }
-            let optional = try should.map { try makeScorer($0, segment: segment) }.filter { !($0 is EmptyScorer) }
-            let excluded = try mustNot.map { try makeScorer($0, segment: segment) }.filter { !($0 is EmptyScorer) }
+            let required = try must.map { try makeScorer($0, segment: s) }
+            let optional = try should.map { try makeScorer($0, segment: s) }.filter { !($0 is EmptyScorer) }
+            let excluded = try mustNot.map { try makeScorer($0, segment: s) }.filter { !($0 is EmptyScorer) }
             var scorer: Scorer
             if required.isEmpty {
                 scorer = disjunction(optional)

@@ -1,5 +1,6 @@
 // libFuzzer harness for the index readers. At start it builds a small real index (two segments,
-// tombstones) in a private directory. Each input is one byte choosing a file of the first
+// tombstones; terms in more than one postings block, so skip tables and several positions
+// blocks, and one document with hundreds of positions of a term) in a private directory. Each input is one byte choosing a file of the first
 // segment (terms, postings, positions, store, columns, tombstones) followed by that file's new
 // content; the harness puts it in place, opens the index WITHOUT checksum verification (so the
 // damage reaches the parsers, as it does for files beyond the verification budget of a large
@@ -33,15 +34,16 @@ public func initialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutabl
         .split(separator: " ").map(String.init)
     do {
         let writer = try IndexWriter(directory: directory)
-        for i in 0..<150 {
+        for i in 0..<350 {
             var body = ""
             for j in 0..<(20 + i % 37) { body += words[(i * 7 + j * j) % words.count] + (j % 9 == 8 ? ". " : " ") }
+            if i == 42 { body += String(repeating: "oil prices ", count: 200) }
             try writer.add(SourceDocument(id: "d\(i)", path: "d\(i).txt", title: words[i % words.count] + " " + words[(i / 3) % words.count],
                                           body: body, date: i % 4 == 0 ? "2023-0\(1 + i % 9)-1\(i % 10)" : nil, format: .text))
-            if i == 99 { try writer.flush() }
+            if i == 299 { try writer.flush() }
         }
         try writer.commit()
-        for i in stride(from: 0, to: 100, by: 7) { try writer.delete(id: "d\(i)") }
+        for i in stride(from: 0, to: 300, by: 7) { try writer.delete(id: "d\(i)") }
         try writer.commit()
         writer.close()
         let manifest = try Manifest.load(from: directory)
