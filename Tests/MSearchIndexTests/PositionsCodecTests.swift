@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import MSearchSources
+import MSearchTestSupport
 @testable import MSearchIndex
 
 /// The bit-packed positions of a postings block (`PositionsCodec`, `BlockPositionsReader`), on
