@@ -1,7 +1,7 @@
 /// The constants that define the on-disk format. Bump `version` on any incompatible change:
 /// an older index then gets a clear "rebuild" message instead of wrong answers.
 public enum IndexFormat {
-    public static let version = 1
+    public static let version = 2
     /// Documents per postings block: the unit of compression and of skipping.
     public static let blockSize = 128
     /// Terms per term-dictionary block: the unit of prefix compression and binary search.

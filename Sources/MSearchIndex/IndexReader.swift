@@ -43,7 +43,7 @@ public final class IndexReader {
     /// ties are broken, so the ranking does not depend on how documents fall into segments.
     public func externalIdPrecedes(_ a: Int, _ b: Int) -> Bool {
         let (sa, la) = locate(a), (sb, lb) = locate(b)
-        let c = DeletedDocuments.compare(segments[sa].columns.externalIdBytes(la), segments[sb].columns.externalIdBytes(lb))
+        let c = DocumentColumns.compareExternalIds(segments[sa].columns, la, segments[sb].columns, lb)
         return c != 0 ? c < 0 : a < b
     }
 
