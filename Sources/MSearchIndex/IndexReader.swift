@@ -21,12 +21,9 @@ public final class IndexReader {
         var b = 0
         for s in segments { bases.append(b); b += s.documentCount }
         segmentBases = bases
-        if manifest.storesText {
-            sourceText = nil
-        } else {
-            let catalog = try manifest.catalog.map { try SourceCatalog.load(path: directory + "/" + $0) }
-            sourceText = SourceText(catalog: catalog ?? SourceCatalog())
-        }
+        // Mapped now, parsed when a text is first needed; unmappable means no text to show.
+        sourceText = manifest.storesText ? nil
+            : SourceText(catalogFile: manifest.catalog.flatMap { try? MappedFile(path: directory + "/" + $0) })
         try IndexVerification.verify(segments, budget: verificationBudget)
     }
 
