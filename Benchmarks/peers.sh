@@ -3,12 +3,16 @@
 # harness (../shared/peers/bench.py), on Reuters-21578 (bag of words, then phrase) and, with
 # --synthetic N, on N synthetic documents made from Reuters (msearch and tantivy only).
 # Prints each run's bench.py table, then a Markdown table of msearch/tantivy ratios
-# (< 1 means msearch is smaller or faster).
+# (< 1 means msearch is smaller or faster), for two msearch configurations:
+#   msearch       the defaults, as users get them (text stored, dates and actors extracted);
+#   msearch-lean  as the peers are configured: no stored text (`--store none`), no extraction
+#                 (`--no-extract`), through `msearch bench`'s options (the same as `msearch index`'s).
 #
-# usage: Benchmarks/peers.sh [--synthetic N] [--out DIR] [--repeat N] [--warmup N]
+# usage: Benchmarks/peers.sh [--synthetic N] [--out DIR] [--repeat N] [--warmup N] [--scratch-path DIR]
 #   --synthetic N   also run N synthetic docs (1,000,000 ≈ 5 GB of JSONL and long; default off)
 #   --out DIR       keep corpora and bench outputs in DIR (default: a temp dir, removed at exit);
 #                   a synthetic corpus already there is reused
+#   --scratch-path DIR  swift build's scratch path (default .build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -18,13 +22,15 @@ SYNTHETIC=0
 OUT=""
 REPEAT=5
 WARMUP=3
+SCRATCH=.build
 while [ $# -gt 0 ]; do
     case "$1" in
         --synthetic) SYNTHETIC="$2"; shift 2 ;;
         --out) OUT="$2"; shift 2 ;;
         --repeat) REPEAT="$2"; shift 2 ;;
         --warmup) WARMUP="$2"; shift 2 ;;
-        -h|--help) sed -n 2,10p "$0"; exit 0 ;;
+        --scratch-path) SCRATCH="$2"; shift 2 ;;
+        -h|--help) sed -n 2,15p "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -36,8 +42,8 @@ else
     OUT=$(cd "$OUT" && pwd)
 fi
 
-swift build -c release >&2
-BIN="$REPO/.build/release/msearch"
+swift build -c release --scratch-path "$SCRATCH" >&2
+BIN="$(cd "$SCRATCH" && pwd)/release/msearch"
 
 python3 "$PEERS/convert_reuters.py" "$SHARED/corpora/reuters21578" --out "$OUT/reuters.jsonl" >&2
 python3 "$PEERS/make_queries.py" --corpus "$OUT/reuters.jsonl" --out "$OUT/queries.tsv" --n 50 --seed 42 >&2
@@ -46,20 +52,20 @@ bench() { # name engines extra-args...
     local name=$1 engines=$2; shift 2
     echo "== $name" >&2
     python3 "$PEERS/bench.py" --queries "$OUT/queries.tsv" --engines "$engines" \
-        --engine-cmd msearch="$BIN bench" --repeat "$REPEAT" --warmup "$WARMUP" \
+        --engine-cmd msearch="$BIN bench" --engine-cmd msearch-lean="$BIN bench --store none --no-extract" --repeat "$REPEAT" --warmup "$WARMUP" \
         --tmpdir "$OUT" --out "$OUT/$name" "$@" >&2
 }
 
 RUNS=()
-bench reuters-or msearch,tantivy,lucene,fts5,xapian --corpus "$OUT/reuters.jsonl"
+bench reuters-or msearch,msearch-lean,tantivy,lucene,fts5,xapian --corpus "$OUT/reuters.jsonl"
 RUNS+=("Reuters, OR:$OUT/reuters-or/results.json")
-bench reuters-phrase msearch,tantivy,lucene,fts5,xapian --corpus "$OUT/reuters.jsonl" --phrase
+bench reuters-phrase msearch,msearch-lean,tantivy,lucene,fts5,xapian --corpus "$OUT/reuters.jsonl" --phrase
 RUNS+=("Reuters, phrase:$OUT/reuters-phrase/results.json")
 if [ "$SYNTHETIC" -gt 0 ]; then
     # Reused when --out already holds it (same source, seed and size give the same file).
     [ -s "$OUT/syn$SYNTHETIC.jsonl" ] || python3 "$PEERS/make_synthetic.py" --source "$OUT/reuters.jsonl" \
         --docs "$SYNTHETIC" --out "$OUT/syn$SYNTHETIC.jsonl" --seed 42 >&2
-    bench "syn$SYNTHETIC-or" msearch,tantivy --corpus "$OUT/syn$SYNTHETIC.jsonl"
+    bench "syn$SYNTHETIC-or" msearch,msearch-lean,tantivy --corpus "$OUT/syn$SYNTHETIC.jsonl"
     RUNS+=("Synthetic $SYNTHETIC docs, OR:$OUT/syn$SYNTHETIC-or/results.json")
 fi
 
@@ -75,15 +81,18 @@ print("| --- | --- | " + " | ".join("---:" for _ in cols) + " |")
 for arg in sys.argv[1:]:
     label, path = arg.rsplit(":", 1)
     engines = {e["engine"]: e for e in json.load(open(path))["engines"]}
-    m, t = engines.get("msearch", {}), engines.get("tantivy", {})
+    t = engines.get("tantivy", {})
     def get(e, sec, key):
         return e.get(sec, {}).get(key) if e.get("status", "ok") not in ("error", "unsupported") else None
     units = ["s", "MB", "MB", "ms", "ms", "ms"]
-    for name, e in (("msearch", m), ("tantivy", t)):
+    for name in ("msearch", "msearch-lean", "tantivy"):
+        e = engines.get(name, {})
         print(f"| {label} | {name} | " + " | ".join(fmt(get(e, s, k), u) for (_, s, k), u in zip(cols, units)) + " |")
-    ratios = []
-    for _, s, k in cols:
-        a, b = get(m, s, k), get(t, s, k)
-        ratios.append("–" if a is None or not b else f"**{a / b:.2f}×**")
-    print(f"| {label} | msearch/tantivy | " + " | ".join(ratios) + " |")
+    for name in ("msearch", "msearch-lean"):
+        m = engines.get(name, {})
+        ratios = []
+        for _, s, k in cols:
+            a, b = get(m, s, k), get(t, s, k)
+            ratios.append("–" if a is None or not b else f"**{a / b:.2f}×**")
+        print(f"| {label} | {name}/tantivy | " + " | ".join(ratios) + " |")
 PY

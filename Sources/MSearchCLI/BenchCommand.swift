@@ -8,6 +8,10 @@ import MSearchSources
 /// `msearch bench …`: the peers harness's engine protocol (../shared/peers/README.md), so msearch
 /// is measured beside Tantivy, Lucene, Xapian and FTS5 with the same corpus and queries. It uses
 /// the normal index and search code paths; nothing here is tuned for the benchmark.
+///
+/// The harness appends the protocol's subcommand to a fixed command line, so how the index is
+/// built is chosen before it, with `msearch index`'s own options: `msearch bench --store none
+/// --no-extract index …` builds it as the peers do (no stored text, no extraction).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -16,17 +20,31 @@ struct BenchCommand: ParsableCommand {
         subcommands: [Version.self, Index.self, Search.self]
     )
 
+    /// `msearch index` options the index subcommand honours (given before it).
+    struct BuildOptions: ParsableArguments {
+        @Option(help: ArgumentHelp("Keep the text (text) or not (none), as `msearch index --store`.", valueName: "text|none"))
+        var store: StoreMode = .text
+        @Flag(name: .customLong("no-extract"), help: "No dates or actors from the text, as `msearch index --no-extract`.")
+        var noExtract = false
+    }
+
+    @OptionGroup var build: BuildOptions
+
     struct Version: ParsableCommand {
         func run() { print("msearch \(MSearchCommand.version)") }
     }
 
     struct Index: ParsableCommand {
+        @OptionGroup var build: BuildOptions
         @Option var corpus: String
         @Option var index: String
 
         func run() throws {
             let started = Date()
-            let report = try IndexingRun(directory: self.index, paths: [corpus], replace: true).run()
+            var run = IndexingRun(directory: self.index, paths: [corpus], replace: true)
+            run.store = build.store
+            if build.noExtract { run.extractor = nil }
+            let report = try run.run()
             for p in report.problems { FileHandle.standardError.write("msearch: \(p)\n") }
             let seconds = Date().timeIntervalSince(started)
             print(#"{"docs": \#(report.documents), "build_s": \#(String(format: "%.3f", seconds))}"#)
@@ -34,6 +52,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     struct Search: ParsableCommand {
+        @OptionGroup var build: BuildOptions
         @Option var index: String
         @Option var queries: String
         @Option(name: .customLong("run")) var runFile: String

@@ -28,7 +28,9 @@ struct ShowCommand: ParsableCommand {
             print(JSONOutput.document(doc).serialized())
             return
         }
-        print(doc.title)
+        // An index without stored text re-reads it from the source; it has none when that changed.
+        let textMissing = !reader.manifest.storesText && doc.title.isEmpty && doc.body.isEmpty
+        print(textMissing ? doc.id : doc.title)
         print("id: \(doc.id)\npath: \(doc.path)")
         if let url = doc.url { print("url: \(url)") }
         print("published: \(doc.date ?? "undated")" + (doc.dateEvidence.map { " (from \($0))" } ?? ""))
@@ -37,7 +39,7 @@ struct ShowCommand: ParsableCommand {
             let names = doc.actors.filter { $0.kind == kind }.map(\.name)
             if !names.isEmpty { print("\(kind == "person" ? "people" : kind + "s"): \(names.joined(separator: ", "))") }
         }
-        print("\n" + doc.body)
+        print("\n" + (textMissing ? SourceText.changedNotice : doc.body))
     }
 
     /// The document with this external id (ids are in the uncompressed id column: a scan of

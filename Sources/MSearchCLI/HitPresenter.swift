@@ -16,6 +16,9 @@ struct PresentedHit {
     var titleHighlights: [Range<Int>]
     /// How the score was computed, when `--explain` asked for it.
     var explanation: Explanation? = nil
+    /// The index keeps no text and the source file changed or vanished since indexing, so
+    /// there is no title or passage to show.
+    var sourceChanged = false
 }
 
 /// Turns scored hits into presented hits: loads each stored document and finds the query's
@@ -36,12 +39,12 @@ struct HitPresenter {
 
     func present(_ hits: [Hit], startRank: Int = 1) throws -> [PresentedHit] {
         try hits.enumerated().map { i, hit in
-            let doc = try reader.document(hit.doc)
+            let (doc, textAvailable) = try reader.documentText(hit.doc)
             let snippets = SnippetBuilder.passages(text: doc.body, matches: matches(in: doc.body),
                                                    termWeights: patterns.map(\.weight), options: options)
             let titleHighlights = matches(in: doc.title).map { $0.start..<$0.end }
             return PresentedHit(rank: startRank + i, hit: hit, externalId: doc.id, document: doc,
-                                snippets: snippets, titleHighlights: titleHighlights)
+                                snippets: snippets, titleHighlights: titleHighlights, sourceChanged: !textAvailable)
         }
     }
 

@@ -59,6 +59,9 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A gazetteer of actors to add to the built-in one: lines of canonical name<TAB>person|organisation|place<TAB>alias|alias…", valueName: "file"))
     var actors: String?
 
+    @Option(name: .long, help: ArgumentHelp("Keep the articles' text in the index (text, the default for a new index), or not (none: about half the size; titles and snippets are then re-read from the source files when shown). Remembered by the index.", valueName: "text|none"))
+    var store: StoreMode?
+
     @Flag(name: .customLong("no-extract"), help: "Index the text only: no dates or actors from the text.")
     var noExtract = false
 
@@ -88,6 +91,7 @@ struct IndexCommand: ParsableCommand {
         let index = indexOption.directory
         var run = IndexingRun(directory: index, paths: paths, replace: rebuild)
         run.prune = prune
+        run.store = store
         run.memoryBudget = Int(memory * 1_048_576)
         run.maxFileSize = maxFileSize << 20
         if !quiet { run.display = IndexingProgress() }
@@ -114,3 +118,6 @@ struct IndexCommand: ParsableCommand {
         }
     }
 }
+
+/// `--store text|none`.
+extension StoreMode: ExpressibleByArgument {}

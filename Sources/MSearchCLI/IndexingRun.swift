@@ -17,6 +17,8 @@ struct IndexingRun {
     var prune = false
     var memoryBudget = 256 << 20
     var maxFileSize = 100 << 20
+    /// What a new or rebuilt index keeps of the text; nil keeps the existing index's choice.
+    var store: StoreMode? = nil
     /// The progress line on a terminal.
     var display: IndexingProgress? = nil
 
@@ -69,11 +71,11 @@ struct IndexingRun {
     func run(progress: ((Report) -> Void)? = nil) throws -> Report {
         let started = Date()
         var report = Report()
-        var writer = try IndexWriter(directory: directory, replace: replace, memoryBudget: memoryBudget)
+        var writer = try IndexWriter(directory: directory, replace: replace, memoryBudget: memoryBudget, store: store)
         if !replace && writer.manifest.catalog == nil && writer.manifest.documentCount > 0 {
             // Built without a catalog of source files: nothing to compare with, so rebuild.
             writer.close()
-            writer = try IndexWriter(directory: directory, replace: true, memoryBudget: memoryBudget)
+            writer = try IndexWriter(directory: directory, replace: true, memoryBudget: memoryBudget, store: store)
             report.rebuiltWithoutCatalog = true
         }
         defer { writer.close() }

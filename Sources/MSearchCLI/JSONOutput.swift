@@ -1,4 +1,5 @@
 import Foundation
+import MSearchIndex
 import MSearchSearch
 import MSearchSnippets
 import MSearchSources
@@ -33,6 +34,7 @@ enum JSONOutput {
                          ("highlights", .array(s.highlightScalarOffsets().map { .array($0.map { .int($0) }) }))])
             })))
         }
+        if h.sourceChanged { fields.append(("source_changed", .string(SourceText.changedNotice))) }
         if let e = h.explanation { fields.append(("explanation", explanation(e))) }
         return .object(fields)
     }

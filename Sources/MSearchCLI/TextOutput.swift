@@ -1,4 +1,5 @@
 import Foundation
+import MSearchIndex
 import MSearchSearch
 import MSearchSnippets
 
@@ -16,7 +17,7 @@ enum TextOutput {
         out += suggestion
         for h in hits {
             guard let document = h.document else { continue }
-            let title = document.title.isEmpty ? "(untitled)" : document.title
+            let title = document.title.isEmpty ? (h.sourceChanged ? document.id : "(untitled)") : document.title
             let shownTitle = SnippetRenderer.render(shortened(title, highlights: h.titleHighlights), style: style)
             out += "\(bold)\(h.rank). \(reset)\(bold)\(shownTitle)\(reset)\n"
             var meta: [String] = []
@@ -27,6 +28,7 @@ enum TextOutput {
             meta.append(document.path)
             meta.append(String(format: "score %.3f", h.hit.score))
             out += "   \(dim)\(meta.joined(separator: " · "))\(reset)\n"
+            if h.sourceChanged { out += "   \(dim)\(SourceText.changedNotice)\(reset)\n" }
             for s in h.snippets where !s.text.isEmpty {
                 out += "   " + SnippetRenderer.render(s, style: style) + "\n"
             }

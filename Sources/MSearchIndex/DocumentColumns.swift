@@ -1,24 +1,24 @@
-/// Per-document values every query may need for every matching document, kept as fixed-width
-/// arrays ("fast fields"): title and body lengths for BM25, the publication date as a sortable
-/// yyyymmdd number (00 for an unknown month or day, 0 when undated) for filters and facets,
-/// and the actors as ordinals into a per-segment actor dictionary, so counting facets over a
-/// million hits is an array walk.
+/// Per-document values every query may need for every matching document ("fast fields"):
+/// title and body lengths for BM25, the publication date as a sortable yyyymmdd number (00 for
+/// an unknown month or day, 0 when undated) for filters and facets, and the actors as ordinals
+/// into a per-segment actor dictionary, so counting facets over a million hits is an array walk.
+/// Every column is bit-packed at the width its largest value needs (`PackedInts`): random
+/// access stays one load, and Reuters' columns take 0.3 MB instead of 1.33 MB.
 ///
-/// The external ids live here too, uncompressed, because every query fetches one per hit and
-/// decompressing a stored-document block for each would cost more than the search itself.
+/// The external ids live here too (`ExternalIdColumn`), because every query fetches one per
+/// hit and decompressing a stored-document block for each would cost more than the search.
 ///
-/// Layout: UInt64 doc count N; UInt32 × N title lengths, body lengths; Int32 × N dates;
-/// UInt32 × N id end offsets; UInt32 × N actor-list end offsets; the id bytes; UInt32 actor
-/// ordinals; the actor dictionary (UInt32 count K, UInt32 × K name end offsets, K kind bytes,
-/// name bytes); then UInt64 ordinals offset and UInt64 dictionary offset.
+/// Layout: UInt64 doc count N; UInt64 date base B (dates are stored as date − B, 0 = undated);
+/// packed × N title lengths, body lengths, dates; the id column; packed × N actor-list end
+/// offsets; packed actor ordinals; the actor dictionary (UInt64 count K, packed × K name end
+/// offsets, K kind bytes, UInt64 name byte count, name bytes).
 struct DocumentColumnsWriter {
     var titleLengths: [UInt32] = []
     var bodyLengths: [UInt32] = []
     var dates: [Int32] = []
-    var idEnds: [UInt32] = []
-    var idBytes: [UInt8] = []
-    var actorEnds: [UInt32] = []
-    var actorOrdinals: [UInt32] = []
+    var ids: [String] = []
+    var actorEnds: [UInt64] = []
+    var actorOrdinals: [UInt64] = []
     var actors: [NamedActorKey] = []
     var actorIndex: [NamedActorKey: UInt32] = [:]
 
@@ -29,8 +29,7 @@ struct DocumentColumnsWriter {
         titleLengths.append(titleLength)
         bodyLengths.append(bodyLength)
         dates.append(DocumentColumns.dateKey(date))
-        idBytes.append(contentsOf: id.utf8)
-        idEnds.append(UInt32(idBytes.count))
+        ids.append(id)
         for a in docActors {
             let key = NamedActorKey(name: a.name, kind: ActorKindCode.code(a.kind))
             let ordinal: UInt32
@@ -39,30 +38,29 @@ struct DocumentColumnsWriter {
                 actors.append(key)
                 actorIndex[key] = ordinal
             }
-            actorOrdinals.append(ordinal)
+            actorOrdinals.append(UInt64(ordinal))
         }
-        actorEnds.append(UInt32(actorOrdinals.count))
+        actorEnds.append(UInt64(actorOrdinals.count))
     }
 
     func finish() -> [UInt8] {
-        var out = ByteBuffer(capacity: 8 + titleLengths.count * 20 + idBytes.count + actorOrdinals.count * 4 + 64)
+        var out = ByteBuffer(capacity: 64 + titleLengths.count * 12 + actorOrdinals.count * 2)
         out.appendUInt64(UInt64(titleLengths.count))
-        for v in titleLengths { out.appendUInt32(v) }
-        for v in bodyLengths { out.appendUInt32(v) }
-        for v in dates { out.appendInt32(v) }
-        for v in idEnds { out.appendUInt32(v) }
-        for v in actorEnds { out.appendUInt32(v) }
-        out.append(contentsOf: idBytes)
-        let ordinalsOffset = out.count
-        for v in actorOrdinals { out.appendUInt32(v) }
-        let dictionaryOffset = out.count
-        out.appendUInt32(UInt32(actors.count))
-        var end: UInt32 = 0
-        for a in actors { end += UInt32(a.name.utf8.count); out.appendUInt32(end) }
+        // Dates are kept as offsets from the earliest one (minus one, so 0 still means undated).
+        let base = Int64(dates.filter { $0 > 0 }.min() ?? 1) - 1
+        out.appendUInt64(UInt64(base))
+        PackedIntsWriter.append(titleLengths.map(UInt64.init), to: &out)
+        PackedIntsWriter.append(bodyLengths.map(UInt64.init), to: &out)
+        PackedIntsWriter.append(dates.map { $0 > 0 ? UInt64(Int64($0) - base) : 0 }, to: &out)
+        ExternalIdColumnWriter.append(ids, to: &out)
+        PackedIntsWriter.append(actorEnds, to: &out)
+        PackedIntsWriter.append(actorOrdinals, to: &out)
+        out.appendUInt64(UInt64(actors.count))
+        var end: UInt64 = 0
+        PackedIntsWriter.append(actors.map { end += UInt64($0.name.utf8.count); return end }, to: &out)
         for a in actors { out.append(a.kind) }
+        out.appendUInt64(end)
         for a in actors { out.append(contentsOf: a.name.utf8) }
-        out.appendUInt64(UInt64(ordinalsOffset))
-        out.appendUInt64(UInt64(dictionaryOffset))
         FileFooter.append(kind: .columns, to: &out)
         return out.bytes
     }
@@ -76,94 +74,96 @@ enum ActorKindCode {
 }
 
 public struct DocumentColumns {
-    private let bytes: UnsafeRawBufferPointer
     public let documentCount: Int
-    private let idBytesStart: Int
-    private let ordinalsOffset: Int
-    private let dictionaryOffset: Int
+    private let dateBase: Int64
+    private let titleLengths: PackedInts
+    private let bodyLengths: PackedInts
+    private let dates: PackedInts
+    private let ids: ExternalIdColumn
+    private let actorEnds: PackedInts
+    private let actorOrdinals: PackedInts
+    private let actorNameEnds: PackedInts
+    private let actorKinds: UnsafeRawBufferPointer
+    private let actorNames: UnsafeRawBufferPointer
     /// How many distinct actors the segment's documents name.
     public let actorCount: Int
 
     init(_ mapped: MappedFile) throws {
         let file = mapped.path
         let payload = try FileFooter.validate(mapped.bytes, kind: .columns, file: file)
-        bytes = mapped.bytes
-        func fail(_ why: String) -> IndexError { .corrupt(file: file, reason: why) }
-        guard payload >= 8 + 16 else { throw fail("columns too short") }
-        let n = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
-        guard n < UInt64(payload / 20) else { throw fail("columns size does not match the document count") }
+        var c = ByteCursor(UnsafeRawBufferPointer(rebasing: mapped.bytes[0..<payload]), file: file)
+        let n = try c.readUInt64()
+        guard n < UInt64(payload) else { throw c.corrupt("document count out of range") }
         documentCount = Int(n)
-        idBytesStart = 8 + documentCount * 20
-        let o = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: payload - 16, as: UInt64.self))
-        let d = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: payload - 8, as: UInt64.self))
-        guard o <= d, d + 4 <= UInt64(payload - 16), o >= UInt64(idBytesStart) else { throw fail("column sections out of order") }
-        ordinalsOffset = Int(o)
-        dictionaryOffset = Int(d)
-        func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: mapped.bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
-        let idLength = documentCount == 0 ? 0 : u32(8 + (4 * documentCount - 1) * 4)
-        guard idBytesStart + idLength == ordinalsOffset else { throw fail("id column size does not match") }
-        let ordinalCount = documentCount == 0 ? 0 : u32(8 + (5 * documentCount - 1) * 4)
-        guard ordinalsOffset + ordinalCount * 4 == dictionaryOffset else { throw fail("actor column size does not match") }
-        actorCount = u32(dictionaryOffset)
-        let namesStart = dictionaryOffset + 4 + actorCount * 5
-        guard namesStart <= payload - 16 else { throw fail("actor dictionary out of range") }
-        let nameBytes = actorCount == 0 ? 0 : u32(dictionaryOffset + 4 + (actorCount - 1) * 4)
-        guard namesStart + nameBytes == payload - 16 else { throw fail("actor dictionary size does not match") }
+        dateBase = Int64(bitPattern: try c.readUInt64())
+        guard dateBase >= 0, dateBase < 100_000_000 else { throw c.corrupt("date base out of range") }
+        titleLengths = try PackedInts(&c, count: documentCount)
+        bodyLengths = try PackedInts(&c, count: documentCount)
+        dates = try PackedInts(&c, count: documentCount)
+        ids = try ExternalIdColumn(&c, count: documentCount)
+        actorEnds = try PackedInts(&c, count: documentCount)
+        let ordinalCount = documentCount == 0 ? 0 : actorEnds[documentCount - 1]
+        guard ordinalCount <= UInt64(payload) * 8 else { throw c.corrupt("actor column size does not match") }
+        actorOrdinals = try PackedInts(&c, count: Int(ordinalCount))
+        let k = try c.readUInt64()
+        guard k <= UInt64(payload) else { throw c.corrupt("actor count out of range") }
+        actorCount = Int(k)
+        actorNameEnds = try PackedInts(&c, count: actorCount)
+        actorKinds = try c.readBytes(actorCount)
+        let nameBytes = try c.readUInt64()
+        guard actorCount == 0 ? nameBytes == 0 : actorNameEnds[actorCount - 1] == nameBytes,
+              nameBytes <= UInt64(payload) else { throw c.corrupt("actor dictionary size does not match") }
+        actorNames = try c.readBytes(Int(nameBytes))
+        guard c.isAtEnd else { throw c.corrupt("columns have trailing bytes") }
     }
 
     @inline(__always)
-    private func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+    public func titleLength(_ doc: Int) -> UInt32 { UInt32(truncatingIfNeeded: titleLengths[doc]) }
 
     @inline(__always)
-    public func titleLength(_ doc: Int) -> UInt32 { u32(8 + doc * 4) }
-
-    @inline(__always)
-    public func bodyLength(_ doc: Int) -> UInt32 { u32(8 + (documentCount + doc) * 4) }
+    public func bodyLength(_ doc: Int) -> UInt32 { UInt32(truncatingIfNeeded: bodyLengths[doc]) }
 
     @inline(__always)
     public func length(_ doc: Int) -> UInt32 { titleLength(doc) &+ bodyLength(doc) }
 
     @inline(__always)
-    public func date(_ doc: Int) -> Int32 { Int32(bitPattern: u32(8 + (2 * documentCount + doc) * 4)) }
+    public func date(_ doc: Int) -> Int32 {
+        let v = dates[doc]
+        return v == 0 ? 0 : Int32(truncatingIfNeeded: Int64(truncatingIfNeeded: v) &+ dateBase)
+    }
 
     /// The document's external id (its file stem, NEWID, guid, …).
     public func externalId(_ doc: Int) -> String {
-        String(decoding: externalIdBytes(doc), as: UTF8.self)
+        guard doc >= 0, doc < documentCount else { return "" }
+        return ids.id(doc)
     }
 
-    /// The bytes of the document's external id, without copying (empty for a bad number).
-    public func externalIdBytes(_ doc: Int) -> UnsafeRawBufferPointer {
-        guard doc >= 0, doc < documentCount else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let ends = 8 + 3 * documentCount * 4
-        let end = Int(u32(ends + doc * 4))
-        let start = doc == 0 ? 0 : Int(u32(ends + (doc - 1) * 4))
-        guard start <= end, idBytesStart + end <= ordinalsOffset else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(rebasing: bytes[(idBytesStart + start)..<(idBytesStart + end)])
+    /// Compares the external ids of `a`'s document `da` and `b`'s `db` as strings (-1, 0, 1).
+    public static func compareExternalIds(_ a: DocumentColumns, _ da: Int, _ b: DocumentColumns, _ db: Int) -> Int {
+        guard da >= 0, da < a.documentCount, db >= 0, db < b.documentCount else { return 0 }
+        return ExternalIdColumn.compare(a.ids, da, b.ids, db)
     }
 
     /// Calls `body` with the ordinal of each actor the document names.
     @inline(__always)
     public func forEachActor(_ doc: Int, _ body: (Int) -> Void) {
-        let ends = 8 + 4 * documentCount * 4
-        let end = Int(u32(ends + doc * 4))
-        let start = doc == 0 ? 0 : Int(u32(ends + (doc - 1) * 4))
-        guard start <= end, ordinalsOffset + end * 4 <= dictionaryOffset else { return }
+        let end = Int(truncatingIfNeeded: actorEnds[doc])
+        let start = doc == 0 ? 0 : Int(truncatingIfNeeded: actorEnds[doc - 1])
+        guard start <= end, end <= actorOrdinals.count else { return }
         for i in start..<end {
-            let ordinal = Int(u32(ordinalsOffset + i * 4))
+            let ordinal = Int(truncatingIfNeeded: actorOrdinals[i])
             if ordinal < actorCount { body(ordinal) }
         }
     }
 
     /// The canonical name and kind of a segment-local actor ordinal.
     public func actor(_ ordinal: Int) -> (name: String, kind: String) {
-        let ends = dictionaryOffset + 4
-        let end = Int(u32(ends + ordinal * 4))
-        let start = ordinal == 0 ? 0 : Int(u32(ends + (ordinal - 1) * 4))
-        let namesStart = dictionaryOffset + 4 + actorCount * 5
-        let kind = bytes[dictionaryOffset + 4 + actorCount * 4 + ordinal]
-        guard start <= end, namesStart + end <= bytes.count - FileFooter.size - 16 else { return ("", "person") }
-        let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(namesStart + start)..<(namesStart + end)]), as: UTF8.self)
-        return (name, ActorKindCode.name(kind))
+        guard ordinal >= 0, ordinal < actorCount else { return ("", "person") }
+        let end = Int(truncatingIfNeeded: actorNameEnds[ordinal])
+        let start = ordinal == 0 ? 0 : Int(truncatingIfNeeded: actorNameEnds[ordinal - 1])
+        guard start <= end, end <= actorNames.count else { return ("", "person") }
+        let name = String(decoding: UnsafeRawBufferPointer(rebasing: actorNames[start..<end]), as: UTF8.self)
+        return (name, ActorKindCode.name(actorKinds[ordinal]))
     }
 
     /// "2023-11-14" → 20231114, "2023-11" → 20231100, "2023" → 20230000, nil or junk → 0.

@@ -3,12 +3,15 @@ import MSearchSources
 
 /// Writes stored documents (id, path, title, body, date, …) in zstd-compressed blocks of about
 /// 16 KB: snippets and display need the original text, but only for the few hits shown.
+/// Blocks are compressed with a dictionary trained on the segment's first 2 MB of records
+/// (`StoreCompression`); until it is trained they wait uncompressed.
 ///
 /// Block (compressed): varint doc count, varint record length per doc, records.
 /// Record: strings id, path, title, body, date, date evidence, url, format (empty = none),
-///         varint actor count + (name, kind) strings, varint mentioned-date count + strings.
-/// Tail: per block UInt32 first doc + UInt64 offset; then UInt64 block count, doc count,
-///       index offset.
+///         varint actor count + (name, kind) strings, varint mentioned-date count + strings,
+///         varint ordinal in the source file. Title and body are empty with `StoreMode.none`.
+/// Tail: per block UInt32 first doc + UInt64 offset; the dictionary; then UInt64 dictionary
+///       size, block count, doc count, index offset.
 struct DocumentStoreWriter {
     private var out = ByteBuffer()
     private var pending = ByteBuffer()
@@ -17,15 +20,27 @@ struct DocumentStoreWriter {
     private var blockOffsets: [UInt64] = []
     private(set) var documentCount = 0
     private var record = ByteBuffer()
+    /// Nil until the dictionary is trained (or found not worth it).
+    private var compressor: StoreCompression.Compressor?
+    private var dictionary: [UInt8] = []
+    /// Raw blocks and training samples (records) kept until then.
+    private var waiting: [[UInt8]] = []
+    private var waitingBytes = 0
+    private var samples: [UInt8] = []
+    private var sampleSizes: [Int] = []
+    private let storesText: Bool
 
-    var memoryFootprint: Int { out.count + pending.count }
+    /// `storesText: false` writes titles and bodies as empty strings (`StoreMode.none`).
+    init(storesText: Bool = true) { self.storesText = storesText }
+
+    var memoryFootprint: Int { out.count + pending.count + waitingBytes + samples.count }
 
     mutating func add(_ doc: SourceDocument) {
         record.removeAll()
         record.appendString(doc.id)
         record.appendString(doc.path)
-        record.appendString(doc.title)
-        record.appendString(doc.body)
+        record.appendString(storesText ? doc.title : "")
+        record.appendString(storesText ? doc.body : "")
         record.appendString(doc.date ?? "")
         record.appendString(doc.dateEvidence ?? "")
         record.appendString(doc.url ?? "")
@@ -34,8 +49,13 @@ struct DocumentStoreWriter {
         for a in doc.actors { record.appendString(a.name); record.appendString(a.kind) }
         record.appendVarint(doc.mentionedDates.count)
         for d in doc.mentionedDates { record.appendString(d) }
+        record.appendVarint(doc.ordinal)
         pending.append(contentsOf: record.bytes)
         pendingLengths.append(record.count)
+        if compressor == nil {
+            samples.append(contentsOf: record.bytes)
+            sampleSizes.append(record.count)
+        }
         documentCount += 1
         if pending.count >= IndexFormat.storeBlockBytes { flushBlock() }
     }
@@ -47,27 +67,43 @@ struct DocumentStoreWriter {
         for l in pendingLengths { raw.appendVarint(l) }
         raw.append(contentsOf: pending.bytes)
         blockFirstDoc.append(UInt32(documentCount - pendingLengths.count))
-        blockOffsets.append(UInt64(out.count))
-        let bound = ZSTD_compressBound(raw.count)
-        var compressed = [UInt8](repeating: 0, count: bound)
-        let n = raw.bytes.withUnsafeBytes { src in
-            compressed.withUnsafeMutableBytes { dst in
-                ZSTD_compress(dst.baseAddress, bound, src.baseAddress, src.count, 3)
-            }
-        }
-        precondition(ZSTD_isError(n) == 0, "zstd compression failed")
-        out.append(contentsOf: compressed[0..<n])
         pending.removeAll()
         pendingLengths.removeAll(keepingCapacity: true)
+        if let compressor {
+            blockOffsets.append(UInt64(out.count))
+            out.append(contentsOf: compressor.compress(raw.bytes))
+            return
+        }
+        waiting.append(raw.bytes)
+        waitingBytes += raw.count
+        if waitingBytes >= StoreCompression.trainingBytes { startCompressing() }
+    }
+
+    /// Trains the dictionary on the records so far and compresses the blocks that waited.
+    private mutating func startCompressing() {
+        dictionary = StoreCompression.train(samples: samples, sizes: sampleSizes) ?? []
+        let compressor = StoreCompression.Compressor(dictionary: dictionary)
+        for raw in waiting {
+            blockOffsets.append(UInt64(out.count))
+            out.append(contentsOf: compressor.compress(raw))
+        }
+        self.compressor = compressor
+        waiting = []
+        waitingBytes = 0
+        samples = []
+        sampleSizes = []
     }
 
     mutating func finish() -> [UInt8] {
         flushBlock()
+        if compressor == nil { startCompressing() }
         let indexOffset = out.count
         for (first, offset) in zip(blockFirstDoc, blockOffsets) {
             out.appendUInt32(first)
             out.appendUInt64(offset)
         }
+        out.append(contentsOf: dictionary)
+        out.appendUInt64(UInt64(dictionary.count))
         out.appendUInt64(UInt64(blockOffsets.count))
         out.appendUInt64(UInt64(documentCount))
         out.appendUInt64(UInt64(indexOffset))
@@ -84,6 +120,7 @@ public final class DocumentStore {
     public let documentCount: Int
     private let blockCount: Int
     private let indexOffset: Int
+    private let decompressor: StoreCompression.Decompressor
     private var cachedBlock = -1
     private var cachedRecords: [[UInt8]] = []
 
@@ -91,19 +128,24 @@ public final class DocumentStore {
         file = mapped.path
         let payload = try FileFooter.validate(mapped.bytes, kind: .store, file: file)
         bytes = UnsafeRawBufferPointer(rebasing: mapped.bytes[0..<payload])
-        guard payload >= 24 else { throw IndexError.corrupt(file: file, reason: "store too short") }
-        var c = ByteCursor(bytes, offset: payload - 24, file: file)
+        guard payload >= 32 else { throw IndexError.corrupt(file: file, reason: "store too short") }
+        var c = ByteCursor(bytes, offset: payload - 32, file: file)
+        let rawDictionary = try c.readUInt64()
         let rawBlocks = try c.readUInt64(), rawDocs = try c.readUInt64(), rawIndex = try c.readUInt64()
         guard rawBlocks <= UInt64(payload / 12), rawIndex <= UInt64(payload), rawDocs <= UInt64(Int32.max),
-              rawBlocks <= rawDocs, rawBlocks > 0 || rawDocs == 0 else {
+              rawDictionary <= UInt64(payload), rawBlocks <= rawDocs, rawBlocks > 0 || rawDocs == 0 else {
             throw IndexError.corrupt(file: file, reason: "store index is inconsistent")
         }
         blockCount = Int(rawBlocks)
         documentCount = Int(rawDocs)
         indexOffset = Int(rawIndex)
-        guard indexOffset + blockCount * 12 == payload - 24 else {
+        let dictionarySize = Int(rawDictionary)
+        guard indexOffset + blockCount * 12 + dictionarySize == payload - 32 else {
             throw IndexError.corrupt(file: file, reason: "store index is inconsistent")
         }
+        let dictionaryStart = indexOffset + blockCount * 12
+        decompressor = StoreCompression.Decompressor(
+            dictionary: UnsafeRawBufferPointer(rebasing: bytes[dictionaryStart..<(dictionaryStart + dictionarySize)]))
     }
 
     private func blockEntry(_ b: Int) throws -> (first: Int, offset: Int) {
@@ -141,6 +183,7 @@ public final class DocumentStore {
             let dates = try c.readVarintInt()
             guard dates <= raw.count else { throw c.corrupt("date count out of range") }
             for _ in 0..<dates { doc.mentionedDates.append(try c.readString()) }
+            doc.ordinal = try c.readVarintInt()
             return doc
         }
     }
@@ -158,10 +201,8 @@ public final class DocumentStore {
             throw IndexError.corrupt(file: file, reason: "store block \(b) is not a zstd frame")
         }
         var raw = [UInt8](repeating: 0, count: Int(size))
-        let n = raw.withUnsafeMutableBytes { dst in
-            ZSTD_decompress(dst.baseAddress, dst.count, src.baseAddress, src.count)
-        }
-        guard ZSTD_isError(n) == 0, n == Int(size) else {
+        let n = raw.withUnsafeMutableBytes { decompressor.decompress(src, into: $0) }
+        guard n == Int(size) else {
             throw IndexError.corrupt(file: file, reason: "store block \(b) does not decompress")
         }
         var records: [[UInt8]] = []

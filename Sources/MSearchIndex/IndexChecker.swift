@@ -4,7 +4,7 @@
 /// increasing document numbers below the segment's count, tf ≥ 1, title tf ≤ tf; positions
 /// increase, lie inside the document and agree with the title tf; Σ tf equals the segment's
 /// token count and the columns' lengths; every stored document decompresses and carries its
-/// column id; tombstones agree with the manifest, and their per-term df decrements equal the
+/// column id (and, in an index that keeps no text, no title or body); tombstones agree with the manifest, and their per-term df decrements equal the
 /// deleted documents counted in the postings; ids are unique; the catalog names live documents.
 public struct IndexCheckReport: Sendable {
     public struct FileResult: Sendable {
@@ -77,7 +77,7 @@ public enum IndexChecker {
             guard own.allSatisfy({ problems[$0] == nil }) else { continue }
             do {
                 let segment = try SegmentReader(info: s, directory: directory)
-                try checkSegment(segment, directory: directory)
+                try checkSegment(segment, directory: directory, storesText: manifest.storesText)
                 for d in 0..<segment.documentCount where !segment.isDeleted(d) {
                     let id = segment.columns.externalId(d)
                     if !liveIds.insert(id).inserted && duplicateId == nil { duplicateId = id }
@@ -134,7 +134,7 @@ public enum IndexChecker {
         }
     }
 
-    private static func checkSegment(_ segment: SegmentReader, directory: String) throws {
+    private static func checkSegment(_ segment: SegmentReader, directory: String, storesText: Bool) throws {
         let info = segment.info
         let termsFile = info.filePath(.terms, in: directory)
         let postingsFile = info.filePath(.postings, in: directory)
@@ -246,6 +246,9 @@ public enum IndexChecker {
             let doc = try segment.document(d)
             guard doc.id == columns.externalId(d) else {
                 throw IndexError.corrupt(file: storeFile, reason: "document \(d) is \"\(doc.id)\", the id column says \"\(columns.externalId(d))\"")
+            }
+            guard storesText || (doc.title.isEmpty && doc.body.isEmpty) else {
+                throw IndexError.corrupt(file: storeFile, reason: "document \(d) has text, the manifest says --store none")
             }
         }
     }

@@ -7,6 +7,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case locked(directory: String, pid: Int32)
     case io(path: String, reason: String)
     case invalidSettings(String)
+    case storeModeMismatch(directory: String, index: StoreMode, requested: StoreMode)
 
     public var description: String {
         switch self {
@@ -22,6 +23,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
             return "\(path): \(reason)"
         case .invalidSettings(let what):
             return "invalid index settings: \(what)"
+        case .storeModeMismatch(let dir, let index, let requested):
+            return "index \(dir) was built with --store \(index.rawValue), not \(requested.rawValue); add --rebuild to change it"
         }
     }
 }

@@ -9,6 +9,8 @@ public final class IndexReader {
     public let segments: [SegmentReader]
     /// Where each segment's documents start in the index-wide numbering.
     public let segmentBases: [Int]
+    /// Re-reads titles and bodies from the sources when the index keeps no text.
+    private let sourceText: SourceText?
 
     /// - Parameter verificationBudget: bytes of index files whose checksums are verified at
     ///   open, smallest files first (see `IndexVerification`).
@@ -19,6 +21,9 @@ public final class IndexReader {
         var b = 0
         for s in segments { bases.append(b); b += s.documentCount }
         segmentBases = bases
+        // Mapped now, parsed when a text is first needed; unmappable means no text to show.
+        sourceText = manifest.storesText ? nil
+            : SourceText(catalogFile: manifest.catalog.flatMap { try? MappedFile(path: directory + "/" + $0) })
         try IndexVerification.verify(segments, budget: verificationBudget)
     }
 
@@ -43,14 +48,24 @@ public final class IndexReader {
     /// ties are broken, so the ranking does not depend on how documents fall into segments.
     public func externalIdPrecedes(_ a: Int, _ b: Int) -> Bool {
         let (sa, la) = locate(a), (sb, lb) = locate(b)
-        let c = DeletedDocuments.compare(segments[sa].columns.externalIdBytes(la), segments[sb].columns.externalIdBytes(lb))
+        let c = DocumentColumns.compareExternalIds(segments[sa].columns, la, segments[sb].columns, lb)
         return c != 0 ? c < 0 : a < b
     }
 
-    /// The stored document for an index-wide document number.
+    /// The document for an index-wide document number, with its text (see `documentText`).
     public func document(_ globalDoc: Int) throws -> SourceDocument {
+        try documentText(globalDoc).document
+    }
+
+    /// The stored document, with its title and body re-read from the source when the index
+    /// keeps no text; `textAvailable` is false (and title and body empty) when that source
+    /// changed or vanished since it was indexed.
+    public func documentText(_ globalDoc: Int) throws -> (document: SourceDocument, textAvailable: Bool) {
         let (s, local) = locate(globalDoc)
-        return try segments[s].document(local)
+        let stored = try segments[s].document(local)
+        guard let sourceText else { return (stored, true) }
+        if let full = sourceText.text(for: stored) { return (full, true) }
+        return (stored, false)
     }
 
     /// The external id of an index-wide document number, without touching the stored text.

@@ -38,7 +38,8 @@ extension IndexWriter {
     /// The df decrements come from re-analysing each deleted document's stored text with the
     /// index's analyzer — the same text and settings that built the segment, so the same terms.
     /// Each document's re-analysed length must equal its indexed length, or the statistics
-    /// would silently drift: then the writer refuses and asks for a rebuild.
+    /// would silently drift: then the writer refuses and asks for a rebuild. An index that
+    /// keeps no text counts them in the segment's postings instead (`PostingsDecrements`).
     private func tombstones(for info: SegmentInfo, adding docs: Set<Int>) throws -> SegmentInfo? {
         let reader = try SegmentReader(info: info, directory: directory)
         var bits = [UInt64](repeating: 0, count: (info.documentCount + 63) / 64)
@@ -56,6 +57,10 @@ extension IndexWriter {
             guard bits[d >> 6] & mask == 0 else { continue }
             bits[d >> 6] |= mask
             count += 1
+            if !manifest.storesText {
+                tokens += Int(reader.columns.length(d))
+                continue
+            }
             let analyzed = AnalyzedDocument(try reader.document(d), analyzer: analyzer)
             guard analyzed.length == reader.columns.length(d) else {
                 throw IndexError.corrupt(file: info.filePath(.store, in: directory),
@@ -73,6 +78,7 @@ extension IndexWriter {
             for term in seen { decrements[term, default: 0] += 1 }
         }
         if count == info.documentCount { return nil }
+        if !manifest.storesText { decrements = try PostingsDecrements.count(in: reader, deleted: bits) }
         manifest.generation += 1
         let file = "\(info.name).\(String(format: "%06d", manifest.generation)).\(IndexFormat.deletesExtension)"
         let sorted = decrements.map { (term: $0.key, count: $0.value) }
@@ -106,18 +112,32 @@ extension IndexWriter {
     /// segments take the place of the first merged one; the old files stay on disk (readers of
     /// the old snapshot may still map them) until the commit's manifest no longer names them.
     /// The merged segments' checksums are verified first (the merge reads them whole anyway).
-    func merge(_ group: [SegmentInfo], in segments: inout [SegmentInfo], budget: Int) throws {
+    /// An index that keeps no text re-reads it from the sources first; when one of them changed
+    /// since it was indexed the merge is skipped (returns false) and the segments stay as they are.
+    @discardableResult
+    func merge(_ group: [SegmentInfo], in segments: inout [SegmentInfo], budget: Int) throws -> Bool {
         let names = Set(group.map(\.name))
-        guard let position = segments.firstIndex(where: { names.contains($0.name) }) else { return }
+        guard let position = segments.firstIndex(where: { names.contains($0.name) }) else { return false }
+        var reread: [String: SourceDocument] = [:]
+        if !manifest.storesText {
+            let text = SourceText(catalog: catalog)
+            for info in group {
+                let reader = try SegmentReader(info: info, directory: directory)
+                for d in 0..<reader.documentCount where !reader.isDeleted(d) {
+                    guard let doc = text.text(for: try reader.document(d)) else { return false }
+                    reread["\(info.name)/\(d)"] = doc
+                }
+            }
+        }
         var output: [SegmentInfo] = []
-        var builder = SegmentBuilder()
+        var builder = SegmentBuilder(storesText: manifest.storesText)
         var builderIds: [String] = []
         func write() throws {
             manifest.generation += 1
             let name = String(format: "seg-%06d-%02d", manifest.generation, 0)
             output.append(try builder.write(name: name, directory: directory))
             for (i, id) in builderIds.enumerated() { ids[id] = DocumentLocation(segment: name, doc: i) }
-            builder = SegmentBuilder()
+            builder = SegmentBuilder(storesText: manifest.storesText)
             builderIds = []
             CrashPoint.here("merge-written")
         }
@@ -126,7 +146,8 @@ extension IndexWriter {
             // A merge must not launder damage into a segment with fresh checksums.
             for (file, _) in reader.files { try FileFooter.verifyChecksum(file.bytes, file: file.path) }
             for d in 0..<reader.documentCount where !reader.isDeleted(d) {
-                let analyzed = AnalyzedDocument(try reader.document(d), analyzer: analyzer)
+                let doc = try reread.removeValue(forKey: "\(info.name)/\(d)") ?? reader.document(d)
+                let analyzed = AnalyzedDocument(doc, analyzer: analyzer)
                 guard analyzed.length == reader.columns.length(d) else {
                     throw IndexError.corrupt(file: info.filePath(.store, in: directory),
                         reason: "document \(analyzed.source.id) no longer analyses as it was indexed (was the stemmer library upgraded?); rebuild with `msearch index --rebuild`")
@@ -140,6 +161,7 @@ extension IndexWriter {
         segments.removeAll { names.contains($0.name) }
         segments.insert(contentsOf: output, at: min(position, segments.count))
         newSegments.removeAll { names.contains($0.name) }
+        return true
     }
 }
 

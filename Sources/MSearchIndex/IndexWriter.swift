@@ -13,7 +13,7 @@ public final class IndexWriter {
     public let analyzer: Analyzer
     private let lock: WriteLock
     let memoryBudget: Int
-    private var builder = SegmentBuilder()
+    private var builder: SegmentBuilder
     /// Ids of the documents in `builder`, in order.
     private var builderIds: [String] = []
     var newSegments: [SegmentInfo] = []
@@ -39,8 +39,10 @@ public final class IndexWriter {
     ///   - settings: analysis for a new index; an existing index keeps its own.
     ///   - replace: start from an empty index; the old segments stay readable until commit.
     ///   - memoryBudget: bytes of buffered postings and text before a segment is written out.
+    ///   - store: what a new (or replaced) index keeps of the text (default `.text`); an
+    ///     existing index keeps its own, and asking it for another mode is an error.
     public init(directory: String, settings: AnalyzerSettings = .default, replace: Bool = false,
-                memoryBudget: Int = 256 << 20) throws {
+                memoryBudget: Int = 256 << 20, store: StoreMode? = nil) throws {
         self.directory = directory
         try DurableFile.createDirectory(directory)
         lock = try WriteLock(directory: directory)
@@ -53,18 +55,24 @@ public final class IndexWriter {
                 m.segments = []
                 m.analyzer = settings
                 m.catalog = nil
+                m.store = store ?? .text
                 changed = true
-            } else if let name = m.catalog {
-                catalog = try SourceCatalog.load(path: directory + "/" + name)
+            } else {
+                if let store, store != (m.store ?? .text) {
+                    throw IndexError.storeModeMismatch(directory: directory, index: m.store ?? .text, requested: store)
+                }
+                if let name = m.catalog { catalog = try SourceCatalog.load(path: directory + "/" + name) }
             }
         } else {
             m = Manifest(analyzer: settings)
+            m.store = store ?? .text
             changed = true
         }
         manifest = m
         self.catalog = catalog
         analyzer = try Analyzer(m.analyzer)
         self.memoryBudget = max(1 << 16, memoryBudget)
+        builder = SegmentBuilder(storesText: m.storesText)
         removeLeftovers()
         for s in manifest.segments {
             let reader = try SegmentReader(info: s, directory: directory)
@@ -110,7 +118,7 @@ public final class IndexWriter {
         for (i, id) in builderIds.enumerated() where ids[id]?.segment == "" {
             ids[id] = DocumentLocation(segment: name, doc: i)
         }
-        builder = SegmentBuilder()
+        builder = SegmentBuilder(storesText: manifest.storesText)
         builderIds = []
         CrashPoint.here("segment-written")
     }
@@ -134,8 +142,7 @@ public final class IndexWriter {
         } else {
             groups = mergePolicy?.merges(segments, maxMergeBytes: mergeBudget, size: estimatedBuildMemory) ?? []
         }
-        for group in groups {
-            try merge(group, in: &segments, budget: mergeAll ? Int.max : mergeBudget)
+        for group in groups where try merge(group, in: &segments, budget: mergeAll ? Int.max : mergeBudget) {
             changed = true
         }
         guard changed else { return }

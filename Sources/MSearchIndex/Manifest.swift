@@ -13,6 +13,9 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// The catalog of source files (path → size, mtime, hash, document ids) that incremental
     /// indexing compares against; nil for an index built without one.
     public var catalog: String?
+    /// Whether documents' title and body text are kept in the store (nil = yes, `.text`). With
+    /// `.none` they are re-read from their source files when shown (see `SourceText`).
+    public var store: StoreMode?
     /// CRC-32 of the file's own bytes (see ManifestValidation.swift), so a flipped digit in a
     /// count cannot silently change every score.
     public var checksum: String?
@@ -23,6 +26,9 @@ public struct Manifest: Codable, Equatable, Sendable {
         self.analyzer = analyzer
         segments = []
     }
+
+    /// Whether the store holds each document's title and body.
+    public var storesText: Bool { (store ?? .text) == .text }
 
     /// Live documents (deleted ones do not count): N for BM25.
     public var documentCount: Int { segments.reduce(0) { $0 + $1.liveDocumentCount } }
@@ -96,4 +102,12 @@ public struct SegmentDeletes: Codable, Equatable, Sendable {
     public init(file: String, documentCount: Int, tokenCount: Int) {
         self.file = file; self.documentCount = documentCount; self.tokenCount = tokenCount
     }
+}
+
+/// What the document store keeps of each document's text (`msearch index --store`).
+public enum StoreMode: String, Codable, Sendable, CaseIterable {
+    /// Title and body, compressed: snippets need nothing but the index.
+    case text
+    /// Neither: ids, paths, dates and actors only; snippets re-read the source files.
+    case none
 }

@@ -23,13 +23,18 @@ final class SegmentBuilder {
     private var touched: [Int32] = []
     private var tokenIds: [Int32] = []
 
-    private var store = DocumentStoreWriter()
+    private var store: DocumentStoreWriter
     private var columns = DocumentColumnsWriter()
     private(set) var documentCount = 0
     private(set) var tokenCount = 0
     private var postingBytes = 0
 
     var isEmpty: Bool { documentCount == 0 }
+
+    /// `storesText: false` leaves titles and bodies out of the store (`StoreMode.none`).
+    init(storesText: Bool = true) {
+        store = DocumentStoreWriter(storesText: storesText)
+    }
 
     /// An estimate of the memory held, compared with the writer's budget.
     var memoryFootprint: Int {

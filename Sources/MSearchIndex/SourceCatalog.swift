@@ -70,7 +70,13 @@ public struct SourceCatalog: Equatable, Sendable {
 
     /// Reads a catalog file, verifying its checksum (it is read whole anyway).
     public static func load(path: String) throws -> SourceCatalog {
-        let mapped = try MappedFile(path: path)
+        try load(try MappedFile(path: path))
+    }
+
+    /// Reads a catalog file already mapped (a reader maps it at open, so that a writer's commit
+    /// removing it meanwhile does not take it away).
+    public static func load(_ mapped: MappedFile) throws -> SourceCatalog {
+        let path = mapped.path
         let payload = try FileFooter.validate(mapped.bytes, kind: .catalog, file: path)
         try FileFooter.verifyChecksum(mapped.bytes, file: path)
         var c = ByteCursor(UnsafeRawBufferPointer(rebasing: mapped.bytes[0..<payload]), file: path)

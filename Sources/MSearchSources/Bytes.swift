@@ -31,7 +31,7 @@ public enum FileBytes {
         return bytes
     }
 
-    static func read(path: String) throws -> [UInt8] {
+    public static func read(path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(errnoText())") }
         defer { close(fd) }

@@ -73,6 +73,9 @@ public struct SourceDocument: Sendable, Equatable {
     public var actors: [NamedActor] = []
     /// Dates the text mentions, ISO-8601 at their precision (filled by extraction).
     public var mentionedDates: [String] = []
+    /// Where the document is among those its file yields (0 for one-document files), so an
+    /// index that keeps no text can find it again in the file (see `SourceText`).
+    public var ordinal: Int = 0
 
     public init(id: String, path: String, title: String, body: String, date: String? = nil,
                 dateEvidence: String? = nil, url: String? = nil, format: SourceFormat) {

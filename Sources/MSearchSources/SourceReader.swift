@@ -45,7 +45,9 @@ public enum SourceReader {
             case .reuters: parts = try ReutersReader.read(prepared.bytes, path: path)
             case .jsonl: parts = JSONLinesReader.read(prepared.bytes, path: path)
             }
-            return (parts.documents, parts.problems)
+            var documents = parts.documents
+            for i in documents.indices { documents[i].ordinal = i }
+            return (documents, parts.problems)
         } catch {
             return ([], [problem(error, path: path)])
         }
