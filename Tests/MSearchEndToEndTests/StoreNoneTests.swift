@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MSearchTestSupport
 
 /// `msearch index --store none`: no text in the index, titles and snippets re-read from the
 /// sources. Checked through the real binary against an index that keeps the text.
@@ -9,8 +10,8 @@ import Testing
     static func corpus() throws -> TemporaryDirectory {
         let dir = TemporaryDirectory()
         let fm = FileManager.default
-        for name in try fm.contentsOfDirectory(atPath: MSearchBinary.seeds) {
-            try fm.copyItem(atPath: MSearchBinary.seeds + "/" + name, toPath: dir.path + "/" + name)
+        for name in try fm.contentsOfDirectory(atPath: TestData.seeds) {
+            try fm.copyItem(atPath: TestData.seeds + "/" + name, toPath: dir.path + "/" + name)
         }
         let lines = [
             #"{"id": "j1", "title": "Havana harbour reopens", "date": "2023-05-01", "body": "The harbour of Havana reopened to cargo ships after repairs."}"#,
