@@ -24,6 +24,11 @@ struct DocumentColumnsWriter {
 
     struct NamedActorKey: Hashable { var name: String; var kind: UInt8 }
 
+    /// Heap bytes held (five 4-byte columns per document, ids, actors), for the memory budget.
+    var memoryFootprint: Int {
+        titleLengths.capacity * 20 + idBytes.capacity + actorOrdinals.capacity * 4 + actors.count * 96
+    }
+
     mutating func add(titleLength: UInt32, bodyLength: UInt32, date: String?, id: String,
                       actors docActors: [(name: String, kind: String)]) {
         titleLengths.append(titleLength)

@@ -18,7 +18,7 @@ struct DocumentStoreWriter {
     private(set) var documentCount = 0
     private var record = ByteBuffer()
 
-    var memoryFootprint: Int { out.count + pending.count }
+    var memoryFootprint: Int { out.heapBytes + pending.heapBytes + record.heapBytes + pendingLengths.capacity * 8 }
 
     mutating func add(_ doc: SourceDocument) {
         record.removeAll()
