@@ -48,9 +48,9 @@ struct IndexCommand: ParsableCommand {
     var prune = false
 
     @Option(name: .long, help: "Memory for buffering documents before a segment is written, in MB.")
-    var memory: Double = 256
+    var memory: Double = Double(IndexingRun.defaultMemoryBudget >> 20)
 
-    @Option(name: .customLong("max-file-size"), help: "Skip files larger than this many MB.")
+    @Option(name: .customLong("max-file-size"), help: "Skip files larger than this many MB (JSON Lines files are streamed: lines larger than this).")
     var maxFileSize: Int = 100
 
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")

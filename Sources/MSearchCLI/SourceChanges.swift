@@ -36,9 +36,14 @@ final class SourceChanges {
         resolvedRoots = roots.compactMap(CatalogPath.resolved)
     }
 
-    /// The bytes of `path` when it must be (re)indexed; nil when it is unchanged or cannot be
-    /// read (the reason is added to the report's problems).
-    func bytesToIndex(path: String, report: inout IndexingRun.Report) throws -> [UInt8]? {
+    /// JSON Lines files at least this large are streamed (`JSONLinesStream`) instead of read
+    /// whole: memory stays bounded however large they are, and `maxFileSize` bounds their lines.
+    var streamThreshold = 8 << 20
+
+    /// What to index of `path` (its bytes, or a stream for a large JSON Lines file) when it must
+    /// be (re)indexed; nil when it is unchanged or cannot be read (the reason is added to the
+    /// report's problems).
+    func inputToIndex(path: String, format: SourceFormat, report: inout IndexingRun.Report) throws -> DocumentPipeline.Input? {
         let key = CatalogPath.absolute(path)
         guard seen.insert(key).inserted else { return nil }
         var st = stat()
@@ -60,22 +65,30 @@ final class SourceChanges {
             report.unchanged += 1
             return nil
         }
-        if size > maxFileSize {
-            report.problems.append(SourceProblem(path: path, reason: "file too large (\(megabytes(size)) MB, over the --max-file-size limit of \(megabytes(maxFileSize)) MB)"))
-            try forget(key, report: &report)
-            return nil
-        }
-        let bytes: [UInt8]
+        var input: DocumentPipeline.Input
+        let hash: UInt64, length: Int
         do {
-            bytes = try SourceChanges.read(path, limit: maxFileSize)
+            if format == .jsonl, size >= streamThreshold,
+               let stream = try JSONLinesStream.open(path: path, maxLineBytes: maxFileSize) {
+                (hash, length) = try SourceChanges.hash(path)
+                input = .stream(stream)
+            } else {
+                if size > maxFileSize {
+                    report.problems.append(SourceProblem(path: path, reason: "file too large (\(megabytes(size)) MB, over the --max-file-size limit of \(megabytes(maxFileSize)) MB)"))
+                    try forget(key, report: &report)
+                    return nil
+                }
+                let bytes = try SourceChanges.read(path, limit: maxFileSize)
+                (hash, length) = (SourceCatalog.hash(bytes), bytes.count)
+                input = .bytes(bytes, format)
+            }
         } catch let problem as SourceProblem {
             report.problems.append(problem)
             try forget(key, report: &report)
             return nil
         }
-        report.bytesRead += bytes.count
-        let hash = SourceCatalog.hash(bytes)
-        if var old, old.hash == hash, old.size == bytes.count {
+        report.bytesRead += length
+        if var old, old.hash == hash, old.size == length {
             old.modified = modified
             catalog.entries[key] = old
             catalogChanged = true
@@ -86,8 +99,8 @@ final class SourceChanges {
             for id in old.ids { try writer.delete(id: id) }
             report.removedDocuments += old.ids.count
         }
-        pending[path] = (key, bytes.count, modified, hash, old == nil)
-        return bytes
+        pending[path] = (key, length, modified, hash, old == nil)
+        return input
     }
 
     /// Records the ids of the documents a file given out by `bytesToIndex` produced.
@@ -140,6 +153,27 @@ final class SourceChanges {
 
     private func megabytes(_ bytes: Int) -> String {
         String(format: bytes % (1 << 20) == 0 ? "%.0f" : "%.1f", Double(bytes) / Double(1 << 20))
+    }
+
+    /// The catalog hash and length of a file, read a megabyte at a time.
+    static func hash(_ path: String) throws -> (UInt64, Int) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var hasher = SourceCatalog.Hasher()
+        var length = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SourceProblem(path: path, reason: "read error: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+            length += n
+        }
+        return (hasher.value, length)
     }
 
     /// Reads a whole file (at most `limit` bytes: a file growing meanwhile is cut there).

@@ -7,6 +7,9 @@ public struct ByteBuffer {
 
     public var count: Int { bytes.count }
 
+    /// Heap bytes held: the capacity plus the array's header and malloc's overhead.
+    public var heapBytes: Int { bytes.capacity == 0 ? 0 : bytes.capacity + 48 }
+
     @inline(__always)
     public mutating func append(_ byte: UInt8) { bytes.append(byte) }
 

@@ -24,12 +24,23 @@ struct DocumentColumnsWriter {
 
     struct NamedActorKey: Hashable { var name: String; var kind: UInt8 }
 
+    /// Heap bytes of ids longer than a String keeps inline.
+    private var idHeapBytes = 0
+
+    /// Heap bytes held (three 4-byte and one 8-byte column per document, ids, actors), for the
+    /// memory budget.
+    var memoryFootprint: Int {
+        titleLengths.capacity * 12 + actorEnds.capacity * 8 + ids.capacity * 16 + idHeapBytes
+            + actorOrdinals.capacity * 8 + actors.count * 96
+    }
+
     mutating func add(titleLength: UInt32, bodyLength: UInt32, date: String?, id: String,
                       actors docActors: [(name: String, kind: String)]) {
         titleLengths.append(titleLength)
         bodyLengths.append(bodyLength)
         dates.append(DocumentColumns.dateKey(date))
         ids.append(id)
+        if id.utf8.count > 15 { idHeapBytes += 32 + id.utf8.count }
         for a in docActors {
             let key = NamedActorKey(name: a.name, kind: ActorKindCode.code(a.kind))
             let ordinal: UInt32

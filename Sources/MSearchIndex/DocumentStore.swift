@@ -33,7 +33,10 @@ struct DocumentStoreWriter {
     /// `storesText: false` writes titles and bodies as empty strings (`StoreMode.none`).
     init(storesText: Bool = true) { self.storesText = storesText }
 
-    var memoryFootprint: Int { out.count + pending.count + waitingBytes + samples.count }
+    var memoryFootprint: Int {
+        out.heapBytes + pending.heapBytes + record.heapBytes + pendingLengths.capacity * 8
+            + waiting.reduce(0) { $0 + $1.capacity } + samples.capacity + sampleSizes.capacity * 8
+    }
 
     mutating func add(_ doc: SourceDocument) {
         record.removeAll()

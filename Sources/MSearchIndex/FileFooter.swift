@@ -14,11 +14,17 @@ public enum FileFooter {
 
     /// Appends the footer for the bytes already in `buffer`.
     public static func append(kind: Kind, to buffer: inout ByteBuffer) {
-        let crc = checksum(buffer.bytes)
-        buffer.appendUInt32(magic)
-        buffer.appendUInt32(UInt32(IndexFormat.version))
-        buffer.appendUInt32(kind.rawValue)
-        buffer.appendUInt32(crc)
+        buffer.append(contentsOf: footer(kind: kind, checksum: checksum(buffer.bytes)).bytes)
+    }
+
+    /// The footer of a payload with this CRC (for files written a piece at a time).
+    static func footer(kind: Kind, checksum crc: UInt32) -> ByteBuffer {
+        var out = ByteBuffer(capacity: size)
+        out.appendUInt32(magic)
+        out.appendUInt32(UInt32(IndexFormat.version))
+        out.appendUInt32(kind.rawValue)
+        out.appendUInt32(crc)
+        return out
     }
 
     /// Checks magic, version and kind (cheap, done at every open) and returns the payload length.

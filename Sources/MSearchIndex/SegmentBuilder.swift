@@ -3,7 +3,8 @@ import MSearchSources
 /// Builds one segment in memory from analysed documents, then writes its files.
 /// Per term it keeps two growing byte buffers (doc entries and positions) and a few counters in
 /// parallel arrays indexed by term id: no object per posting, so memory is close to the size
-/// of the finished postings and is easy to account for against the writer's budget.
+/// of the finished postings. `memoryFootprint` counts the heap bytes really held (capacities,
+/// array headers), because the writer's budget is what bounds the process's memory.
 final class SegmentBuilder {
     /// What the builder keeps per distinct term, in one array indexed by term id.
     struct TermState {
@@ -27,6 +28,7 @@ final class SegmentBuilder {
     private var columns = DocumentColumnsWriter()
     private(set) var documentCount = 0
     private(set) var tokenCount = 0
+    /// Heap bytes of every term's two buffers.
     private var postingBytes = 0
 
     var isEmpty: Bool { documentCount == 0 }
@@ -36,9 +38,10 @@ final class SegmentBuilder {
         store = DocumentStoreWriter(storesText: storesText)
     }
 
-    /// An estimate of the memory held, compared with the writer's budget.
+    /// The memory held, compared with the writer's budget.
     var memoryFootprint: Int {
-        terms.memoryFootprint + postingBytes + terms.count * 96 + store.memoryFootprint + documentCount * 16
+        terms.memoryFootprint + postingBytes + states.capacity * MemoryLayout<TermState>.stride
+            + store.memoryFootprint + columns.memoryFootprint
     }
 
     func add(_ doc: AnalyzedDocument) {
@@ -64,20 +67,20 @@ final class SegmentBuilder {
                     st[id].lastPosition = 0
                 }
                 let p = doc.positions[i]
-                let before = st[id].positions.count
+                let before = st[id].positions.heapBytes
                 st[id].positions.appendVarint(p - st[id].lastPosition)
-                added += st[id].positions.count - before
+                added += st[id].positions.heapBytes - before
                 st[id].lastPosition = p
                 st[id].pendingTf += 1
                 if i < doc.titleTokenCount { st[id].pendingTitleTf += 1 }
             }
             for t in touched {
                 let id = Int(t)
-                let before = st[id].docEntries.count
+                let before = st[id].docEntries.heapBytes
                 st[id].docEntries.appendVarint(UInt32(d - st[id].lastDoc))
                 st[id].docEntries.appendVarint(st[id].pendingTf)
                 st[id].docEntries.appendVarint(st[id].pendingTitleTf)
-                added += st[id].docEntries.count - before
+                added += st[id].docEntries.heapBytes - before
                 st[id].lastDoc = d
                 st[id].documentFrequency += 1
                 st[id].pendingTf = 0
@@ -93,8 +96,15 @@ final class SegmentBuilder {
         tokenCount += Int(doc.length)
     }
 
-    /// Writes the segment's files into `directory` under `name` and fsyncs them.
+    /// Writes the segment's files into `directory` under `name` and fsyncs them. Postings and
+    /// positions go to their files a megabyte at a time, and each term's buffers are released
+    /// once written, so flushing needs little memory beyond the builder's own.
     func write(name: String, directory: String) throws -> SegmentInfo {
+        let info = SegmentInfo(name: name, documentCount: documentCount, tokenCount: tokenCount)
+        var postingsFile = try FileSink(path: info.filePath(.postings, in: directory))
+        defer { postingsFile.abandon() }
+        var positionsFile = try FileSink(path: info.filePath(.positions, in: directory))
+        defer { positionsFile.abandon() }
         var postings = ByteBuffer()
         var positions = ByteBuffer()
         var dictionary = TermDictionaryWriter()
@@ -103,7 +113,8 @@ final class SegmentBuilder {
         for t in terms.sortedIds() {
             let id = Int(t)
             let info = TermInfo(documentFrequency: Int(states[id].documentFrequency),
-                                postingsOffset: postings.count, positionsOffset: positions.count)
+                                postingsOffset: postingsFile.offset + postings.count,
+                                positionsOffset: positionsFile.offset + positions.count)
             try states[id].docEntries.bytes.withUnsafeBytes { entries in
                 try states[id].positions.bytes.withUnsafeBytes { pos in
                     var c = ByteCursor(entries, file: name)
@@ -119,16 +130,18 @@ final class SegmentBuilder {
                        into: &postings, positions: &positions)
                 }
             }
+            if postings.count >= FileSink.chunk { try postingsFile.take(&postings) }
+            if positions.count >= FileSink.chunk { try positionsFile.take(&positions) }
+            states[id] = TermState()
             terms.withTerm(id) { dictionary.add($0, info) }
         }
         // Padding lets block decoding read whole words near the end without a bounds check.
         postings.append(contentsOf: [UInt8](repeating: 0, count: 8))
-        FileFooter.append(kind: .postings, to: &postings)
-        FileFooter.append(kind: .positions, to: &positions)
-        let info = SegmentInfo(name: name, documentCount: documentCount, tokenCount: tokenCount)
+        try postingsFile.take(&postings)
+        try positionsFile.take(&positions)
+        try postingsFile.finish(kind: .postings)
+        try positionsFile.finish(kind: .positions)
         try DurableFile.write(dictionary.finish(), to: info.filePath(.terms, in: directory))
-        try DurableFile.write(postings.bytes, to: info.filePath(.postings, in: directory))
-        try DurableFile.write(positions.bytes, to: info.filePath(.positions, in: directory))
         try DurableFile.write(store.finish(), to: info.filePath(.store, in: directory))
         try DurableFile.write(columns.finish(), to: info.filePath(.columns, in: directory))
         return info

@@ -37,17 +37,30 @@ public struct SourceCatalog: Equatable, Sendable {
     /// change that keeps both and the size is vanishingly unlikely outside deliberate attack,
     /// and the worst case is a stale copy of one article until `--rebuild`).
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var crc: UInt = crc32(0, nil, 0)
-        var adler: UInt = adler32(0, nil, 0)
-        var offset = 0
-        while offset < bytes.count {
-            let n = min(bytes.count - offset, 1 << 30)
-            let p = bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: UInt8.self)
-            crc = crc32(crc, p, UInt32(n))
-            adler = adler32(adler, p, UInt32(n))
-            offset += n
+        var h = Hasher()
+        h.update(bytes)
+        return h.value
+    }
+
+    /// `hash` computed a piece at a time, for files too large to hold in memory.
+    public struct Hasher {
+        private var crc: UInt = crc32(0, nil, 0)
+        private var adler: UInt = adler32(0, nil, 0)
+
+        public init() {}
+
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            var offset = 0
+            while offset < bytes.count {
+                let n = min(bytes.count - offset, 1 << 30)
+                let p = bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: UInt8.self)
+                crc = crc32(crc, p, UInt32(n))
+                adler = adler32(adler, p, UInt32(n))
+                offset += n
+            }
         }
-        return UInt64(truncatingIfNeeded: crc) << 32 | UInt64(truncatingIfNeeded: adler)
+
+        public var value: UInt64 { UInt64(truncatingIfNeeded: crc) << 32 | UInt64(truncatingIfNeeded: adler) }
     }
 
     public static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { hash($0) } }

@@ -2,62 +2,110 @@ import Foundation
 
 /// JSON Lines: one `{"id","title","date","body"}` object per line (`url` optional, `date` may be
 /// null). A bad line is a problem for that line only; the other lines still give documents.
+///
+/// Reading is two steps so a large file can stream (`JSONLinesStream`): `parse` turns any run of
+/// complete lines into documents on any thread, and `Deduplicator`, which must see the lines in
+/// order, drops ids already seen earlier in the file.
 enum JSONLinesReader {
+    /// One line's outcome, with its 1-based line number.
+    enum Line {
+        case document(Int, SourceDocument)
+        case problem(Int, String)
+    }
+
     static func read(_ bytes: [UInt8], path: String) -> SourceParts {
-        var result = SourceParts()
-        var firstLineOfID: [String: Int] = [:]
-        let stem = SourceFormat.stem(path)
-        bytes.withUnsafeBufferPointer { buf in
-            var start = 0
-            var lineNo = 0
-            while start < buf.count {
-                var end = start
-                while end < buf.count, buf[end] != 0x0A { end += 1 }
-                lineNo += 1
-                let line = UnsafeBufferPointer(rebasing: buf[start..<end])
-                start = end + 1
-                if line.allSatisfy(isSpace) { continue }
-                func problem(_ reason: String) {
-                    result.problems.append(SourceProblem(path: path, reason: "line \(lineNo): \(reason)"))
-                }
-                // Invalid UTF-8 is repaired, as for other text.
-                let data: Data
-                if firstInvalidUTF8(line) != nil {
-                    data = Data(String(decoding: line, as: UTF8.self).utf8)
-                } else {
-                    data = Data(buffer: line)
-                }
-                let object: Any
-                do {
-                    object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-                } catch {
-                    let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-                    problem("invalid JSON" + (detail.map { " (\($0))" } ?? ""))
-                    continue
-                }
-                guard let dict = object as? [String: Any] else { problem("not a JSON object"); continue }
-                func string(_ key: String) -> String? {
-                    switch dict[key] {
-                    case let s as String: return s
-                    case let n as NSNumber: return n.stringValue
-                    default: return nil
+        var dedup = Deduplicator(path: path)
+        let lines = bytes.withUnsafeBufferPointer { parse($0, firstLine: 1, path: path) }
+        return dedup.accept(lines)
+    }
+
+    /// Drops documents whose id appeared on an earlier line of the same file.
+    struct Deduplicator {
+        let path: String
+        private var firstLineOfID: [String: Int] = [:]
+
+        init(path: String) { self.path = path }
+
+        mutating func accept(_ lines: [Line]) -> SourceParts {
+            var result = SourceParts()
+            for line in lines {
+                switch line {
+                case .problem(let n, let reason):
+                    result.problems.append(SourceProblem(path: path, reason: "line \(n): \(reason)"))
+                case .document(let n, let doc):
+                    if let reason = check(id: doc.id, line: n) {
+                        result.problems.append(SourceProblem(path: path, reason: "line \(n): \(reason)"))
+                    } else {
+                        result.documents.append(doc)
                     }
                 }
-                let title = collapseWhitespace(string("title") ?? "")
-                let body = normalizeBody(string("body") ?? string("text") ?? string("content") ?? "")
-                if title.isEmpty && body.isEmpty { problem("no title or body"); continue }
-                var id = string("id").map { collapseWhitespace($0) } ?? ""
-                if id.isEmpty { id = "\(stem)#\(lineNo)" }
-                if let first = firstLineOfID[id] { problem("duplicate id \"\(id)\" (first on line \(first))"); continue }
-                firstLineOfID[id] = lineNo
-                var date: String? = nil
-                if let raw = string("date") { date = DateNormalizer.normalize(raw) }
-                let url = string("url") ?? string("link")
-                result.documents.append(SourceDocument(id: id, path: path, title: title, body: body, date: date,
-                                                       dateEvidence: date == nil ? nil : "jsonl date", url: url, format: .jsonl))
+            }
+            return result
+        }
+
+        /// Why the document on `line` must be dropped (its id is taken), or nil when it is new.
+        mutating func check(id: String, line: Int) -> String? {
+            if let first = firstLineOfID[id] { return "duplicate id \"\(id)\" (first on line \(first))" }
+            firstLineOfID[id] = line
+            return nil
+        }
+    }
+
+    /// Parses the lines of `buf` (the last one may lack its "\n"), numbering them from `firstLine`.
+    static func parse(_ buf: UnsafeBufferPointer<UInt8>, firstLine: Int, path: String) -> [Line] {
+        var out: [Line] = []
+        let stem = SourceFormat.stem(path)
+        var start = 0
+        var lineNo = firstLine - 1
+        while start < buf.count {
+            var end = start
+            if let nl = memchr(buf.baseAddress! + start, 0x0A, buf.count - start) {
+                end = UnsafeRawPointer(nl) - UnsafeRawPointer(buf.baseAddress!)
+            } else {
+                end = buf.count
+            }
+            lineNo += 1
+            let line = UnsafeBufferPointer(rebasing: buf[start..<end])
+            start = end + 1
+            if line.allSatisfy(isSpace) { continue }
+            if let line = parseLine(line, lineNo: lineNo, stem: stem, path: path) { out.append(line) }
+        }
+        return out
+    }
+
+    private static func parseLine(_ line: UnsafeBufferPointer<UInt8>, lineNo: Int, stem: String, path: String) -> Line? {
+        // Invalid UTF-8 is repaired, as for other text.
+        let data: Data
+        if firstInvalidUTF8(line) != nil {
+            data = Data(String(decoding: line, as: UTF8.self).utf8)
+        } else {
+            data = Data(buffer: line)
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            return .problem(lineNo, "invalid JSON" + (detail.map { " (\($0))" } ?? ""))
+        }
+        guard let dict = object as? [String: Any] else { return .problem(lineNo, "not a JSON object") }
+        func string(_ key: String) -> String? {
+            switch dict[key] {
+            case let s as String: return s
+            case let n as NSNumber: return n.stringValue
+            default: return nil
             }
         }
-        return result
+        let title = collapseWhitespace(string("title") ?? "")
+        let body = normalizeBody(string("body") ?? string("text") ?? string("content") ?? "")
+        if title.isEmpty && body.isEmpty { return .problem(lineNo, "no title or body") }
+        var id = string("id").map { collapseWhitespace($0) } ?? ""
+        if id.isEmpty { id = "\(stem)#\(lineNo)" }
+        var date: String? = nil
+        if let raw = string("date") { date = DateNormalizer.normalize(raw) }
+        let url = string("url") ?? string("link")
+        return .document(lineNo, SourceDocument(id: id, path: path, title: title, body: body, date: date,
+                                                 dateEvidence: date == nil ? nil : "jsonl date", url: url, format: .jsonl))
     }
 
     /// Paragraphs (lines) kept, whitespace inside each collapsed, empty lines dropped.
