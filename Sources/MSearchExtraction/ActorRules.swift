@@ -4,6 +4,7 @@
 struct ActorRules {
     let s: TextScanner
     let gazetteer: Gazetteer
+    let spans: GazetteerSpans
     /// Word lists and the common-word lexicon: `.common` words are not names; `.looseCommon`
     /// adds those that are names too ("price").
     let wordClasses: WordClassTable
@@ -36,16 +37,20 @@ struct ActorRules {
     private var keys: [String?]
     /// The word classes of the tokens that have a key in `keys`.
     private var classes: [WordClass]
+    /// The `GazetteerSpans` places of the tokens that have a key in `keys`.
+    private var places: [Int32]
     private var modes: [LineMode]
     private var midCap: Set<String> = []
 
-    init(s: TextScanner, gazetteer: Gazetteer, wordClasses: WordClassTable, caseless: Bool) {
+    init(s: TextScanner, gazetteer: Gazetteer, spans: GazetteerSpans, wordClasses: WordClassTable, caseless: Bool) {
         self.s = s
         self.gazetteer = gazetteer
+        self.spans = spans
         self.wordClasses = wordClasses
         self.caseless = caseless
         self.keys = Array(repeating: nil, count: s.tokens.count)
         self.classes = Array(repeating: [], count: s.tokens.count)
+        self.places = Array(repeating: GazetteerSpans.noWord, count: s.tokens.count)
         self.modes = Array(repeating: .normal, count: s.lines.count)
         prepare()
     }
@@ -59,7 +64,7 @@ struct ActorRules {
             guard t.kind == .word, t.cap || t.allCaps || caseless else { continue }
             let k = foldToken(t)
             keys[i] = k
-            classes[i] = wordClasses.classes(of: k)
+            (classes[i], places[i]) = wordClasses.lookup(k)
             if modes[t.line] == .normal, !t.ambiguous, t.cap {
                 midCap.insert(keys[i]!)
             }
@@ -78,6 +83,12 @@ struct ActorRules {
     }
 
     private func has(_ i: Int, _ c: WordClass) -> Bool { cls(i).contains(c) }
+
+    /// Token `i`'s place in the gazetteer's spans (see `GazetteerSpans`).
+    private func place(_ i: Int) -> Int32 {
+        if keys[i] != nil { return places[i] }
+        return wordClasses.lookup(foldToken(s.tokens[i])).gazetteerPlace
+    }
 
     /// Fold.key of a token, without building the token's String when it is plain ASCII.
     private func foldToken(_ t: TextScanner.Token) -> String {
@@ -362,8 +373,25 @@ struct ActorRules {
         String(decoding: s.bytes[s.tokens[a].start..<s.tokens[b - 1].end], as: UTF8.self)
     }
 
+    /// The gazetteer entry named by tokens [a, b): their word ids walked through `spans`; a token
+    /// whose key has several words falls back to the joined key.
     private func gazetteerEntry(_ a: Int, _ b: Int) -> Gazetteer.Entry? {
         guard b > a, b - a <= max(gazetteer.maxWords, 1) + 2 else { return nil }
+        var node: Int32 = 0
+        var hasLower = caseless
+        for i in a..<b {
+            let p = place(i)
+            if p == GazetteerSpans.manyWords { return gazetteerEntryByKey(a, b) }
+            // a word no key has, or an empty key (punctuation): no key can match
+            guard p >= 0, let next = spans.child(node, p) else { return nil }
+            node = next
+            if s.tokens[i].hasLower { hasLower = true }
+        }
+        return spans.entry(at: node, hasLower: hasLower).map { gazetteer.entries[$0] }
+    }
+
+    /// `gazetteerEntry` by the joined key of the tokens.
+    private func gazetteerEntryByKey(_ a: Int, _ b: Int) -> Gazetteer.Entry? {
         var k = key(a)
         var hasLower = s.tokens[a].hasLower
         if b - a > 1 {
