@@ -955,7 +955,8 @@ struct ActorRules {
         func union(_ a: Int, _ b: Int) { let ra = find(a), rb = find(b); if ra != rb { parent[ra] = rb } }
 
         // same canonical key → same actor
-        var byCanonical: [String: Int] = [:], byWords: [String: Int] = [:]
+        // (sized up front: growing a String-keyed dictionary rehashes every key)
+        var byCanonical = [String: Int](minimumCapacity: ms.count), byWords = [String: Int](minimumCapacity: ms.count)
         for i in ms.indices {
             if let c = ms[i].canonical {
                 let k = canonicalKeys[c]!
@@ -1005,7 +1006,7 @@ struct ActorRules {
             groups[r].append(i)
         }
         var result: [(actor: Actor, count: Int, first: Int)] = []
-        var emitted: [String: Int] = [:]
+        var emitted = [String: Int](minimumCapacity: order.count)
         for r in order {
             // the members, by index into ms
             let idx = groups[r]
@@ -1031,7 +1032,7 @@ struct ActorRules {
             }
             let name = rep.canonical ?? cleanSurface(rep.surface)
             guard !name.isEmpty else { continue }
-            let k = Fold.key(name)
+            let k = rep.canonical.map { canonicalKeys[$0]! } ?? Fold.key(name)
             if let existing = emitted[k] {
                 result[existing].count += idx.count
                 continue
