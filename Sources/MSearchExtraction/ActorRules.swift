@@ -59,15 +59,20 @@ struct ActorRules {
         for (li, line) in s.lines.enumerated() {
             modes[li] = caseless ? .normal : lineMode(line)
         }
+        var midCapCount = 0
         for i in 0..<s.tokens.count {
             let t = s.tokens[i]
             guard t.kind == .word, t.cap || t.allCaps || caseless else { continue }
             let k = foldToken(t)
             keys[i] = k
             (classes[i], places[i]) = wordClasses.lookup(k)
-            if modes[t.line] == .normal, !t.ambiguous, t.cap {
-                midCap.insert(keys[i]!)
-            }
+            if modes[t.line] == .normal, !t.ambiguous, t.cap { midCapCount += 1 }
+        }
+        // sized first: growing the set would rehash every word inserted so far
+        midCap.reserveCapacity(midCapCount)
+        for i in 0..<s.tokens.count where keys[i] != nil {
+            let t = s.tokens[i]
+            if modes[t.line] == .normal, !t.ambiguous, t.cap { midCap.insert(keys[i]!) }
         }
     }
 
