@@ -89,16 +89,17 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let index = indexOption.directory
-        var run = IndexingRun(directory: index, paths: paths, replace: rebuild)
+        // An update keeps using the gazetteer the index was built with, unless given another.
+        let kept = index + "/" + IndexGazetteer.fileName
+        let gazetteerFile = actors ?? (!rebuild && DurableFile.exists(kept) ? kept : nil)
+        // given here, so IndexingRun's default Extractor (gazetteer, lexicon) is never built
+        var run = IndexingRun(directory: index, paths: paths, replace: rebuild,
+                              extractor: noExtract ? nil : try IndexCommand.extractor(gazetteerFile: gazetteerFile))
         run.prune = prune
         run.store = store
         run.memoryBudget = Int(memory * 1_048_576)
         run.maxFileSize = maxFileSize << 20
         if !quiet { run.display = IndexingProgress() }
-        // An update keeps using the gazetteer the index was built with, unless given another.
-        let kept = index + "/" + IndexGazetteer.fileName
-        let gazetteerFile = actors ?? (!rebuild && DurableFile.exists(kept) ? kept : nil)
-        run.extractor = noExtract ? nil : try IndexCommand.extractor(gazetteerFile: gazetteerFile)
         let report = try run.run()
         if let actors { try IndexGazetteer.keep(actors, in: index) } else if rebuild { DurableFile.remove(kept) }
         if report.rebuiltWithoutCatalog {

@@ -4,6 +4,7 @@
 struct ActorRules {
     let s: TextScanner
     let gazetteer: Gazetteer
+    let spans: GazetteerSpans
     /// Word lists and the common-word lexicon: `.common` words are not names; `.looseCommon`
     /// adds those that are names too ("price").
     let wordClasses: WordClassTable
@@ -36,16 +37,20 @@ struct ActorRules {
     private var keys: [String?]
     /// The word classes of the tokens that have a key in `keys`.
     private var classes: [WordClass]
+    /// The `GazetteerSpans` places of the tokens that have a key in `keys`.
+    private var places: [Int32]
     private var modes: [LineMode]
     private var midCap: Set<String> = []
 
-    init(s: TextScanner, gazetteer: Gazetteer, wordClasses: WordClassTable, caseless: Bool) {
+    init(s: TextScanner, gazetteer: Gazetteer, spans: GazetteerSpans, wordClasses: WordClassTable, caseless: Bool) {
         self.s = s
         self.gazetteer = gazetteer
+        self.spans = spans
         self.wordClasses = wordClasses
         self.caseless = caseless
         self.keys = Array(repeating: nil, count: s.tokens.count)
         self.classes = Array(repeating: [], count: s.tokens.count)
+        self.places = Array(repeating: GazetteerSpans.noWord, count: s.tokens.count)
         self.modes = Array(repeating: .normal, count: s.lines.count)
         prepare()
     }
@@ -54,15 +59,20 @@ struct ActorRules {
         for (li, line) in s.lines.enumerated() {
             modes[li] = caseless ? .normal : lineMode(line)
         }
+        var midCapCount = 0
         for i in 0..<s.tokens.count {
             let t = s.tokens[i]
             guard t.kind == .word, t.cap || t.allCaps || caseless else { continue }
             let k = foldToken(t)
             keys[i] = k
-            classes[i] = wordClasses.classes(of: k)
-            if modes[t.line] == .normal, !t.ambiguous, t.cap {
-                midCap.insert(keys[i]!)
-            }
+            (classes[i], places[i]) = wordClasses.lookup(k)
+            if modes[t.line] == .normal, !t.ambiguous, t.cap { midCapCount += 1 }
+        }
+        // sized first: growing the set would rehash every word inserted so far
+        midCap.reserveCapacity(midCapCount)
+        for i in 0..<s.tokens.count where keys[i] != nil {
+            let t = s.tokens[i]
+            if modes[t.line] == .normal, !t.ambiguous, t.cap { midCap.insert(keys[i]!) }
         }
     }
 
@@ -78,6 +88,12 @@ struct ActorRules {
     }
 
     private func has(_ i: Int, _ c: WordClass) -> Bool { cls(i).contains(c) }
+
+    /// Token `i`'s place in the gazetteer's spans (see `GazetteerSpans`).
+    private func place(_ i: Int) -> Int32 {
+        if keys[i] != nil { return places[i] }
+        return wordClasses.lookup(foldToken(s.tokens[i])).gazetteerPlace
+    }
 
     /// Fold.key of a token, without building the token's String when it is plain ASCII.
     private func foldToken(_ t: TextScanner.Token) -> String {
@@ -362,8 +378,25 @@ struct ActorRules {
         String(decoding: s.bytes[s.tokens[a].start..<s.tokens[b - 1].end], as: UTF8.self)
     }
 
+    /// The gazetteer entry named by tokens [a, b): their word ids walked through `spans`; a token
+    /// whose key has several words falls back to the joined key.
     private func gazetteerEntry(_ a: Int, _ b: Int) -> Gazetteer.Entry? {
         guard b > a, b - a <= max(gazetteer.maxWords, 1) + 2 else { return nil }
+        var node: Int32 = 0
+        var hasLower = caseless
+        for i in a..<b {
+            let p = place(i)
+            if p == GazetteerSpans.manyWords { return gazetteerEntryByKey(a, b) }
+            // a word no key has, or an empty key (punctuation): no key can match
+            guard p >= 0, let next = spans.child(node, p) else { return nil }
+            node = next
+            if s.tokens[i].hasLower { hasLower = true }
+        }
+        return spans.entry(at: node, hasLower: hasLower).map { gazetteer.entries[$0] }
+    }
+
+    /// `gazetteerEntry` by the joined key of the tokens.
+    private func gazetteerEntryByKey(_ a: Int, _ b: Int) -> Gazetteer.Entry? {
         var k = key(a)
         var hasLower = s.tokens[a].hasLower
         if b - a > 1 {
@@ -884,10 +917,13 @@ struct ActorRules {
         var ms = input
         // canonical words of each mention: the gazetteer's name when known
         var canonicalCache: [String: [String]] = [:]
+        // and the folded canonical name, computed once per name
+        var canonicalKeys: [String: String] = [:]
         let cw: [[String]] = ms.map { m in
             guard let c = m.canonical else { return m.words }
             if let w = canonicalCache[c] { return w }
             let k = Fold.key(c)
+            canonicalKeys[c] = k
             // ASCII keys split on bytes; others by Character, as a space may carry a combining mark
             let w = k.utf8.allSatisfy({ $0 < 0x80 }) ? k.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
                 : k.split(separator: " ").map(String.init)
@@ -898,7 +934,8 @@ struct ActorRules {
         // Person full names in the document (two words or more), for linking short forms.
         var fullNames: [(words: [String], index: Int)] = []
         var seenFull = Set<[String]>()
-        for (i, m) in ms.enumerated() where m.kind == .person {
+        // (loops below go by index: `for m in ms` would copy every mention)
+        for i in ms.indices where ms[i].kind == .person {
             let w = canonicalWords(i)
             if w.count >= 2, seenFull.insert(w).inserted { fullNames.append((w, i)) }
         }
@@ -923,15 +960,21 @@ struct ActorRules {
         func union(_ a: Int, _ b: Int) { let ra = find(a), rb = find(b); if ra != rb { parent[ra] = rb } }
 
         // same canonical key → same actor
-        var byKey: [String: Int] = [:]
-        for (i, m) in ms.enumerated() {
-            let k = m.canonical.map { "=" + Fold.key($0) } ?? m.words.joined(separator: " ")
-            if let j = byKey[k] { union(i, j) } else { byKey[k] = i }
+        // (sized up front: growing a String-keyed dictionary rehashes every key)
+        var byCanonical = [String: Int](minimumCapacity: ms.count), byWords = [String: Int](minimumCapacity: ms.count)
+        for i in ms.indices {
+            if let c = ms[i].canonical {
+                let k = canonicalKeys[c]!
+                if let j = byCanonical[k] { union(i, j) } else { byCanonical[k] = i }
+            } else {
+                let k = ms[i].words.joined(separator: " ")
+                if let j = byWords[k] { union(i, j) } else { byWords[k] = i }
+            }
         }
         // short person names → the one full name they fit
         var linkMemo: [[String]: Int?] = [:]
-        for (i, m) in ms.enumerated() where m.canonical == nil && (m.kind == .person) {
-            let w = m.words
+        for i in ms.indices where ms[i].canonical == nil && (ms[i].kind == .person) {
+            let w = ms[i].words
             if let memo = linkMemo[w] {
                 if let t = memo { union(i, t); if ms[i].strength < .cue { ms[i].strength = .cue } }
                 continue
@@ -950,35 +993,36 @@ struct ActorRules {
         // an undefined acronym and an organisation of the document with those initials
         // ("CMB" … "Coffee Marketing Board")
         var orgByInitials: [String: Int] = [:]
-        for (i, m) in ms.enumerated() where m.kind == .organisation && m.words.count >= 2 && m.canonical == nil {
-            let initials = ActorRules.initials(of: m.surface)
+        for i in ms.indices where ms[i].kind == .organisation && ms[i].words.count >= 2 && ms[i].canonical == nil {
+            let initials = ActorRules.initials(of: ms[i].surface)
             if initials.count >= 2 { orgByInitials[initials] = orgByInitials[initials] ?? i }
         }
         if !orgByInitials.isEmpty {
-            for (i, m) in ms.enumerated() where m.canonical == nil && m.words.count == 1 && s.tokens[m.first].allCaps {
-                if let t = orgByInitials[m.words[0]] { union(i, t) }
+            for i in ms.indices where ms[i].canonical == nil && ms[i].words.count == 1 && s.tokens[ms[i].first].allCaps {
+                if let t = orgByInitials[ms[i].words[0]] { union(i, t) }
             }
         }
         // group
-        var groups: [Int: [Int]] = [:]
+        var groups = Array(repeating: [Int](), count: ms.count)   // by root
         var order: [Int] = []
         for i in 0..<ms.count {
             let r = find(i)
-            if groups[r] == nil { order.append(r) }
-            groups[r, default: []].append(i)
+            if groups[r].isEmpty { order.append(r) }
+            groups[r].append(i)
         }
         var result: [(actor: Actor, count: Int, first: Int)] = []
-        var emitted: [String: Int] = [:]
+        var emitted = [String: Int](minimumCapacity: order.count)
         for r in order {
-            let idx = groups[r]!
-            let members = idx.map { ms[$0] }
-            let strongest = members.map(\.strength).max()!
+            // the members, by index into ms
+            let idx = groups[r]
+            var strongest = ms[idx[0]].strength, firstToken = ms[idx[0]].first
+            for j in idx { strongest = max(strongest, ms[j].strength); firstToken = min(firstToken, ms[j].first) }
             // the representative: a gazetteer name, else the longest full form
             let rep: Mention
-            if let g = members.first(where: { $0.canonical != nil }) { rep = g } else {
-                rep = members.max { a, b in
-                    a.words.count != b.words.count ? a.words.count < b.words.count : a.first > b.first
-                }!
+            if let g = idx.first(where: { ms[$0].canonical != nil }) { rep = ms[g] } else {
+                rep = ms[idx.max { a, b in
+                    ms[a].words.count != ms[b].words.count ? ms[a].words.count < ms[b].words.count : ms[a].first > ms[b].first
+                }!]
             }
             if rep.canonical == nil {
                 // too weak: a lone capitalised word seen once, with no cue and no link
@@ -988,18 +1032,18 @@ struct ActorRules {
             if rep.canonical == nil {
                 // majority of the cued kinds
                 var votes: [ActorKind: Int] = [:]
-                for m in members where m.strength >= .cue { votes[m.kind, default: 0] += 1 }
+                for j in idx where ms[j].strength >= .cue { votes[ms[j].kind, default: 0] += 1 }
                 if let best = votes.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key == .person) }), best.value > (votes[kind] ?? 0) { kind = best.key }
             }
             let name = rep.canonical ?? cleanSurface(rep.surface)
             guard !name.isEmpty else { continue }
-            let k = Fold.key(name)
+            let k = rep.canonical.map { canonicalKeys[$0]! } ?? Fold.key(name)
             if let existing = emitted[k] {
-                result[existing].count += members.count
+                result[existing].count += idx.count
                 continue
             }
             emitted[k] = result.count
-            result.append((Actor(name: name, kind: kind), members.count, members.map(\.first).min()!))
+            result.append((Actor(name: name, kind: kind), idx.count, firstToken))
         }
         result.sort { $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first }
         return result.map(\.actor)

@@ -11,6 +11,8 @@ public final class Extractor: @unchecked Sendable {
     public let resourceWarnings: [String]
     /// Word lists, the common-word lexicon and the gazetteer's first words, by word.
     let wordClasses: WordClassTable
+    /// The gazetteer's keys as word-id paths, for looking up token spans.
+    let gazetteerSpans: GazetteerSpans
 
     /// Texts longer than this are cut (at a character boundary) before extraction, to bound time.
     public static let maxTextBytes = 2_000_000
@@ -22,7 +24,9 @@ public final class Extractor: @unchecked Sendable {
         if let w = Gazetteer.defaultLoadWarning, gazetteer.isEmpty { warnings.append(w) }
         if let w = CommonWords.load.warning { warnings.append(w) }
         self.resourceWarnings = warnings
-        self.wordClasses = WordClassTable(commonWords: CommonWords.load.words, gazetteerFirstWords: gazetteer.firstWords)
+        self.gazetteerSpans = GazetteerSpans(gazetteer)
+        self.wordClasses = WordClassTable(commonWords: CommonWords.load.words, gazetteerFirstWords: gazetteer.firstWords,
+                                          gazetteerWords: gazetteerSpans.wordIDs)
     }
 
     static func currentDate() -> PartialDate {
@@ -63,7 +67,7 @@ public final class Extractor: @unchecked Sendable {
 
         let pub = publicationDate(scanner: scanner, mentions: mentions, bodyStart: bodyStart,
                                   metadata: date, evidence: dateEvidence, url: url)
-        let actors = ActorRules(s: scanner, gazetteer: gazetteer, wordClasses: wordClasses, caseless: caseless).actors()
+        let actors = ActorRules(s: scanner, gazetteer: gazetteer, spans: gazetteerSpans, wordClasses: wordClasses, caseless: caseless).actors()
         return Extraction(publicationDate: pub, mentionedDates: mentioned, actors: actors)
     }
 

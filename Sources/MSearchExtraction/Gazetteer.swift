@@ -114,6 +114,12 @@ public struct Gazetteer: Sendable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
+    /// Every folded key with its entry's index and whether it is an acronym-only key (for
+    /// `GazetteerSpans`).
+    func forEachKey(_ body: (_ key: String, _ entry: Int, _ capsOnly: Bool) -> Void) {
+        for (k, i) in index { body(k, i, capsOnly.contains(k)) }
+    }
+
     private mutating func add(_ e: Entry) {
         let nameKey = Fold.key(e.name)
         var entryIndex: Int

@@ -26,9 +26,13 @@ struct WordClass: OptionSet, Sendable {
 /// month names, units), the common-word lexicon and the gazetteer's first words, which stay the
 /// sources of truth.
 struct WordClassTable: Sendable {
-    private var table: [String: WordClass] = [:]
+    /// A word's classes and its `GazetteerSpans` word id (or `GazetteerSpans.noWord`): one hash
+    /// answers both.
+    private struct Info { var classes: WordClass = []; var gazetteerWord = GazetteerSpans.noWord }
+    private var table: [String: Info] = [:]
 
-    init(commonWords: [(word: String, strict: Bool)], gazetteerFirstWords: Set<String>) {
+    init(commonWords: [(word: String, strict: Bool)], gazetteerFirstWords: Set<String>,
+         gazetteerWords: [String: Int32] = [:]) {
         let lists: [(Set<String>, WordClass)] = [
             (Words.stop, .stop), (Words.demonyms, .demonym), (Words.titles, .title),
             (Words.royalTitles, .royalTitle), (Words.portfolio, .portfolio), (Words.orgHeads, .orgHead),
@@ -41,12 +45,21 @@ struct WordClassTable: Sendable {
         ]
         table.reserveCapacity(commonWords.count + 2_000)
         for (word, strict) in commonWords {
-            table[word, default: []].formUnion(strict ? [.common, .looseCommon] : .looseCommon)
+            table[word, default: Info()].classes.formUnion(strict ? [.common, .looseCommon] : .looseCommon)
         }
         for (words, c) in lists {
-            for w in words { table[w, default: []].insert(c) }
+            for w in words { table[w, default: Info()].classes.insert(c) }
         }
+        for (w, id) in gazetteerWords { table[w, default: Info()].gazetteerWord = id }
     }
 
-    func classes(of key: String) -> WordClass { table[key] ?? [] }
+    func classes(of key: String) -> WordClass { table[key]?.classes ?? [] }
+
+    /// The classes of `key` and its place in the gazetteer's spans (`GazetteerSpans.place`).
+    func lookup(_ key: String) -> (classes: WordClass, gazetteerPlace: Int32) {
+        if let info = table[key] {
+            return (info.classes, info.gazetteerWord >= 0 || key.isEmpty ? info.gazetteerWord : GazetteerSpans.place(ofUnknown: key))
+        }
+        return ([], GazetteerSpans.place(ofUnknown: key))
+    }
 }
