@@ -31,7 +31,19 @@ struct DocumentStoreWriter {
     private let storesText: Bool
 
     /// `storesText: false` writes titles and bodies as empty strings (`StoreMode.none`).
-    init(storesText: Bool = true) { self.storesText = storesText }
+    /// `dictionary`: one trained on the same run's earlier records, so that a run flushing many
+    /// small segments trains once instead of once per segment (training is most of the store's
+    /// cost); every segment still carries its dictionary.
+    init(storesText: Bool = true, dictionary: [UInt8] = []) {
+        self.storesText = storesText
+        if !dictionary.isEmpty {
+            self.dictionary = dictionary
+            compressor = StoreCompression.Compressor(dictionary: dictionary)
+        }
+    }
+
+    /// The dictionary the blocks are compressed with, once there is one (empty before).
+    var trainedDictionary: [UInt8] { compressor == nil ? [] : dictionary }
 
     var memoryFootprint: Int {
         out.heapBytes + pending.heapBytes + record.heapBytes + pendingLengths.capacity * 8

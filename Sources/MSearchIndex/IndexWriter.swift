@@ -14,6 +14,8 @@ public final class IndexWriter {
     private let lock: WriteLock
     let memoryBudget: Int
     private var builder: SegmentBuilder
+    /// The first flushed segment's store dictionary, reused by this run's later segments.
+    private var storeDictionary: [UInt8] = []
     /// Ids of the documents in `builder`, in order.
     private var builderIds: [String] = []
     var newSegments: [SegmentInfo] = []
@@ -118,7 +120,8 @@ public final class IndexWriter {
         for (i, id) in builderIds.enumerated() where ids[id]?.segment == "" {
             ids[id] = DocumentLocation(segment: name, doc: i)
         }
-        builder = SegmentBuilder(storesText: manifest.storesText)
+        if storeDictionary.isEmpty { storeDictionary = builder.storeDictionary }
+        builder = SegmentBuilder(storesText: manifest.storesText, storeDictionary: storeDictionary)
         builderIds = []
         CrashPoint.here("segment-written")
     }

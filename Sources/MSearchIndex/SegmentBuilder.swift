@@ -33,10 +33,14 @@ final class SegmentBuilder {
 
     var isEmpty: Bool { documentCount == 0 }
 
-    /// `storesText: false` leaves titles and bodies out of the store (`StoreMode.none`).
-    init(storesText: Bool = true) {
-        store = DocumentStoreWriter(storesText: storesText)
+    /// `storesText: false` leaves titles and bodies out of the store (`StoreMode.none`);
+    /// `storeDictionary` is an earlier segment's (see `DocumentStoreWriter.init`).
+    init(storesText: Bool = true, storeDictionary: [UInt8] = []) {
+        store = DocumentStoreWriter(storesText: storesText, dictionary: storeDictionary)
     }
+
+    /// The store's compression dictionary, once trained (after `write`, always when it has one).
+    var storeDictionary: [UInt8] { store.trainedDictionary }
 
     /// The memory held, compared with the writer's budget.
     var memoryFootprint: Int {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MSearchTestSupport
 
 /// Indexing memory is bounded by `--memory` and the pipeline, not by the corpus: a JSON Lines
 /// file twice as large must not raise the peak, and the segments a small budget produces
