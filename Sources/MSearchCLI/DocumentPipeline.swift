@@ -110,14 +110,9 @@ struct DocumentPipeline {
                 for k in 0..<round.counts[u] {
                     var doc = round.documents[d]
                     d += 1
-                    if let stream = unit.stream {
-                        if let problem = stream.duplicate(id: doc.source.id, line: round.lines[u][k]) {
-                            file.problems.append(problem)
-                            continue
-                        }
-                        // Pieces are parsed apart; the ordinal (how `--store none` finds the
-                        // document again) counts the file's kept documents, as a whole read does.
-                        doc.source.ordinal = file.documentCount
+                    if let stream = unit.stream, let problem = stream.accept(&doc.source, line: round.lines[u][k]) {
+                        file.problems.append(problem)
+                        continue
                     }
                     try consume(doc)
                     file.documentCount += 1

@@ -30,6 +30,8 @@ public final class JSONLinesStream {
     /// Skipping the rest of an overlong line.
     private var skipping = false
     private var dedup: JSONLinesReader.Deduplicator
+    /// Documents accepted so far (the next one's ordinal).
+    private var accepted = 0
     private static let readSize = 256 << 10
 
     /// Opens `path` for streaming; nil when its content needs whole-file preparation (gzip, UTF-16).
@@ -171,8 +173,15 @@ public final class JSONLinesStream {
         return (documents, lines, problems)
     }
 
-    /// The problem when `id` was already used on an earlier line; documents must come in order.
-    public func duplicate(id: String, line: Int) -> SourceProblem? {
-        dedup.check(id: id, line: line).map { SourceProblem(path: path, reason: "line \(line): \($0)") }
+    /// Takes the next document of the file, in file order (pieces are parsed apart): the problem
+    /// when its id was already used on an earlier line, else nil and the document gets its
+    /// ordinal among the file's kept documents, as a whole read gives it.
+    public func accept(_ document: inout SourceDocument, line: Int) -> SourceProblem? {
+        if let reason = dedup.check(id: document.id, line: line) {
+            return SourceProblem(path: path, reason: "line \(line): \(reason)")
+        }
+        document.ordinal = accepted
+        accepted += 1
+        return nil
     }
 }

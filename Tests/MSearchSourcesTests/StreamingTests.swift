@@ -35,8 +35,8 @@ import MSearchTestSupport
             largest = max(largest, piece.bytes.count)
             let parsed = JSONLinesStream.parse(piece, path: path)
             problems += parsed.problems
-            for (doc, line) in zip(parsed.documents, parsed.lines) {
-                if let p = stream.duplicate(id: doc.id, line: line) { problems.append(p) } else { documents.append(doc) }
+            for (var doc, line) in zip(parsed.documents, parsed.lines) {
+                if let p = stream.accept(&doc, line: line) { problems.append(p) } else { documents.append(doc) }
             }
         }
         // Chunk by chunk: no piece is more than the target plus one read, whatever the file size.
