@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MSearchSources
+import MSearchTestSupport
 
 /// Large JSON Lines files are read a piece at a time: the pieces stay small whatever the file's
 /// size, and together they give exactly what reading the file whole gives.
@@ -21,9 +22,9 @@ import Testing
     }
 
     @Test func piecesAreBoundedAndGiveWhatAWholeReadGives() throws {
-        let dir = TempDir()
+        let dir = TemporaryDirectory()
         let bytes = StreamingTests.corpus(lines: 20_000)
-        let path = dir.write("big.jsonl", bytes: bytes)
+        let path = try dir.write("big.jsonl", bytes: bytes)
         #expect(bytes.count > 10 << 20)
         let whole = SourceReader.readAll(fileAt: path)
         let stream = try #require(try JSONLinesStream.open(path: path, maxLineBytes: 1 << 20))
@@ -48,11 +49,11 @@ import Testing
     }
 
     @Test func anOverlongLineIsSkippedNotBuffered() throws {
-        let dir = TempDir()
+        let dir = TemporaryDirectory()
         var text = #"{"id": "a", "title": "First", "body": "one"}"# + "\n"
         text += #"{"id": "b", "title": "Huge", "body": ""# + String(repeating: "x", count: 3 << 20) + "\"}\n"
         text += #"{"id": "c", "title": "Last", "body": "three"}"# + "\n"
-        let path = dir.write("long.jsonl", text)
+        let path = try dir.write("long.jsonl", text)
         let stream = try #require(try JSONLinesStream.open(path: path, maxLineBytes: 1 << 20))
         var ids: [String] = [], reasons: [String] = []
         while let piece = try stream.next(targetBytes: 1024) {
@@ -66,18 +67,18 @@ import Testing
     }
 
     @Test func gzipAndUTF16AreNotStreamed() throws {
-        let dir = TempDir()
-        #expect(try JSONLinesStream.open(path: dir.write("z.jsonl", bytes: [0x1F, 0x8B, 0x08, 0]), maxLineBytes: 1 << 20) == nil)
-        #expect(try JSONLinesStream.open(path: dir.write("u.jsonl", bytes: [0xFF, 0xFE, 0x7B, 0]), maxLineBytes: 1 << 20) == nil)
+        let dir = TemporaryDirectory()
+        #expect(try JSONLinesStream.open(path: try dir.write("z.jsonl", bytes: [0x1F, 0x8B, 0x08, 0]), maxLineBytes: 1 << 20) == nil)
+        #expect(try JSONLinesStream.open(path: try dir.write("u.jsonl", bytes: [0xFF, 0xFE, 0x7B, 0]), maxLineBytes: 1 << 20) == nil)
     }
 
     @Test func binaryContentStopsTheStreamWithAProblem() throws {
-        let dir = TempDir()
+        let dir = TemporaryDirectory()
         // Past the first 8 KB, which are checked as any text file's start is.
         var bytes: [UInt8] = []
         for i in 0..<300 { bytes += Array((#"{"id": "a\#(i)", "title": "First", "body": "one"}"# + "\n").utf8) }
         bytes += [0x7B, 0x00, 0x7D, 0x0A]
-        let path = dir.write("bin.jsonl", bytes: bytes)
+        let path = try dir.write("bin.jsonl", bytes: bytes)
         let stream = try #require(try JSONLinesStream.open(path: path, maxLineBytes: 1 << 20))
         var ids: [String] = [], reasons: [String] = []
         while let piece = try stream.next(targetBytes: 1024) {
