@@ -95,7 +95,7 @@ struct SegmentMerger {
         var positions = ByteBuffer()
         var dictionary = TermDictionaryWriter()
         var writer = PostingsWriter()
-        var source = LivePostings(newNumbers: newNumbers)
+        let source = LivePostings(newNumbers: newNumbers)
         var walkers = try readers.map { try $0.terms.walker() }
         var active = try walkers.indices.map { try walkers[$0].next() }
         var members: [Int] = []
@@ -153,26 +153,48 @@ struct SegmentMerger {
 }
 
 /// One term's live postings across the merged segments, in segment order, renumbered: what
-/// `PostingsWriter` pulls. Positions of the current document are held as deltas in a buffer
-/// reused for every posting.
-private struct LivePostings {
-    let newNumbers: [[Int32]]
-    private var cursors: [(cursor: PostingsCursor, segment: Int)] = []
+/// `PostingsWriter` pulls. It runs once per posting, so it reads the renumbering tables and
+/// the current document's position deltas through unsafe buffers it owns: no allocation,
+/// retain or uniqueness check per posting.
+private final class LivePostings {
+    /// Every segment's old → new numbers (−1 when deleted), one after the other.
+    private let numbers: UnsafeMutablePointer<Int32>
+    /// Where each segment's numbers start in `numbers`.
+    private let bases: [Int]
+    private var cursors: [(cursor: PostingsCursor, map: UnsafeMutablePointer<Int32>)] = []
     private var current = 0
-    private var deltas: [UInt32] = []
+    /// The current document's position deltas (its first position absolute).
+    private var deltas: UnsafeMutablePointer<UInt32>
+    private var deltaCapacity = 1024
+    private var deltaCount = 0
     private var deltaIndex = 0
     /// A file of the term's first segment, named by corruption errors.
     private var file = ""
 
-    init(newNumbers: [[Int32]]) { self.newNumbers = newNumbers }
+    init(newNumbers: [[Int32]]) {
+        var bases: [Int] = [], total = 0
+        for map in newNumbers { bases.append(total); total += map.count }
+        let numbers = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, total))
+        for (map, base) in zip(newNumbers, bases) {
+            map.withUnsafeBufferPointer { if let p = $0.baseAddress { (numbers + base).initialize(from: p, count: $0.count) } }
+        }
+        self.numbers = numbers
+        self.bases = bases
+        deltas = .allocate(capacity: deltaCapacity)
+    }
 
-    /// Opens a cursor on the term in each segment that has it (`segment` indexes `newNumbers`).
-    mutating func start(term: [(segment: Int, reader: SegmentReader, info: TermInfo)]) throws {
+    deinit {
+        numbers.deallocate()
+        deltas.deallocate()
+    }
+
+    /// Opens a cursor on the term in each segment that has it (`segment` indexes the tables).
+    func start(term: [(segment: Int, reader: SegmentReader, info: TermInfo)]) throws {
         cursors.removeAll(keepingCapacity: true)
         for t in term {
             let cursor = try t.reader.postings(t.info)
             try cursor.start()
-            cursors.append((cursor, t.segment))
+            cursors.append((cursor, numbers + bases[t.segment]))
         }
         current = 0
         file = term.first?.reader.terms.file ?? ""
@@ -180,23 +202,16 @@ private struct LivePostings {
 
     /// Moves to the next live posting and yields its new number and frequencies; its
     /// positions are then read with `positionDelta()`.
-    mutating func next(_ d: inout UInt32, _ tf: inout UInt32, _ ttf: inout UInt32) throws {
+    func next(_ d: inout UInt32, _ tf: inout UInt32, _ ttf: inout UInt32) throws {
         while current < cursors.count {
-            let cursor = cursors[current].cursor
-            let map = newNumbers[cursors[current].segment]
+            let (cursor, map) = cursors[current]
             while cursor.doc != PostingsCursor.exhausted {
                 let n = map[Int(cursor.doc)]
                 if n >= 0 {
                     d = UInt32(n)
                     tf = cursor.termFrequency
                     ttf = cursor.titleTermFrequency
-                    deltas.removeAll(keepingCapacity: true)
-                    deltaIndex = 0
-                    var previous: UInt32 = 0
-                    try cursor.forEachPosition { p in
-                        deltas.append(deltas.isEmpty ? p : p - previous)
-                        previous = p
-                    }
+                    try readPositions(cursor, count: Int(tf))
                     try cursor.next()
                     return
                 }
@@ -207,16 +222,37 @@ private struct LivePostings {
         throw IndexError.corrupt(file: file, reason: "fewer live postings than the tombstones' document frequency")
     }
 
-    mutating func positionDelta() -> UInt32 {
+    /// Turns the cursor's positions for its document back into deltas.
+    private func readPositions(_ cursor: PostingsCursor, count: Int) throws {
+        if count > deltaCapacity {
+            deltas.deallocate()
+            deltaCapacity = count
+            deltas = .allocate(capacity: count)
+        }
+        let out = deltas
+        var n = 0
+        var previous: UInt32 = 0
+        try cursor.forEachPosition { p in
+            guard n < count else { return }
+            out[n] = n == 0 ? p : p &- previous
+            previous = p
+            n += 1
+        }
+        deltaCount = n
+        deltaIndex = 0
+    }
+
+    @inline(__always)
+    func positionDelta() -> UInt32 {
+        guard deltaIndex < deltaCount else { return 0 }
         defer { deltaIndex += 1 }
-        return deltaIndex < deltas.count ? deltas[deltaIndex] : 0
+        return deltas[deltaIndex]
     }
 
     /// Checks that no live posting is left over: the df written must be the exact live count.
-    mutating func finish() throws {
+    func finish() throws {
         while current < cursors.count {
-            let cursor = cursors[current].cursor
-            let map = newNumbers[cursors[current].segment]
+            let (cursor, map) = cursors[current]
             while cursor.doc != PostingsCursor.exhausted {
                 if map[Int(cursor.doc)] >= 0 {
                     throw IndexError.corrupt(file: file, reason: "more live postings than the tombstones' document frequency")
