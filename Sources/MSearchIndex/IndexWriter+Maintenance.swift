@@ -111,6 +111,7 @@ extension IndexWriter {
         // A merge must not launder damage into a segment with fresh checksums.
         for reader in readers {
             for (file, _) in reader.files { try FileFooter.verifyChecksum(file.bytes, file: file.path) }
+            reader.releasePages()
         }
         let merger = SegmentMerger(readers)
         var output: [SegmentInfo] = []

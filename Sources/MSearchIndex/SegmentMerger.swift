@@ -10,7 +10,8 @@
 ///
 /// Memory is bounded by one term's encoded postings (the skip table precedes the blocks), one
 /// store block per input, the term dictionary and the per-document columns: postings,
-/// positions and the store go to their files through `FileSink`.
+/// positions and the store go to their files through `FileSink`, and the inputs' mapped
+/// pages are dropped from the resident set as the merge goes (`MappedFile.releasePages`).
 struct SegmentMerger {
     let readers: [SegmentReader]
     /// Per reader, old document number → new one (−1 when deleted).
@@ -18,6 +19,9 @@ struct SegmentMerger {
     /// Per new document, its length (title + body), for the blocks' minimum lengths.
     private var lengths: [UInt32] = []
     private var tokenCount = 0
+
+    /// Output bytes between two `releasePages()` of the inputs.
+    static let releaseBytes = 32 << 20
 
     init(_ readers: [SegmentReader]) {
         self.readers = readers
@@ -79,7 +83,9 @@ struct SegmentMerger {
                 columns.add(titleLength: r.columns.titleLength(d), bodyLength: r.columns.bodyLength(d),
                             dateKey: r.columns.date(d), id: r.columns.externalId(d), actorOrdinals: ordinals)
                 try store.drain(into: &sink)
+                if map[d] % 8192 == 8191 { r.releasePages() }
             }
+            r.releasePages()
         }
         try store.finish(into: &sink)
         try DurableFile.write(columns.finish(), to: info.filePath(.columns, in: directory))
@@ -99,6 +105,7 @@ struct SegmentMerger {
         var walkers = try readers.map { try $0.terms.walker() }
         var active = try walkers.indices.map { try walkers[$0].next() }
         var members: [Int] = []
+        var released = 0
         // Linear selection of the smallest term: merges take a handful of segments (the
         // policy merges levels of about eight), so a heap would not pay for itself.
         while true {
@@ -129,6 +136,12 @@ struct SegmentMerger {
                 walkers[first].term.withUnsafeBufferPointer { dictionary.add($0, entry) }
                 if postings.count >= FileSink.chunk { try postingsFile.take(&postings) }
                 if positions.count >= FileSink.chunk { try positionsFile.take(&positions) }
+                // Inputs are read about as fast as the output grows: keep their pages from
+                // piling up in the resident set.
+                if postingsFile.offset + positionsFile.offset >= released + SegmentMerger.releaseBytes {
+                    released = postingsFile.offset + positionsFile.offset
+                    for r in readers { r.releasePages() }
+                }
             }
             for i in members { active[i] = try walkers[i].next() }
         }
