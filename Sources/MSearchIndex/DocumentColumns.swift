@@ -36,22 +36,31 @@ struct DocumentColumnsWriter {
 
     mutating func add(titleLength: UInt32, bodyLength: UInt32, date: String?, id: String,
                       actors docActors: [(name: String, kind: String)]) {
+        add(titleLength: titleLength, bodyLength: bodyLength, dateKey: DocumentColumns.dateKey(date), id: id,
+            actorOrdinals: docActors.map { actorOrdinal(name: $0.name, kind: ActorKindCode.code($0.kind)) })
+    }
+
+    /// Adds a document's values as a reader's columns give them (`DocumentColumns.date` and
+    /// ordinals from `actorOrdinal`), for merges.
+    mutating func add(titleLength: UInt32, bodyLength: UInt32, dateKey: Int32, id: String,
+                      actorOrdinals docActors: some Sequence<UInt32>) {
         titleLengths.append(titleLength)
         bodyLengths.append(bodyLength)
-        dates.append(DocumentColumns.dateKey(date))
+        dates.append(dateKey)
         ids.append(id)
         if id.utf8.count > 15 { idHeapBytes += 32 + id.utf8.count }
-        for a in docActors {
-            let key = NamedActorKey(name: a.name, kind: ActorKindCode.code(a.kind))
-            let ordinal: UInt32
-            if let o = actorIndex[key] { ordinal = o } else {
-                ordinal = UInt32(actors.count)
-                actors.append(key)
-                actorIndex[key] = ordinal
-            }
-            actorOrdinals.append(UInt64(ordinal))
-        }
+        for ordinal in docActors { actorOrdinals.append(UInt64(ordinal)) }
         actorEnds.append(UInt64(actorOrdinals.count))
+    }
+
+    /// The ordinal of an actor in this segment's actor dictionary, added if new.
+    mutating func actorOrdinal(name: String, kind: UInt8) -> UInt32 {
+        let key = NamedActorKey(name: name, kind: kind)
+        if let o = actorIndex[key] { return o }
+        let ordinal = UInt32(actors.count)
+        actors.append(key)
+        actorIndex[key] = ordinal
+        return ordinal
     }
 
     func finish() -> [UInt8] {

@@ -29,6 +29,8 @@ struct DocumentStoreWriter {
     private var samples: [UInt8] = []
     private var sampleSizes: [Int] = []
     private let storesText: Bool
+    /// Bytes already moved to a file by `drain(into:)`: block offsets count them.
+    private var drained = 0
 
     /// `storesText: false` writes titles and bodies as empty strings (`StoreMode.none`).
     /// `dictionary`: one trained on the same run's earlier records, so that a run flushing many
@@ -65,14 +67,27 @@ struct DocumentStoreWriter {
         record.appendVarint(doc.mentionedDates.count)
         for d in doc.mentionedDates { record.appendString(d) }
         record.appendVarint(doc.ordinal)
-        pending.append(contentsOf: record.bytes)
-        pendingLengths.append(record.count)
+        record.bytes.withUnsafeBytes { addRecord($0) }
+    }
+
+    /// Adds an encoded record as it is (a merge copies records without decoding them).
+    mutating func addRecord(_ raw: UnsafeRawBufferPointer) {
+        let bytes = UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
+        pending.append(bytes)
+        pendingLengths.append(raw.count)
         if compressor == nil {
-            samples.append(contentsOf: record.bytes)
-            sampleSizes.append(record.count)
+            samples.append(contentsOf: bytes)
+            sampleSizes.append(raw.count)
         }
         documentCount += 1
         if pending.count >= IndexFormat.storeBlockBytes { flushBlock() }
+    }
+
+    /// Moves the compressed blocks so far into `sink`, so that a large store (a merge's)
+    /// is not held in memory; `finish(into:)` must then end the file.
+    mutating func drain(into sink: inout FileSink) throws {
+        drained += out.count
+        try sink.take(&out)
     }
 
     private mutating func flushBlock() {
@@ -85,7 +100,7 @@ struct DocumentStoreWriter {
         pending.removeAll()
         pendingLengths.removeAll(keepingCapacity: true)
         if let compressor {
-            blockOffsets.append(UInt64(out.count))
+            blockOffsets.append(UInt64(drained + out.count))
             out.append(contentsOf: compressor.compress(raw.bytes))
             return
         }
@@ -99,7 +114,7 @@ struct DocumentStoreWriter {
         dictionary = StoreCompression.train(samples: samples, sizes: sampleSizes) ?? []
         let compressor = StoreCompression.Compressor(dictionary: dictionary)
         for raw in waiting {
-            blockOffsets.append(UInt64(out.count))
+            blockOffsets.append(UInt64(drained + out.count))
             out.append(contentsOf: compressor.compress(raw))
         }
         self.compressor = compressor
@@ -110,9 +125,23 @@ struct DocumentStoreWriter {
     }
 
     mutating func finish() -> [UInt8] {
+        appendTail()
+        FileFooter.append(kind: .store, to: &out)
+        return out.bytes
+    }
+
+    /// Ends a store that was drained into `sink`: the rest of it, the tail, the footer.
+    mutating func finish(into sink: inout FileSink) throws {
+        appendTail()
+        try sink.take(&out)
+        try sink.finish(kind: .store)
+    }
+
+    /// The last block, then the block index, the dictionary and the sizes.
+    private mutating func appendTail() {
         flushBlock()
         if compressor == nil { startCompressing() }
-        let indexOffset = out.count
+        let indexOffset = drained + out.count
         for (first, offset) in zip(blockFirstDoc, blockOffsets) {
             out.appendUInt32(first)
             out.appendUInt64(offset)
@@ -122,8 +151,6 @@ struct DocumentStoreWriter {
         out.appendUInt64(UInt64(blockOffsets.count))
         out.appendUInt64(UInt64(documentCount))
         out.appendUInt64(UInt64(indexOffset))
-        FileFooter.append(kind: .store, to: &out)
-        return out.bytes
     }
 }
 
@@ -171,8 +198,8 @@ public final class DocumentStore {
         return (Int(first), Int(offset))
     }
 
-    /// The stored document `doc` (segment-local number).
-    public func document(_ doc: Int) throws -> SourceDocument {
+    /// Calls `body` with the encoded record of document `doc` (segment-local number).
+    func withRecord<R>(_ doc: Int, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
         guard doc >= 0, doc < documentCount else { throw IndexError.corrupt(file: file, reason: "no stored document \(doc)") }
         var lo = 0, hi = blockCount - 1
         while lo < hi {
@@ -182,7 +209,12 @@ public final class DocumentStore {
         if lo != cachedBlock { try load(block: lo) }
         let index = doc - (try blockEntry(lo).first)
         guard index >= 0, index < cachedRecords.count else { throw IndexError.corrupt(file: file, reason: "document \(doc) missing from its block") }
-        return try cachedRecords[index].withUnsafeBytes { raw in
+        return try cachedRecords[index].withUnsafeBytes(body)
+    }
+
+    /// The stored document `doc` (segment-local number).
+    public func document(_ doc: Int) throws -> SourceDocument {
+        try withRecord(doc) { raw in
             var c = ByteCursor(raw, file: file)
             let id = try c.readString(), path = try c.readString(), title = try c.readString()
             let body = try c.readString(), date = try c.readString(), evidence = try c.readString()

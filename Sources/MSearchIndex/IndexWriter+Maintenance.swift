@@ -93,76 +93,37 @@ extension IndexWriter {
         return updated
     }
 
-    /// Memory a merge may use: the indexing budget, but at least 64 MB, so that indexing with a
-    /// small buffer still merges its many small segments.
-    var mergeBudget: Int { max(memoryBudget, 64 << 20) }
-
-    /// What rebuilding a segment's live documents takes in memory: about its files' size (the
-    /// builder holds postings, positions and compressed stored text much as they are on disk).
-    func estimatedBuildMemory(_ s: SegmentInfo) -> Int {
-        let bytes = IndexFormat.FileExtension.allCases.reduce(0) { $0 + DurableFile.size(s.filePath($1, in: directory)) }
-        let live = s.documentCount == 0 ? 1 : Double(s.liveDocumentCount) / Double(s.documentCount)
-        return Int(Double(bytes) * 1.5 * live) + 1
-    }
-
-    /// Replaces `group` in `segments` by new segments holding its live documents, in order.
+    /// Replaces `group` in `segments` by one segment holding its live documents, in their
+    /// order in `segments` (none when no document is left).
     ///
-    /// A merge re-adds the stored documents through the ordinary `SegmentBuilder`: simple, and
-    /// independent of the postings format, at the price of re-analysing the text. The new
-    /// segments take the place of the first merged one; the old files stay on disk (readers of
-    /// the old snapshot may still map them) until the commit's manifest no longer names them.
-    /// The merged segments' checksums are verified first (the merge reads them whole anyway).
-    /// An index that keeps no text re-reads it from the sources first; when one of them changed
-    /// since it was indexed the merge is skipped (returns false) and the segments stay as they are.
-    @discardableResult
-    func merge(_ group: [SegmentInfo], in segments: inout [SegmentInfo], budget: Int) throws -> Bool {
+    /// `SegmentMerger` streams the segments' postings, columns and stored records into the new
+    /// files: no text is re-read or re-analysed, so an index without stored text merges like
+    /// any other, and memory stays bounded whatever the segments' sizes. The new segment takes
+    /// the place of the first merged one; the old files stay on disk (readers of the old
+    /// snapshot may still map them) until the commit's manifest no longer names them.
+    func merge(_ group: [SegmentInfo], in segments: inout [SegmentInfo]) throws {
         let names = Set(group.map(\.name))
-        guard let position = segments.firstIndex(where: { names.contains($0.name) }) else { return false }
-        var reread: [String: SourceDocument] = [:]
-        if !manifest.storesText {
-            let text = SourceText(catalog: catalog)
-            for info in group {
-                let reader = try SegmentReader(info: info, directory: directory)
-                for d in 0..<reader.documentCount where !reader.isDeleted(d) {
-                    guard let doc = text.text(for: try reader.document(d)) else { return false }
-                    reread["\(info.name)/\(d)"] = doc
-                }
-            }
+        guard let position = segments.firstIndex(where: { names.contains($0.name) }) else { return }
+        // In index order, so that documents keep their relative order (a merge of a whole
+        // index without deletions writes the files a one-segment build would).
+        let ordered = segments.filter { names.contains($0.name) }
+        let readers = try ordered.map { try SegmentReader(info: $0, directory: directory) }
+        // A merge must not launder damage into a segment with fresh checksums.
+        for reader in readers {
+            for (file, _) in reader.files { try FileFooter.verifyChecksum(file.bytes, file: file.path) }
+            reader.releasePages()
         }
+        let merger = SegmentMerger(readers)
         var output: [SegmentInfo] = []
-        var builder = SegmentBuilder(storesText: manifest.storesText)
-        var builderIds: [String] = []
-        func write() throws {
+        if merger.documentCount > 0 {
             manifest.generation += 1
             let name = String(format: "seg-%06d-%02d", manifest.generation, 0)
-            output.append(try builder.write(name: name, directory: directory))
-            for (i, id) in builderIds.enumerated() { ids[id] = DocumentLocation(segment: name, doc: i) }
-            builder = SegmentBuilder(storesText: manifest.storesText)
-            builderIds = []
+            output.append(try merger.write(name: name, directory: directory, storesText: manifest.storesText))
+            for (i, id) in merger.externalIds().enumerated() { ids[id] = DocumentLocation(segment: name, doc: i) }
             CrashPoint.here("merge-written")
         }
-        for info in group {
-            let reader = try SegmentReader(info: info, directory: directory)
-            // A merge must not launder damage into a segment with fresh checksums.
-            for (file, _) in reader.files { try FileFooter.verifyChecksum(file.bytes, file: file.path) }
-            for d in 0..<reader.documentCount where !reader.isDeleted(d) {
-                let doc = try reread.removeValue(forKey: "\(info.name)/\(d)") ?? reader.document(d)
-                let analyzed = AnalyzedDocument(doc, analyzer: analyzer)
-                guard analyzed.length == reader.columns.length(d) else {
-                    throw IndexError.corrupt(file: info.filePath(.store, in: directory),
-                        reason: "document \(analyzed.source.id) no longer analyses as it was indexed (was the stemmer library upgraded?); rebuild with `msearch index --rebuild`")
-                }
-                builder.add(analyzed)
-                builderIds.append(analyzed.source.id)
-                if builder.memoryFootprint >= budget { try write() }
-            }
-        }
-        if !builder.isEmpty { try write() }
         segments.removeAll { names.contains($0.name) }
         segments.insert(contentsOf: output, at: min(position, segments.count))
         newSegments.removeAll { names.contains($0.name) }
-        return true
     }
 }
-
-import Foundation

@@ -124,6 +124,23 @@ public final class IndexWriter {
         builder = SegmentBuilder(storesText: manifest.storesText, storeDictionary: storeDictionary)
         builderIds = []
         CrashPoint.here("segment-written")
+        try mergeFlushedSegments()
+    }
+
+    /// Merges the segments flushed since the last commit as the merge policy says, so that a
+    /// long run does not pile up small segments until its commit. They are in no manifest
+    /// yet, so the merged ones' files are deleted at once, and a crash leaves only files the
+    /// next writer removes. Segments with pending deletions wait for the commit.
+    private func mergeFlushedSegments() throws {
+        guard let mergePolicy else { return }
+        for group in mergePolicy.merges(newSegments.filter { pendingDeletes[$0.name] == nil }) {
+            var segments = newSegments
+            try merge(group, in: &segments)
+            newSegments = segments
+            for s in group {
+                for ext in IndexFormat.FileExtension.allCases { DurableFile.remove(s.filePath(ext, in: directory)) }
+            }
+        }
     }
 
     /// Makes everything added and deleted so far visible in one step: segment files are
@@ -143,9 +160,10 @@ public final class IndexWriter {
         if mergeAll {
             groups = segments.count > 1 || segments.contains(where: { $0.deletes != nil }) ? [segments] : []
         } else {
-            groups = mergePolicy?.merges(segments, maxMergeBytes: mergeBudget, size: estimatedBuildMemory) ?? []
+            groups = mergePolicy?.merges(segments) ?? []
         }
-        for group in groups where try merge(group, in: &segments, budget: mergeAll ? Int.max : mergeBudget) {
+        for group in groups {
+            try merge(group, in: &segments)
             changed = true
         }
         guard changed else { return }

@@ -31,6 +31,13 @@ public final class MappedFile {
         bytes = UnsafeRawBufferPointer(start: p, count: length)
     }
 
+    /// Drops the pages read so far from this process's resident set (they stay in the page
+    /// cache and are read back on the next access): a merge reads whole segments once, and
+    /// without this their mappings would count fully towards its peak memory.
+    public func releasePages() {
+        if let mapping { _ = madvise(mapping, length, MADV_DONTNEED) }
+    }
+
     deinit {
         if let mapping { munmap(mapping, length) }
     }

@@ -9,10 +9,10 @@
 /// segment with more than `maxDeletedRatio` of its documents deleted is merged too, which
 /// purges the tombstones.
 ///
-/// One difference: merges here rebuild a segment in memory (see `IndexWriter.merge`), so a
-/// merge takes only as many of a level's segments, smallest first, as fit in `maxMergeBytes`
-/// of estimated build memory; a segment too large for that is final (Tantivy's
-/// `max_docs_before_merge`, in bytes) until `msearch optimize`.
+/// Merges stream the segments' postings (`SegmentMerger`) in memory bounded by one term's
+/// postings, not by segment size, so no segment is too large to merge: a merge's cost is
+/// reading and writing its segments' files once. `IndexWriter` also applies the policy to the
+/// segments it flushes during a long run, so a bulk index ends with O(log N) segments.
 ///
 /// Each document is rewritten about once per level it climbs, i.e. O(log N) times in all,
 /// and a level holds fewer than `minMergeSegments` mergeable segments after a commit.
@@ -24,9 +24,8 @@ public struct LogMergePolicy: Sendable, Equatable {
 
     public init() {}
 
-    /// Groups of segments to merge, each into one new segment. `size` estimates the memory a
-    /// segment's live documents take when rebuilt.
-    public func merges(_ segments: [SegmentInfo], maxMergeBytes: Int, size: (SegmentInfo) -> Int) -> [[SegmentInfo]] {
+    /// Groups of segments to merge, each into one new segment.
+    public func merges(_ segments: [SegmentInfo]) -> [[SegmentInfo]] {
         let sorted = segments.sorted {
             $0.liveDocumentCount != $1.liveDocumentCount ? $0.liveDocumentCount > $1.liveDocumentCount : $0.name < $1.name
         }
@@ -41,18 +40,9 @@ public struct LogMergePolicy: Sendable, Equatable {
             levels[levels.count - 1].append(s)
         }
         var groups: [[SegmentInfo]] = []
-        for level in levels {
-            var group: [SegmentInfo] = []
-            var bytes = 0
-            for s in level.reversed() {
-                let b = size(s)
-                guard b <= maxMergeBytes - bytes else { break }
-                bytes += b
-                group.append(s)
-            }
-            if group.count >= minMergeSegments || group.contains(where: { deletedRatio($0) > maxDeletedRatio }) {
-                groups.append(group.reversed())
-            }
+        for level in levels
+        where level.count >= minMergeSegments || level.contains(where: { deletedRatio($0) > maxDeletedRatio }) {
+            groups.append(level)
         }
         return groups
     }

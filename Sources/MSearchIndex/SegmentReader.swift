@@ -66,6 +66,11 @@ public final class SegmentReader {
 
     public func document(_ doc: Int) throws -> SourceDocument { try store.document(doc) }
 
+    /// Drops the pages of the segment's files read so far from the resident set (`MappedFile`).
+    public func releasePages() {
+        for (file, _) in files { file.releasePages() }
+    }
+
     /// Every file of the segment with its kind, for `check`.
     public var files: [(MappedFile, FileFooter.Kind)] {
         zip(mapped, [FileFooter.Kind.terms, .postings, .positions, .store, .columns]).map { ($0, $1) }

@@ -62,10 +62,10 @@ struct TermDictionaryWriter {
 
 /// Reads a segment's term dictionary from its mapped file.
 public struct TermDictionary {
-    private let bytes: UnsafeRawBufferPointer
+    fileprivate let bytes: UnsafeRawBufferPointer
     public let file: String
     public let termCount: Int
-    private let blockCount: Int
+    fileprivate let blockCount: Int
     private let indexOffset: Int
 
     init(_ mapped: MappedFile) throws {
@@ -88,7 +88,7 @@ public struct TermDictionary {
         else { throw IndexError.corrupt(file: file, reason: "term dictionary index is inconsistent") }
     }
 
-    private func blockOffset(_ b: Int) throws -> Int {
+    fileprivate func blockOffset(_ b: Int) throws -> Int {
         let o = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: indexOffset + b * 8, as: UInt64.self))
         guard o < UInt64(indexOffset) else { throw IndexError.corrupt(file: file, reason: "term block offset out of range") }
         return Int(o)
@@ -155,7 +155,7 @@ public struct TermDictionary {
 
     /// Reads an entry's df and offsets (absolute for a block's first entry, else deltas).
     @inline(__always)
-    private func readInfo(_ c: inout ByteCursor, into info: inout TermInfo, first: Bool) throws {
+    fileprivate func readInfo(_ c: inout ByteCursor, into info: inout TermInfo, first: Bool) throws {
         info.documentFrequency = try c.readVarintInt()
         let p = try c.readVarintInt(), q = try c.readVarintInt()
         if first {
@@ -207,6 +207,42 @@ public struct TermDictionary {
             if !more { return }
         }
     }
+
+    /// A pull-style walk over every term in order, for merges that advance several
+    /// dictionaries in step (`forEach` cannot be interleaved).
+    public struct Walker {
+        private let dictionary: TermDictionary
+        private var c: ByteCursor
+        private var remaining: Int
+        private var inBlock = 0
+        /// The current term and its entry (valid after `next()` returned true).
+        public private(set) var term: [UInt8] = []
+        public private(set) var info = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
+
+        init(_ dictionary: TermDictionary) throws {
+            self.dictionary = dictionary
+            remaining = dictionary.termCount
+            c = ByteCursor(dictionary.bytes, offset: dictionary.blockCount > 0 ? try dictionary.blockOffset(0) : 0,
+                           file: dictionary.file)
+            term.reserveCapacity(64)
+        }
+
+        /// Moves to the next term; false at the end.
+        public mutating func next() throws -> Bool {
+            guard remaining > 0 else { return false }
+            let shared = try c.readVarintInt()
+            let suffixLength = try c.readVarintInt()
+            guard shared <= term.count else { throw c.corrupt("bad shared prefix") }
+            term.removeSubrange(shared...)
+            term.append(contentsOf: try c.readBytes(suffixLength))
+            try dictionary.readInfo(&c, into: &info, first: inBlock == 0)
+            inBlock = (inBlock + 1) % IndexFormat.termBlockSize
+            remaining -= 1
+            return true
+        }
+    }
+
+    public func walker() throws -> Walker { try Walker(self) }
 
     @inline(__always)
     private func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {

@@ -87,16 +87,14 @@ import MSearchTestSupport
         }
         let policy = LogMergePolicy()
         let small = (0..<7).map { seg("seg-00000\($0)-00", 100 + $0) }
-        #expect(policy.merges(small, maxMergeBytes: .max, size: { _ in 1 }).isEmpty)
+        #expect(policy.merges(small).isEmpty)
         let eight = small + [seg("seg-000009-00", 5000)]
-        #expect(policy.merges(eight, maxMergeBytes: .max, size: { _ in 1 }).map(\.count) == [8])
+        #expect(policy.merges(eight).map(\.count) == [8])
         // A big segment is a level of its own; small ones below 10,000 documents share one.
         let mixed = [seg("seg-000100-00", 1_000_000)] + eight
-        #expect(policy.merges(mixed, maxMergeBytes: .max, size: { _ in 1 }).map { $0.map(\.name).sorted() } == [eight.map(\.name).sorted()])
-        // Only what fits the merge budget, smallest first.
-        #expect(policy.merges(eight, maxMergeBytes: 5, size: { _ in 1 }).isEmpty)
+        #expect(policy.merges(mixed).map { $0.map(\.name).sorted() } == [eight.map(\.name).sorted()])
         // Over half deleted: rewritten even alone.
-        #expect(policy.merges([seg("seg-000200-00", 1000, deleted: 600)], maxMergeBytes: .max, size: { _ in 1 }).count == 1)
+        #expect(policy.merges([seg("seg-000200-00", 1000, deleted: 600)]).count == 1)
     }
 
     @Test func catalogRoundTripsAndIsChecksummed() throws {
