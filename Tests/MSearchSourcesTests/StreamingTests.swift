@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import MSearchTestSupport
 @testable import MSearchSources
-import MSearchTestSupport
 
 /// Large JSON Lines files are read a piece at a time: the pieces stay small whatever the file's
 /// size, and together they give exactly what reading the file whole gives.
