@@ -105,47 +105,30 @@ final class SegmentBuilder {
     /// once written, so flushing needs little memory beyond the builder's own.
     func write(name: String, directory: String) throws -> SegmentInfo {
         let info = SegmentInfo(name: name, documentCount: documentCount, tokenCount: tokenCount)
-        var postingsFile = try FileSink(path: info.filePath(.postings, in: directory))
-        defer { postingsFile.abandon() }
-        var positionsFile = try FileSink(path: info.filePath(.positions, in: directory))
-        defer { positionsFile.abandon() }
-        var postings = ByteBuffer()
-        var positions = ByteBuffer()
-        var dictionary = TermDictionaryWriter()
-        var writer = PostingsWriter()
+        var files = try TermFilesWriter(info, directory: directory)
+        defer { files.abandon() }
         let lengths = zip(columns.titleLengths, columns.bodyLengths).map { $0 + $1 }
         for t in terms.sortedIds() {
             let id = Int(t)
-            let info = TermInfo(documentFrequency: Int(states[id].documentFrequency),
-                                postingsOffset: postingsFile.offset + postings.count,
-                                positionsOffset: positionsFile.offset + positions.count)
             try states[id].docEntries.bytes.withUnsafeBytes { entries in
                 try states[id].positions.bytes.withUnsafeBytes { pos in
                     var c = ByteCursor(entries, file: name)
                     var pc = ByteCursor(pos, file: name)
                     var doc: Int64 = -1
-                    try writer.write(df: info.documentFrequency, postings: { d, tf, ttf in
-                        doc += Int64(try c.readVarint())
-                        d = UInt32(doc)
-                        tf = UInt32(try c.readVarint())
-                        ttf = UInt32(try c.readVarint())
-                    }, positionDelta: { UInt32(try pc.readVarint()) },
-                       documentLength: { lengths[Int($0)] },
-                       into: &postings, positions: &positions)
+                    try terms.withTerm(id) { term in
+                        try files.add(term, df: Int(states[id].documentFrequency), postings: { d, tf, ttf in
+                            doc += Int64(try c.readVarint())
+                            d = UInt32(doc)
+                            tf = UInt32(try c.readVarint())
+                            ttf = UInt32(try c.readVarint())
+                        }, positionDelta: { UInt32(try pc.readVarint()) },
+                           documentLength: { lengths[Int($0)] })
+                    }
                 }
             }
-            if postings.count >= FileSink.chunk { try postingsFile.take(&postings) }
-            if positions.count >= FileSink.chunk { try positionsFile.take(&positions) }
             states[id] = TermState()
-            terms.withTerm(id) { dictionary.add($0, info) }
         }
-        // Padding lets block decoding read whole words near the end without a bounds check.
-        postings.append(contentsOf: [UInt8](repeating: 0, count: 8))
-        try postingsFile.take(&postings)
-        try positionsFile.take(&positions)
-        try postingsFile.finish(kind: .postings)
-        try positionsFile.finish(kind: .positions)
-        try DurableFile.write(dictionary.finish(), to: info.filePath(.terms, in: directory))
+        try files.finish()
         try DurableFile.write(store.finish(), to: info.filePath(.store, in: directory))
         try DurableFile.write(columns.finish(), to: info.filePath(.columns, in: directory))
         return info

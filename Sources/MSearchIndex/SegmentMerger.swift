@@ -93,14 +93,8 @@ struct SegmentMerger {
 
     /// The k-way merge of the term dictionaries into the postings, positions and terms files.
     private func writePostings(_ info: SegmentInfo, directory: String) throws {
-        var postingsFile = try FileSink(path: info.filePath(.postings, in: directory))
-        defer { postingsFile.abandon() }
-        var positionsFile = try FileSink(path: info.filePath(.positions, in: directory))
-        defer { positionsFile.abandon() }
-        var postings = ByteBuffer()
-        var positions = ByteBuffer()
-        var dictionary = TermDictionaryWriter()
-        var writer = PostingsWriter()
+        var files = try TermFilesWriter(info, directory: directory)
+        defer { files.abandon() }
         let source = LivePostings(newNumbers: newNumbers)
         var walkers = try readers.map { try $0.terms.walker() }
         var active = try walkers.indices.map { try walkers[$0].next() }
@@ -112,7 +106,9 @@ struct SegmentMerger {
             members.removeAll(keepingCapacity: true)
             for i in walkers.indices where active[i] {
                 if let first = members.first {
-                    let c = compare(walkers[i].term, walkers[first].term)
+                    let c = walkers[i].term.withUnsafeBytes { x in
+                        walkers[first].term.withUnsafeBytes { y in DeletedDocuments.compare(x, y) }
+                    }
                     if c < 0 { members.removeAll(keepingCapacity: true) }
                     if c <= 0 { members.append(i) }
                 } else {
@@ -126,42 +122,22 @@ struct SegmentMerger {
             }
             if df > 0 {
                 try source.start(term: members.map { ($0, readers[$0], walkers[$0].info) })
-                let entry = TermInfo(documentFrequency: df, postingsOffset: postingsFile.offset + postings.count,
-                                     positionsOffset: positionsFile.offset + positions.count)
-                try writer.write(df: df, postings: { d, tf, ttf in try source.next(&d, &tf, &ttf) },
-                                 positionDelta: { source.positionDelta() },
-                                 documentLength: { lengths[Int($0)] },
-                                 into: &postings, positions: &positions)
+                try walkers[first].term.withUnsafeBufferPointer { term in
+                    try files.add(term, df: df, postings: { d, tf, ttf in try source.next(&d, &tf, &ttf) },
+                                  positionDelta: { source.positionDelta() },
+                                  documentLength: { lengths[Int($0)] })
+                }
                 try source.finish()
-                walkers[first].term.withUnsafeBufferPointer { dictionary.add($0, entry) }
-                if postings.count >= FileSink.chunk { try postingsFile.take(&postings) }
-                if positions.count >= FileSink.chunk { try positionsFile.take(&positions) }
                 // Inputs are read about as fast as the output grows: keep their pages from
                 // piling up in the resident set.
-                if postingsFile.offset + positionsFile.offset >= released + SegmentMerger.releaseBytes {
-                    released = postingsFile.offset + positionsFile.offset
+                if files.bytesWritten >= released + SegmentMerger.releaseBytes {
+                    released = files.bytesWritten
                     for r in readers { r.releasePages() }
                 }
             }
             for i in members { active[i] = try walkers[i].next() }
         }
-        // Padding lets block decoding read whole words near the end without a bounds check.
-        postings.append(contentsOf: [UInt8](repeating: 0, count: 8))
-        try postingsFile.take(&postings)
-        try positionsFile.take(&positions)
-        try postingsFile.finish(kind: .postings)
-        try positionsFile.finish(kind: .positions)
-        try DurableFile.write(dictionary.finish(), to: info.filePath(.terms, in: directory))
-    }
-
-    private func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                let m = min(x.count, y.count)
-                for i in 0..<m where x[i] != y[i] { return x[i] < y[i] ? -1 : 1 }
-                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
-            }
-        }
+        try files.finish()
     }
 }
 

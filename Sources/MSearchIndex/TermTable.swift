@@ -67,9 +67,9 @@ struct TermTable {
         }
     }
 
-    func withTerm<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withTerm<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let s = Int(starts[id]), e = Int(starts[id + 1])
-        return arena.withUnsafeBufferPointer { a in body(UnsafeBufferPointer(rebasing: a[s..<e])) }
+        return try arena.withUnsafeBufferPointer { a in try body(UnsafeBufferPointer(rebasing: a[s..<e])) }
     }
 
     /// Term ids in byte order of their terms: the order of the term dictionary.
