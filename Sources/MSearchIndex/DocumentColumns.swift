@@ -93,11 +93,26 @@ enum ActorKindCode {
     static func name(_ code: UInt8) -> String { Int(code) < names.count ? names[Int(code)] : "person" }
 }
 
+/// The two length columns on their own: a scorer keeps this small value instead of the whole
+/// `DocumentColumns`, which a cross-module call would copy for every posting.
+public struct DocumentLengths {
+    @usableFromInline let titles: PackedInts
+    @usableFromInline let bodies: PackedInts
+
+    init(title: PackedInts, body: PackedInts) { titles = title; bodies = body }
+
+    @inlinable @inline(__always)
+    public func title(_ doc: Int) -> UInt32 { UInt32(truncatingIfNeeded: titles[doc]) }
+
+    @inlinable @inline(__always)
+    public func body(_ doc: Int) -> UInt32 { UInt32(truncatingIfNeeded: bodies[doc]) }
+}
+
 public struct DocumentColumns {
     public let documentCount: Int
     private let dateBase: Int64
-    private let titleLengths: PackedInts
-    private let bodyLengths: PackedInts
+    /// Title and body lengths: what BM25 reads for every scored posting.
+    public let lengths: DocumentLengths
     private let dates: PackedInts
     private let ids: ExternalIdColumn
     private let actorEnds: PackedInts
@@ -117,8 +132,8 @@ public struct DocumentColumns {
         documentCount = Int(n)
         dateBase = Int64(bitPattern: try c.readUInt64())
         guard dateBase >= 0, dateBase < 100_000_000 else { throw c.corrupt("date base out of range") }
-        titleLengths = try PackedInts(&c, count: documentCount)
-        bodyLengths = try PackedInts(&c, count: documentCount)
+        lengths = DocumentLengths(title: try PackedInts(&c, count: documentCount),
+                                  body: try PackedInts(&c, count: documentCount))
         dates = try PackedInts(&c, count: documentCount)
         ids = try ExternalIdColumn(&c, count: documentCount)
         actorEnds = try PackedInts(&c, count: documentCount)
@@ -138,10 +153,10 @@ public struct DocumentColumns {
     }
 
     @inline(__always)
-    public func titleLength(_ doc: Int) -> UInt32 { UInt32(truncatingIfNeeded: titleLengths[doc]) }
+    public func titleLength(_ doc: Int) -> UInt32 { lengths.title(doc) }
 
     @inline(__always)
-    public func bodyLength(_ doc: Int) -> UInt32 { UInt32(truncatingIfNeeded: bodyLengths[doc]) }
+    public func bodyLength(_ doc: Int) -> UInt32 { lengths.body(doc) }
 
     @inline(__always)
     public func length(_ doc: Int) -> UInt32 { titleLength(doc) &+ bodyLength(doc) }

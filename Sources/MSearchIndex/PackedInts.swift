@@ -31,12 +31,14 @@ enum PackedIntsWriter {
     }
 }
 
-/// A read-only view of a `PackedIntsWriter` section inside a mapped file.
+/// A read-only view of a `PackedIntsWriter` section inside a mapped file. Inlinable, so that a
+/// scorer in another module reads a value without a call.
+@usableFromInline
 struct PackedInts {
-    private let base: UnsafeRawPointer?
-    private let width: Int
-    private let mask: UInt64
-    let count: Int
+    @usableFromInline let base: UnsafeRawPointer?
+    @usableFromInline let width: Int
+    @usableFromInline let mask: UInt64
+    @usableFromInline let count: Int
 
     /// Reads the section at the cursor, checking that it fits, and moves the cursor past it.
     init(_ cursor: inout ByteCursor, count: Int) throws {
@@ -52,7 +54,7 @@ struct PackedInts {
     }
 
     /// Value `i` (0 outside the column, so a damaged number cannot read past the mapping).
-    @inline(__always)
+    @inlinable @inline(__always)
     subscript(_ i: Int) -> UInt64 {
         guard width > 0, UInt(bitPattern: i) < UInt(count), let base else { return 0 }
         let bit = i &* width

@@ -52,14 +52,8 @@ public struct BM25: Sendable, Equatable {
     @inline(__always)
     public func score(weight: Double, tf: UInt32, titleTf: UInt32, titleLength: UInt32,
                       bodyLength: UInt32, averageLength: Double) -> Double {
-        if let fields {
-            let x = fieldFrequency(fields, tf: tf, titleTf: titleTf, titleLength: titleLength, bodyLength: bodyLength)
-            return weight * x * (k1 + 1) / (x + k1)
-        }
-        let f = Double(tf) + (titleWeight - 1) * Double(titleTf)
-        let dl = Double(bodyLength) + titleWeight * Double(titleLength)
-        let norm = k1 * (1 - b + b * dl / averageLength)
-        return weight * f * (k1 + 1) / (f + norm)
+        TermWeight(self, weight: weight, averageLength: averageLength)
+            .score(tf: tf, titleTf: titleTf, titleLength: titleLength, bodyLength: bodyLength)
     }
 
     /// The same computation as `score`, with every factor shown.
@@ -110,6 +104,70 @@ public struct BM25: Sendable, Equatable {
         let dl = Double(minLength) * min(1, titleWeight)
         let norm = k1 * (1 - b + b * dl / averageLength)
         return weight * f * (k1 + 1) / (f + norm)
+    }
+}
+
+/// `BM25.score` for one term, with its constants unpacked once per term: scoring a posting then
+/// reads a few stored doubles instead of copying the `BM25` value (with its optional BM25F
+/// part) on every call. Every score goes through here, so pruned and exhaustive evaluation
+/// and explanations agree to the last bit.
+struct TermWeight {
+    let weight: Double
+    let k1: Double
+    let k1Plus1: Double
+    let titleWeight: Double
+    /// Without BM25F: (titleWeight − 1), 1 − b, b and avgdl.
+    let extraTitleWeight: Double
+    let oneMinusB: Double
+    let b: Double
+    let averageLength: Double
+    /// With BM25F: each field's 1 − b and b / avg.
+    let isBM25F: Bool
+    let oneMinusTitleB: Double
+    let titleScale: Double
+    let oneMinusBodyB: Double
+    let bodyScale: Double
+
+    @inline(__always)
+    init(_ bm25: BM25, weight: Double, averageLength: Double) {
+        self.weight = weight
+        k1 = bm25.k1
+        k1Plus1 = bm25.k1 + 1
+        titleWeight = bm25.titleWeight
+        extraTitleWeight = bm25.titleWeight - 1
+        oneMinusB = 1 - bm25.b
+        b = bm25.b
+        self.averageLength = averageLength
+        if let f = bm25.fields {
+            isBM25F = true
+            oneMinusTitleB = 1 - f.titleB
+            titleScale = f.titleScale
+            oneMinusBodyB = 1 - f.bodyB
+            bodyScale = f.bodyScale
+        } else {
+            isBM25F = false
+            oneMinusTitleB = 0; titleScale = 0; oneMinusBodyB = 0; bodyScale = 0
+        }
+    }
+
+    /// The same arithmetic, operation for operation, as `BM25.fieldFrequency` and BM25's formula.
+    @inline(__always)
+    func score(tf: UInt32, titleTf: UInt32, titleLength: UInt32, bodyLength: UInt32) -> Double {
+        if isBM25F {
+            let nb = oneMinusBodyB + bodyScale * Double(bodyLength)
+            let x: Double
+            if titleTf == 0 {
+                x = Double(tf) / nb
+            } else {
+                let nt = oneMinusTitleB + titleScale * Double(titleLength)
+                x = titleWeight * Double(titleTf) / nt + Double(tf &- titleTf) / nb
+            }
+            return weight * x * k1Plus1 / (x + k1)
+        }
+        let f = Double(tf) + extraTitleWeight * Double(titleTf)
+        let dl = Double(bodyLength) + titleWeight * Double(titleLength)
+        let norm = k1 * (oneMinusB + b * dl / averageLength)
+        return weight * f * k1Plus1 / (f + norm)
     }
 }
 

@@ -18,6 +18,8 @@ final class TermScorer: Scorer {
     private let cursor: PostingsCursor
     private let weight: Double
     private let bm25: BM25
+    private let scoring: TermWeight
+    private let lengths: DocumentLengths
     private let columns: DocumentColumns
     private let averageLength: Double
     private let field: Field?
@@ -27,6 +29,8 @@ final class TermScorer: Scorer {
          averageLength: Double) throws {
         self.cursor = cursor; self.weight = term.weight; self.bm25 = bm25; self.term = term
         self.columns = columns; self.averageLength = averageLength; self.field = term.field
+        scoring = TermWeight(bm25, weight: term.weight, averageLength: averageLength)
+        lengths = columns.lengths
         try cursor.start()
         try skipOutsideField()
     }
@@ -76,9 +80,7 @@ final class TermScorer: Scorer {
     func score() -> Double {
         let d = Int(cursor.doc)
         let (tf, titleTf) = frequencies
-        return bm25.score(weight: weight, tf: tf, titleTf: titleTf,
-                          titleLength: columns.titleLength(d), bodyLength: columns.bodyLength(d),
-                          averageLength: averageLength)
+        return scoring.score(tf: tf, titleTf: titleTf, titleLength: lengths.title(d), bodyLength: lengths.body(d))
     }
 
     func explain() -> Explanation {
