@@ -59,9 +59,11 @@ let package = Package(
         ]),
         // Linked with the Swift runtime and Foundation static: only the code msearch uses is loaded,
         // which saves about 6 MB of resident memory in every process and the dynamic linking at
-        // start-up (measured in Benchmarks/PERFORMANCE.md).
+        // start-up (measured in Benchmarks/PERFORMANCE.md). Release builds only: SwiftPM links
+        // executable modules into the debug test bundle, which needs the shared XCTest.
         .executableTarget(name: "msearch", dependencies: ["MSearchCLI"],
-                          linkerSettings: [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"])]),
+                          linkerSettings: [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"],
+                                                        .when(configuration: .release))]),
 
         // What the test targets share: temporary directories, the msearch binary as a child
         // process, a seeded random generator, where the test data is. Only test targets depend
