@@ -66,6 +66,7 @@ struct ExternalIdColumnWriter {
 /// Reads the ids back: a number is printed, a string is sliced from the mapped bytes.
 struct ExternalIdColumn {
     private let prefix: String
+    private let prefixBytes: [UInt8]
     private let digits: Int
     private let minimum: UInt64
     private let values: PackedInts
@@ -73,7 +74,8 @@ struct ExternalIdColumn {
 
     init(_ c: inout ByteCursor, count: Int) throws {
         let prefixLength = try c.readVarintInt()
-        prefix = String(decoding: try c.readBytes(prefixLength), as: UTF8.self)
+        prefixBytes = Array(try c.readBytes(prefixLength))
+        prefix = String(decoding: prefixBytes, as: UTF8.self)
         let mode = try c.readByte()
         switch mode {
         case 1:
@@ -95,14 +97,30 @@ struct ExternalIdColumn {
         }
     }
 
+    /// Built in one allocation: every hit of every query asks for its id.
     func id(_ doc: Int) -> String {
         guard let strings else {
-            let number = String(minimum &+ values[doc])
-            let pad = digits > number.count ? String(repeating: "0", count: digits - number.count) : ""
-            return prefix + pad + number
+            // Digits from the right into a small buffer, then prefix, zero padding, digits.
+            var number = minimum &+ values[doc]
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
+                var n = 0
+                repeat {
+                    scratch[19 - n] = UInt8(ascii: "0") &+ UInt8(number % 10)
+                    number /= 10
+                    n += 1
+                } while number > 0
+                let pad = max(0, digits - n), p = prefixBytes.count
+                return String(unsafeUninitializedCapacity: p + pad + n) { out in
+                    for i in 0..<p { out[i] = prefixBytes[i] }
+                    for i in 0..<pad { out[p + i] = UInt8(ascii: "0") }
+                    for i in 0..<n { out[p + pad + i] = scratch[20 - n + i] }
+                    return p + pad + n
+                }
+            }
         }
         let end = Int(values[doc]), start = doc == 0 ? 0 : Int(values[doc - 1])
         guard start <= end, end <= strings.count else { return prefix }
+        if prefix.isEmpty { return String(decoding: UnsafeRawBufferPointer(rebasing: strings[start..<end]), as: UTF8.self) }
         return prefix + String(decoding: UnsafeRawBufferPointer(rebasing: strings[start..<end]), as: UTF8.self)
     }
 
