@@ -108,7 +108,7 @@ public struct DocumentLengths {
     public func body(_ doc: Int) -> UInt32 { UInt32(truncatingIfNeeded: bodies[doc]) }
 }
 
-public struct DocumentColumns {
+public final class DocumentColumns {
     public let documentCount: Int
     private let dateBase: Int64
     /// Title and body lengths: what BM25 reads for every scored posting.

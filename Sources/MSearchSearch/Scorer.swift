@@ -62,8 +62,7 @@ final class TermScorer: Scorer {
         cursor.upperBound(block: { tf, titleTf, minLength in
             bm25.maxScore(weight: weight, maxTf: tf, maxTitleTf: titleTf, minLength: minLength, averageLength: averageLength)
         }, exact: { tf, titleTf, doc in
-            bm25.score(weight: weight, tf: tf, titleTf: titleTf, titleLength: columns.titleLength(Int(doc)),
-                       bodyLength: columns.bodyLength(Int(doc)), averageLength: averageLength)
+            scoring.score(tf: tf, titleTf: titleTf, titleLength: lengths.title(Int(doc)), bodyLength: lengths.body(Int(doc)))
         })
     }
 
