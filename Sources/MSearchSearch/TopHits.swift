@@ -11,20 +11,9 @@ public struct Hit: Equatable, Sendable {
     }
 }
 
-extension TopHits {
-    /// Best first; exactly equal scores ordered by `tieBreak` of their document numbers when
-    /// given (the searcher passes external-id order, so a ranking does not depend on how
-    /// documents fall into segments: an updated index ranks as a rebuilt one), else by number.
-    @inline(__always)
-    func ranksBefore(_ a: Hit, _ b: Hit) -> Bool {
-        if a.score != b.score { return a.score > b.score }
-        if let tieBreak { return tieBreak(a.doc, b.doc) }
-        return a.doc < b.doc
-    }
-}
-
 /// Keeps the k best hits seen so far in a binary min-heap: the worst kept hit is at the root,
-/// so each new hit costs one comparison unless it belongs in the top k.
+/// so each new hit costs one comparison unless it belongs in the top k. Every candidate of
+/// every query passes through `insert`, so the heap works on its buffer directly.
 struct TopHits {
     let k: Int
     let tieBreak: ((Int, Int) -> Bool)?
@@ -44,33 +33,62 @@ struct TopHits {
         guard k > 0 else { return }
         if heap.count < k {
             heap.append(hit)
-            siftUp(heap.count - 1)
-        } else if ranksBefore(hit, heap[0]) {
-            heap[0] = hit
-            siftDown(0)
+            let tieBreak = tieBreak
+            heap.withUnsafeMutableBufferPointer { TopHits.siftUp($0, $0.count - 1, tieBreak) }
+        } else if TopHits.ranksBefore(hit, heap[0], tieBreak) {
+            let tieBreak = tieBreak
+            heap.withUnsafeMutableBufferPointer { h in
+                h[0] = hit
+                TopHits.siftDown(h, 0, tieBreak)
+            }
         }
     }
 
-    /// The kept hits, best first.
-    func sorted() -> [Hit] { heap.sorted(by: ranksBefore) }
+    /// The kept hits, best first. The order is total (score, then `tieBreak`, then number),
+    /// so sorting by score and number first and re-ordering only runs of equal scores gives
+    /// the same result with the tie-break called only for ties.
+    func sorted() -> [Hit] {
+        var hits = heap
+        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
+        guard let tieBreak else { return hits }
+        var start = 0
+        while start < hits.count {
+            var end = start + 1
+            while end < hits.count && hits[end].score == hits[start].score { end += 1 }
+            if end - start > 1 { hits[start..<end].sort { tieBreak($0.doc, $1.doc) } }
+            start = end
+        }
+        return hits
+    }
 
-    private mutating func siftUp(_ i: Int) {
+    /// Best first; exactly equal scores ordered by `tieBreak` of their document numbers when
+    /// given (the searcher passes external-id order, so a ranking does not depend on how
+    /// documents fall into segments: an updated index ranks as a rebuilt one), else by number.
+    @inline(__always)
+    static func ranksBefore(_ a: Hit, _ b: Hit, _ tieBreak: ((Int, Int) -> Bool)?) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if let tieBreak { return tieBreak(a.doc, b.doc) }
+        return a.doc < b.doc
+    }
+
+    private static func siftUp(_ heap: UnsafeMutableBufferPointer<Hit>, _ i: Int, _ tieBreak: ((Int, Int) -> Bool)?) {
         var i = i
         while i > 0 {
             let parent = (i - 1) / 2
-            guard ranksBefore(heap[parent], heap[i]) else { break }
+            guard ranksBefore(heap[parent], heap[i], tieBreak) else { break }
             heap.swapAt(parent, i)
             i = parent
         }
     }
 
-    private mutating func siftDown(_ i: Int) {
+    private static func siftDown(_ heap: UnsafeMutableBufferPointer<Hit>, _ i: Int, _ tieBreak: ((Int, Int) -> Bool)?) {
         var i = i
+        let n = heap.count
         while true {
             let l = 2 * i + 1, r = l + 1
             var worst = i
-            if l < heap.count && ranksBefore(heap[worst], heap[l]) { worst = l }
-            if r < heap.count && ranksBefore(heap[worst], heap[r]) { worst = r }
+            if l < n && ranksBefore(heap[worst], heap[l], tieBreak) { worst = l }
+            if r < n && ranksBefore(heap[worst], heap[r], tieBreak) { worst = r }
             if worst == i { return }
             heap.swapAt(i, worst)
             i = worst
