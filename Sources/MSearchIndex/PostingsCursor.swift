@@ -104,7 +104,8 @@ public final class PostingsCursor {
         skips.deallocate()
     }
 
-    /// The current document's frequencies (only for a cursor made with `frequencies: true`).
+    /// The current document's frequencies (only for a cursor made with `frequencies: true`;
+    /// one made without them decodes tf only, when positions are asked for).
     public var termFrequency: UInt32 { tfs[index] }
     public var titleTermFrequency: UInt32 { titleTfs[index] }
 
@@ -144,8 +145,28 @@ public final class PostingsCursor {
             try load(block: b, previousLast: Int64(skips[b - 1].lastDoc))
             index = 0
             doc = Int32(docs[0])
+            if doc >= target { return }
         }
-        while doc < target { try next() }
+        // The target is in this block or past its end. Targets are mostly a few documents
+        // ahead, so gallop (1, 2, 4, … ahead), then binary search the last step.
+        var lo = index + 1, step = 1
+        while lo + step < blockLength && Int32(docs[lo + step - 1]) < target {
+            lo += step
+            step <<= 1
+        }
+        var hi = min(lo + step, blockLength)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if Int32(docs[mid]) < target { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < blockLength {
+            index = lo
+            doc = Int32(docs[lo])
+        } else {
+            index = blockLength - 1
+            try nextBlock()
+            while doc < target { try next() }
+        }
     }
 
     /// The last document of the current block, for block-max pruning (`exhausted` at the end).
@@ -186,13 +207,14 @@ public final class PostingsCursor {
         let n = b == blockCount - 1 ? documentFrequency - b * IndexFormat.blockSize : IndexFormat.blockSize
         var c = ByteCursor(data, offset: skips[b].offset, file: file)
         try PatchedBitPacking.decode(&c, count: n, into: docs)
+        // Gaps are stored minus one, so numbers strictly increase (no UInt32 sum of 128 gaps
+        // overflows an Int64): only the last one needs its range check.
         var previous = previousLast
         for i in 0..<n {
-            let d = previous + Int64(docs[i]) + 1
-            guard d < segmentDocumentCount else { throw c.corrupt("document number out of range") }
-            docs[i] = UInt32(d)
-            previous = d
+            previous += Int64(docs[i]) + 1
+            docs[i] = UInt32(truncatingIfNeeded: previous)
         }
+        guard previous < segmentDocumentCount else { throw c.corrupt("document number out of range") }
         block = b
         blockLength = n
         positionsReady = false
@@ -201,12 +223,14 @@ public final class PostingsCursor {
         if eagerFrequencies { try decodeFrequencies() }
     }
 
-    /// Unpacks the current block's tf and title tf columns.
+    /// Unpacks the current block's tf and title tf columns; a cursor made without frequencies
+    /// wants tf only, to find positions, and leaves the title tf column packed.
     private func decodeFrequencies() throws {
         let n = blockLength
         var c = ByteCursor(data, offset: frequenciesOffset, file: file)
         try PatchedBitPacking.decode(&c, count: n, into: tfs)
         for i in 0..<n { tfs[i] &+= 1 }
+        guard eagerFrequencies else { frequenciesReady = true; return }
         try PatchedBitPacking.decode(&c, count: n, into: titleTfs)
         // tf ≥ 1 and title tf ≤ tf: scorers subtract one from the other.
         for i in 0..<n where tfs[i] == 0 || titleTfs[i] > tfs[i] {
