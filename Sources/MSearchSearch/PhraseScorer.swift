@@ -9,6 +9,10 @@ final class PhraseScorer: Scorer {
     private let cursors: [PostingsCursor]
     /// Cursor indices by increasing document frequency: the order of the intersection.
     private let order: [Int]
+    /// The cursors in that order, unmanaged (`cursors` keeps them alive): the intersection
+    /// touches them for every candidate, and a retain and release each time costs more than
+    /// the step itself.
+    private let intersection: [Unmanaged<PostingsCursor>]
     /// Each term's position in the phrase (from the analyzer, so skipped tokens leave gaps).
     private let offsets: [Int]
     private let slop: Int
@@ -34,6 +38,7 @@ final class PhraseScorer: Scorer {
         self.cursors = cursors; self.offsets = offsets; self.slop = slop; self.field = field
         self.weight = weight; self.bm25 = bm25; self.columns = columns; self.averageLength = averageLength
         order = cursors.indices.sorted { cursors[$0].documentFrequency < cursors[$1].documentFrequency }
+        intersection = order.map { Unmanaged.passUnretained(cursors[$0]) }
         positions = slop == 0 ? [] : Array(repeating: [], count: cursors.count)
         walk = slop == 0 ? [] : Array(repeating: 0, count: cursors.count)
         var start: Int32 = -1
@@ -46,22 +51,21 @@ final class PhraseScorer: Scorer {
 
     /// Finds the next document ≥ start where all terms occur and the phrase matches.
     private func align(from start: Int32) throws {
-        let lead = cursors[order[0]]
-        var target = start
-        while target != PostingsCursor.exhausted {
-            var agreed = true
-            for i in order {
-                let c = cursors[i]
-                try c.advance(to: target)
-                if c.doc > target { target = c.doc; agreed = false; break }
+        doc = try intersection.withUnsafeBufferPointer { cursors in
+            var target = start
+            while target != PostingsCursor.exhausted {
+                var agreed = true
+                for c in cursors {
+                    let d = try c._withUnsafeGuaranteedRef { try $0.advance(to: target); return $0.doc }
+                    if d > target { target = d; agreed = false; break }
+                }
+                if agreed {
+                    if try matchPositions() { return target }
+                    target = try cursors[0]._withUnsafeGuaranteedRef { try $0.next(); return $0.doc }
+                }
             }
-            if agreed {
-                if try matchPositions() { doc = target; return }
-                try lead.next()
-                target = lead.doc
-            }
+            return PostingsCursor.exhausted
         }
-        doc = PostingsCursor.exhausted
     }
 
     /// Counts phrase occurrences in the current document (title and body separately).
