@@ -27,21 +27,28 @@ import Testing
         #expect(failed)
     }
 
-    @Test(arguments: [0, 1, 3, 7, 8, 13, 21, 31, 32])
+    /// Every width, with and without the 8 readable bytes after the data that let `unpack`
+    /// take its word-at-a-time path (8-value groups specialised per width, then the rest).
+    @Test(arguments: Array(0...32))
     func bitPackingRoundTrips(width: Int) {
         var rng = SystemRandomNumberGenerator()
-        for count in [1, 5, 127, 128] {
+        for count in [1, 5, 8, 17, 127, 128] {
             let mask: UInt64 = width == 0 ? 0 : (1 << UInt64(width)) - 1
             let values = (0..<count).map { _ in UInt32(truncatingIfNeeded: rng.next() & mask) }
             var out = ByteBuffer()
             values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &out) }
             #expect(out.count == BitPacking.byteCount(count: count, width: width))
-            let decoded = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
-            defer { decoded.deallocate() }
-            out.bytes.withUnsafeBytes { raw in
-                BitPacking.unpack(raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, count: count, width: width, into: decoded)
+            let packed = out.count
+            out.append(contentsOf: [UInt8](repeating: 0xFF, count: 8))
+            for readable in [packed, packed + 8] {
+                let decoded = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
+                defer { decoded.deallocate() }
+                out.bytes.withUnsafeBytes { raw in
+                    BitPacking.unpack(raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, count: count, width: width,
+                                      into: decoded, readable: readable)
+                }
+                #expect(Array(UnsafeBufferPointer(start: decoded, count: count)) == values, "readable \(readable)")
             }
-            #expect(Array(UnsafeBufferPointer(start: decoded, count: count)) == values)
         }
     }
 
