@@ -163,6 +163,7 @@ public final class DocumentStore {
     private let blockCount: Int
     private let indexOffset: Int
     private let decompressor: StoreCompression.Decompressor
+    private let dictionaryBytes: UnsafeRawBufferPointer
     private var cachedBlock = -1
     private var cachedRecords: [[UInt8]] = []
 
@@ -186,9 +187,12 @@ public final class DocumentStore {
             throw IndexError.corrupt(file: file, reason: "store index is inconsistent")
         }
         let dictionaryStart = indexOffset + blockCount * 12
-        decompressor = StoreCompression.Decompressor(
-            dictionary: UnsafeRawBufferPointer(rebasing: bytes[dictionaryStart..<(dictionaryStart + dictionarySize)]))
+        dictionaryBytes = UnsafeRawBufferPointer(rebasing: bytes[dictionaryStart..<(dictionaryStart + dictionarySize)])
+        decompressor = StoreCompression.Decompressor(dictionary: dictionaryBytes)
     }
+
+    /// The zstd dictionary the blocks were compressed with (empty: none), for a merge to reuse.
+    var dictionary: [UInt8] { Array(dictionaryBytes) }
 
     private func blockEntry(_ b: Int) throws -> (first: Int, offset: Int) {
         let base = indexOffset + b * 12

@@ -65,7 +65,9 @@ struct SegmentMerger {
     private func writeStoreAndColumns(_ info: SegmentInfo, directory: String, storesText: Bool) throws {
         var sink = try FileSink(path: info.filePath(.store, in: directory))
         defer { sink.abandon() }
-        var store = DocumentStoreWriter(storesText: storesText)
+        // The first input's dictionary was trained on the first records, as a fresh build's
+        // would be; training again would cost more than the rest of a merge together.
+        var store = DocumentStoreWriter(storesText: storesText, dictionary: readers.first?.store.dictionary ?? [])
         var columns = DocumentColumnsWriter()
         var ordinals: [UInt32] = []
         for (r, map) in zip(readers, newNumbers) {
