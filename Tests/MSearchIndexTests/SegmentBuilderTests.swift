@@ -47,6 +47,26 @@ import MSearchTestSupport
         #expect(segment.columns.actorCount == 7)
     }
 
+    @Test func actorsAreOneEntryPerNameAndKind() throws {
+        let dir = TemporaryDirectory("builder-actors")
+        let builder = SegmentBuilder(directory: dir.path)
+        let analyzer = try Analyzer(.default)
+        let actors = [[("Georgia", "place"), ("Georgia", "person")], [("Georgia", "place")], [], [("Georgia", "person"), ("Ana", "person")]]
+        for (i, list) in actors.enumerated() {
+            var d = SourceDocument(id: "d\(i)", path: "f.txt", title: "t", body: "b", format: .text)
+            d.actors = list.map { NamedActor(name: $0.0, kind: $0.1) }
+            try builder.add(AnalyzedDocument(d, analyzer: analyzer))
+        }
+        let info = try builder.write(name: "seg-000001-00")
+        let segment = try SegmentReader(info: info, directory: dir.path)
+        #expect(segment.columns.actorCount == 3)
+        for (i, list) in actors.enumerated() {
+            var got: [(String, String)] = []
+            segment.columns.forEachActor(i) { got.append(segment.columns.actor($0)) }
+            #expect(got.map { "\($0.0)/\($0.1)" } == list.map { "\($0.0)/\($0.1)" })
+        }
+    }
+
     @Test func storeOfAnUnflushedSegmentIsALeftover() throws {
         let dir = TemporaryDirectory("builder-leftover")
         let inProgress = dir.path + "/" + IndexFormat.storeInProgress
