@@ -83,11 +83,13 @@ struct DocumentStoreWriter {
         if pending.count >= IndexFormat.storeBlockBytes { flushBlock() }
     }
 
-    /// Moves the compressed blocks so far into `sink`, so that a large store (a merge's)
-    /// is not held in memory; `finish(into:)` must then end the file.
+    /// Moves the compressed blocks so far into `sink`, so that a store is not held in memory
+    /// (the builder's and a merge's drain after every document); `finish(into:)` ends the file.
     mutating func drain(into sink: inout FileSink) throws {
         drained += out.count
         try sink.take(&out)
+        // The blocks that waited for the dictionary come out at once: do not keep their room.
+        if out.heapBytes > 4 * IndexFormat.storeBlockBytes { out = ByteBuffer() }
     }
 
     private mutating func flushBlock() {
@@ -122,12 +124,6 @@ struct DocumentStoreWriter {
         waitingBytes = 0
         samples = []
         sampleSizes = []
-    }
-
-    mutating func finish() -> [UInt8] {
-        appendTail()
-        FileFooter.append(kind: .store, to: &out)
-        return out.bytes
     }
 
     /// Ends a store that was drained into `sink`: the rest of it, the tail, the footer.

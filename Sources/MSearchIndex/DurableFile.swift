@@ -39,6 +39,12 @@ public enum DurableFile {
         try syncDirectory(containing: path)
     }
 
+    /// Renames `from` to `to` in the same directory (replacing it); durable once the directory
+    /// is synced, which the commit that names the file does.
+    static func move(_ from: String, to: String) throws {
+        guard rename(from, to) == 0 else { throw error(to) }
+    }
+
     public static func syncDirectory(containing path: String) throws {
         let dir = directoryName(path)
         let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

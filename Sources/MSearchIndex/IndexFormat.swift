@@ -17,6 +17,10 @@ public enum IndexFormat {
     public static let deletesExtension = "del"
     /// The catalog of source files: `catalog-000007` (generation of the commit that wrote it).
     public static let catalogPrefix = "catalog-"
+    /// The store of the segment being built, written as its blocks fill and renamed to the
+    /// segment's name at the flush. Named like a segment's files, so a run that dies before
+    /// leaves a file that no manifest names: the next writer deletes it.
+    static let storeInProgress = "seg-building.store"
 
     /// The files of one segment, named by the segment's name.
     public enum FileExtension: String, CaseIterable, Sendable {

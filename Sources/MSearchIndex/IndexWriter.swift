@@ -40,7 +40,8 @@ public final class IndexWriter {
     /// - Parameters:
     ///   - settings: analysis for a new index; an existing index keeps its own.
     ///   - replace: start from an empty index; the old segments stay readable until commit.
-    ///   - memoryBudget: bytes of buffered postings and text before a segment is written out.
+    ///   - memoryBudget: bytes of buffered postings, columns and not yet compressed text before
+    ///     a segment is written out (compressed text is already in its file).
     ///   - store: what a new (or replaced) index keeps of the text (default `.text`); an
     ///     existing index keeps its own, and asking it for another mode is an error.
     public init(directory: String, settings: AnalyzerSettings = .default, replace: Bool = false,
@@ -74,7 +75,7 @@ public final class IndexWriter {
         self.catalog = catalog
         analyzer = try Analyzer(m.analyzer)
         self.memoryBudget = max(1 << 16, memoryBudget)
-        builder = SegmentBuilder(storesText: m.storesText)
+        builder = SegmentBuilder(directory: directory, storesText: m.storesText)
         removeLeftovers()
         for s in manifest.segments {
             let reader = try SegmentReader(info: s, directory: directory)
@@ -103,9 +104,9 @@ public final class IndexWriter {
             while ids["\(analyzed.source.id)~\(n)"] != nil { n += 1 }
             doc.source.id = "\(analyzed.source.id)~\(n)"
         }
+        try builder.add(doc)
         ids[doc.source.id] = DocumentLocation(segment: "", doc: builderIds.count)
         builderIds.append(doc.source.id)
-        builder.add(doc)
         changed = true
         if builder.memoryFootprint >= memoryBudget { try flush() }
         return doc.source.id
@@ -116,12 +117,12 @@ public final class IndexWriter {
         guard !builder.isEmpty else { return }
         manifest.generation += 1
         let name = String(format: "seg-%06d-%02d", manifest.generation, newSegments.count)
-        newSegments.append(try builder.write(name: name, directory: directory))
+        newSegments.append(try builder.write(name: name))
         for (i, id) in builderIds.enumerated() where ids[id]?.segment == "" {
             ids[id] = DocumentLocation(segment: name, doc: i)
         }
         if storeDictionary.isEmpty { storeDictionary = builder.storeDictionary }
-        builder = SegmentBuilder(storesText: manifest.storesText, storeDictionary: storeDictionary)
+        builder = SegmentBuilder(directory: directory, storesText: manifest.storesText, storeDictionary: storeDictionary)
         builderIds = []
         CrashPoint.here("segment-written")
         try mergeFlushedSegments()
@@ -190,6 +191,7 @@ public final class IndexWriter {
     /// Ends writing without committing: buffered documents and unsaved segments are discarded.
     public func close() {
         newSegments = []
+        builder = SegmentBuilder(directory: directory, storesText: manifest.storesText)
         removeLeftovers()
         lock.release()
     }
@@ -199,6 +201,7 @@ public final class IndexWriter {
     /// Deletes files no manifest names: what an interrupted run left behind.
     func removeLeftovers() {
         var keep = committedFiles.union(manifest.fileNames)
+        if !builder.isEmpty { keep.insert(IndexFormat.storeInProgress) }
         for s in newSegments {
             for ext in IndexFormat.FileExtension.allCases { keep.insert("\(s.name).\(ext.rawValue)") }
         }

@@ -5,6 +5,8 @@ import MSearchSources
 /// parallel arrays indexed by term id: no object per posting, so memory is close to the size
 /// of the finished postings. `memoryFootprint` counts the heap bytes really held (capacities,
 /// array headers), because the writer's budget is what bounds the process's memory.
+/// The store's compressed blocks go to `IndexFormat.storeInProgress` as they fill, so the
+/// budget is spent on postings, which can only be written once the segment is complete.
 final class SegmentBuilder {
     /// What the builder keeps per distinct term, in one array indexed by term id.
     struct TermState {
@@ -24,20 +26,32 @@ final class SegmentBuilder {
     private var touched: [Int32] = []
     private var tokenIds: [Int32] = []
 
+    private let directory: String
     private var store: DocumentStoreWriter
+    /// The store's file, opened by the first document.
+    private var storeFile: FileSink?
     private var columns = DocumentColumnsWriter()
     private(set) var documentCount = 0
     private(set) var tokenCount = 0
     /// Heap bytes of every term's two buffers.
     private var postingBytes = 0
+    /// The store file's write buffer: a few blocks, not the megabyte a flush writes with.
+    static let storeBufferBytes = 64 << 10
 
     var isEmpty: Bool { documentCount == 0 }
 
+    /// Builds a segment of the index in `directory` (where the store is written as it fills).
     /// `storesText: false` leaves titles and bodies out of the store (`StoreMode.none`);
     /// `storeDictionary` is an earlier segment's (see `DocumentStoreWriter.init`).
-    init(storesText: Bool = true, storeDictionary: [UInt8] = []) {
+    init(directory: String, storesText: Bool = true, storeDictionary: [UInt8] = []) {
+        self.directory = directory
         store = DocumentStoreWriter(storesText: storesText, dictionary: storeDictionary)
     }
+
+    /// Closes the store's file if the segment was never written; the file stays a leftover.
+    deinit { storeFile?.abandon() }
+
+    private var storeInProgressPath: String { directory + "/" + IndexFormat.storeInProgress }
 
     /// The store's compression dictionary, once trained (after `write`, always when it has one).
     var storeDictionary: [UInt8] { store.trainedDictionary }
@@ -45,10 +59,13 @@ final class SegmentBuilder {
     /// The memory held, compared with the writer's budget.
     var memoryFootprint: Int {
         terms.memoryFootprint + postingBytes + states.capacity * MemoryLayout<TermState>.stride
-            + store.memoryFootprint + columns.memoryFootprint
+            + store.memoryFootprint + (storeFile?.heapBytes ?? 0) + columns.memoryFootprint
     }
 
-    func add(_ doc: AnalyzedDocument) {
+    func add(_ doc: AnalyzedDocument) throws {
+        if storeFile == nil {
+            storeFile = try FileSink(path: storeInProgressPath, bufferSize: SegmentBuilder.storeBufferBytes)
+        }
         let d = Int32(documentCount)
         // Intern first (it may add terms), then update the states through one unsafe buffer.
         tokenIds.removeAll(keepingCapacity: true)
@@ -94,16 +111,18 @@ final class SegmentBuilder {
         postingBytes += added
         touched.removeAll(keepingCapacity: true)
         store.add(doc.source)
+        try store.drain(into: &storeFile!)
         columns.add(titleLength: doc.titleLength, bodyLength: doc.bodyLength, date: doc.source.date, id: doc.source.id,
                     actors: doc.source.actors.map { ($0.name, $0.kind) })
         documentCount += 1
         tokenCount += Int(doc.length)
     }
 
-    /// Writes the segment's files into `directory` under `name` and fsyncs them. Postings and
-    /// positions go to their files a megabyte at a time, and each term's buffers are released
-    /// once written, so flushing needs little memory beyond the builder's own.
-    func write(name: String, directory: String) throws -> SegmentInfo {
+    /// Writes the segment's files under `name` and fsyncs them. Postings and positions go to
+    /// their files a megabyte at a time, and each term's buffers are released once written, so
+    /// flushing needs little memory beyond the builder's own; the store, already on disk, gets
+    /// its tail and is renamed.
+    func write(name: String) throws -> SegmentInfo {
         let info = SegmentInfo(name: name, documentCount: documentCount, tokenCount: tokenCount)
         var files = try TermFilesWriter(info, directory: directory)
         defer { files.abandon() }
@@ -129,7 +148,8 @@ final class SegmentBuilder {
             states[id] = TermState()
         }
         try files.finish()
-        try DurableFile.write(store.finish(), to: info.filePath(.store, in: directory))
+        try store.finish(into: &storeFile!)
+        try DurableFile.move(storeInProgressPath, to: info.filePath(.store, in: directory))
         try DurableFile.write(columns.finish(), to: info.filePath(.columns, in: directory))
         return info
     }
