@@ -33,6 +33,9 @@ public final class PostingsCursor {
     private var titleTfs: UnsafeMutablePointer<UInt32> { buffers + 2 * IndexFormat.blockSize }
 
     private var block = -1
+    /// Where `shallowAdvance` stands in the skip table.
+    private var shallowBlock = 0
+    private var singleBlockLastDoc: Int32 = -1
     private var blockLength = 0
     private var index = 0
     /// The current document, or `exhausted`.
@@ -114,6 +117,21 @@ public final class PostingsCursor {
         try load(block: 0, previousLast: -1)
         index = 0
         doc = Int32(docs[0])
+        if blockCount == 1 { singleBlockLastDoc = Int32(docs[blockLength - 1]) }
+    }
+
+    /// For block-max pruning, from the skip table alone (nothing is decoded, the cursor does
+    /// not move): the last document of the block holding the first document ≥ `target`, with
+    /// that block's maxima (nil for a one-block list, which has none: callers bound it
+    /// exactly); nil past the end of the list. Call after `start()`, with targets that never
+    /// decrease.
+    public func shallowAdvance(to target: Int32) -> (lastDoc: Int32, maxima: (tf: UInt32, titleTf: UInt32, minLength: UInt32)?)? {
+        if blockCount == 1 { return target <= singleBlockLastDoc ? (singleBlockLastDoc, nil) : nil }
+        var b = shallowBlock
+        while b < blockCount && skips[b].lastDoc < target { b += 1 }
+        shallowBlock = b
+        guard b < blockCount else { return nil }
+        return (skips[b].lastDoc, (skips[b].maxTf, skips[b].maxTitleTf, skips[b].minLength))
     }
 
     /// Moves to the next document, or to `exhausted`.

@@ -96,14 +96,8 @@ public struct BM25: Sendable, Equatable {
     /// length ≥ minLength: what block-max pruning compares against the current threshold.
     public func maxScore(weight: Double, maxTf: UInt32, maxTitleTf: UInt32, minLength: UInt32,
                          averageLength: Double) -> Double {
-        if let fields {
-            let x = titleWeight * Double(maxTitleTf) / fields.minimumTitleNorm + Double(maxTf) / max(1 - fields.bodyB, 1e-9)
-            return weight * x * (k1 + 1) / (x + k1)
-        }
-        let f = Double(maxTf) + max(0, titleWeight - 1) * Double(maxTitleTf)
-        let dl = Double(minLength) * min(1, titleWeight)
-        let norm = k1 * (1 - b + b * dl / averageLength)
-        return weight * f * (k1 + 1) / (f + norm)
+        TermWeight(self, weight: weight, averageLength: averageLength)
+            .maxScore(maxTf: maxTf, maxTitleTf: maxTitleTf, minLength: minLength)
     }
 }
 
@@ -121,12 +115,14 @@ struct TermWeight {
     let oneMinusB: Double
     let b: Double
     let averageLength: Double
-    /// With BM25F: each field's 1 − b and b / avg.
+    /// With BM25F: each field's 1 − b and b / avg, and the smallest norms a match can have.
     let isBM25F: Bool
     let oneMinusTitleB: Double
     let titleScale: Double
     let oneMinusBodyB: Double
     let bodyScale: Double
+    let minimumTitleNorm: Double
+    let minimumBodyNorm: Double
 
     @inline(__always)
     init(_ bm25: BM25, weight: Double, averageLength: Double) {
@@ -144,10 +140,27 @@ struct TermWeight {
             titleScale = f.titleScale
             oneMinusBodyB = 1 - f.bodyB
             bodyScale = f.bodyScale
+            minimumTitleNorm = f.minimumTitleNorm
+            minimumBodyNorm = max(1 - f.bodyB, 1e-9)
         } else {
             isBM25F = false
             oneMinusTitleB = 0; titleScale = 0; oneMinusBodyB = 0; bodyScale = 0
+            minimumTitleNorm = 1; minimumBodyNorm = 1
         }
+    }
+
+    /// An upper bound of `score` for any document with tf ≤ maxTf, title tf ≤ maxTitleTf and
+    /// length ≥ minLength: what block-max pruning compares with the threshold.
+    @inline(__always)
+    func maxScore(maxTf: UInt32, maxTitleTf: UInt32, minLength: UInt32) -> Double {
+        if isBM25F {
+            let x = titleWeight * Double(maxTitleTf) / minimumTitleNorm + Double(maxTf) / minimumBodyNorm
+            return weight * x * k1Plus1 / (x + k1)
+        }
+        let f = Double(maxTf) + max(0, extraTitleWeight) * Double(maxTitleTf)
+        let dl = Double(minLength) * min(1, titleWeight)
+        let norm = k1 * (oneMinusB + b * dl / averageLength)
+        return weight * f * k1Plus1 / (f + norm)
     }
 
     /// The same arithmetic, operation for operation, as `BM25.fieldFrequency` and BM25's formula.

@@ -1,23 +1,21 @@
 import MSearchIndex
 
-/// Top-k for an OR of terms without visiting every match: MaxScore (Turtle & Flood, as Lucene
-/// uses it). Terms are ordered by the most they can add to a score; once the k-th best score
-/// exceeds what the weakest terms together could add, documents containing only those terms
-/// cannot enter the top k, so those terms stop driving the iteration and are only probed for
-/// candidates the others produce. Gives exactly the exhaustive top k (tested against it); it
-/// cannot count all matches, so it serves queries that do not need a total.
+/// Top-k for an OR of terms without visiting every match: block-max MaxScore (Turtle & Flood's
+/// MaxScore, applied window by window as Lucene's MaxScoreBulkScorer does). The documents are
+/// walked in windows that end where the nearest postings block ends; in each window every term
+/// is bounded by its block's maximum contribution (from the skip table, without decoding).
+/// Terms are ordered by that bound; once the k-th best score exceeds what the weakest terms
+/// together could add, documents containing only those terms cannot enter the top k, so those
+/// terms stop driving the iteration and are only probed for candidates the others produce. A
+/// window where even all terms together fall short is skipped whole. Gives exactly the
+/// exhaustive top k (tested against it); it cannot count all matches, so it serves queries
+/// that do not need a total.
 struct MaxScoreCollector {
+    /// In query order: contributions are summed in that order, as the exhaustive scorer sums
+    /// them, so both give bit-identical scores.
     var clauses: [TermScorer]
-    /// Each clause's position in the query: contributions are summed in that order, as the
-    /// exhaustive scorer sums them, so both give bit-identical scores.
-    var order: [Int]
 
-    init(_ clauses: [TermScorer]) {
-        // Weakest first.
-        let sorted = clauses.enumerated().map { ($0.offset, $0.element, $0.element.upperBound) }.sorted { $0.2 < $1.2 }
-        self.clauses = sorted.map(\.1)
-        order = sorted.map(\.0)
-    }
+    init(_ clauses: [TermScorer]) { self.clauses = clauses }
 
     func collect(into top: inout TopHits, base: Int, isDeleted: (Int) -> Bool) throws {
         guard !clauses.isEmpty else { return }
@@ -32,12 +30,10 @@ struct MaxScoreCollector {
     private func collect(into top: inout TopHits, base: Int, isDeleted: (Int) -> Bool,
                          clauses: UnsafeBufferPointer<Unmanaged<TermScorer>>) throws {
         let n = clauses.count
-        let bounds = self.clauses.map(\.upperBound)
-        var prefix = [Double](repeating: 0, count: n)   // prefix[i] = bounds[0...i] summed
-        var sum = 0.0
-        for i in 0..<n { sum += bounds[i]; prefix[i] = sum }
-        var contribution = [Double](repeating: 0, count: n)   // by query position
-        var firstEssential = 0
+        var contribution = [Double](repeating: 0, count: n)   // by clause, in query order
+        var bound = [Double](repeating: 0, count: n)          // each clause's bound in the window
+        var sorted = Array(0..<n)                             // clauses by window bound, weakest first
+        var prefix = [Double](repeating: 0, count: n)         // prefix[j] = bounds of sorted[0...j] summed
         @inline(__always) func docOf(_ i: Int) -> Int32 { clauses[i]._withUnsafeGuaranteedRef { $0.doc } }
         @inline(__always) func score(_ i: Int) -> Double { clauses[i]._withUnsafeGuaranteedRef { $0.score() } }
         @inline(__always) func next(_ i: Int) throws { try clauses[i]._withUnsafeGuaranteedRef { try $0.next() } }
@@ -47,37 +43,71 @@ struct MaxScoreCollector {
         // Bounds are compared with a margin far above rounding error, so a document whose
         // exact score ties the threshold is never pruned by a last-bit difference.
         func below(_ x: Double, _ threshold: Double) -> Bool { x < threshold - 1e-9 * max(1, abs(threshold)) }
-        while true {
-            var doc = PostingsCursor.exhausted
-            for i in firstEssential..<n where docOf(i) < doc { doc = docOf(i) }
-            if doc == PostingsCursor.exhausted { return }
-            for i in 0..<n { contribution[i] = 0 }
-            var partial = 0.0
-            for i in firstEssential..<n where docOf(i) == doc {
-                let c = score(i)
-                contribution[order[i]] = c
-                partial += c
-                try next(i)
-            }
-            let threshold = top.threshold
-            var i = firstEssential - 1
-            while i >= 0 {
-                if below(partial + prefix[i], threshold) { break }
-                try advance(i, to: doc)
-                if docOf(i) == doc {
-                    let c = score(i)
-                    contribution[order[i]] = c
-                    partial += c
+
+        var windowStart = PostingsCursor.exhausted
+        for i in 0..<n where docOf(i) < windowStart { windowStart = docOf(i) }
+        while windowStart != PostingsCursor.exhausted {
+            // The window: from its start to the nearest end of a block holding the start.
+            var windowEnd = PostingsCursor.exhausted
+            var live = false
+            for i in 0..<n {
+                if let w = clauses[i]._withUnsafeGuaranteedRef({ $0.windowBound(at: windowStart) }) {
+                    bound[i] = w.bound
+                    windowEnd = min(windowEnd, w.end)
+                    live = true
+                } else {
+                    bound[i] = 0
                 }
-                i -= 1
             }
-            if i < 0 && !isDeleted(Int(doc)) {
-                var score = 0.0
-                for c in contribution where c != 0 { score += c }
-                top.insert(Hit(doc: base + Int(doc), score: score))
+            guard live else { return }
+            sorted.sort { bound[$0] < bound[$1] }
+            var sum = 0.0
+            for j in 0..<n { sum += bound[sorted[j]]; prefix[j] = sum }
+            var firstEssential = 0
+            let windowThreshold = top.threshold
+            while firstEssential < n && below(prefix[firstEssential], windowThreshold) { firstEssential += 1 }
+
+            // Candidates: the essential clauses' documents in the window (none when even all
+            // clauses together fall short: the window is skipped without decoding a block).
+            if firstEssential < n {
+                for j in firstEssential..<n where docOf(sorted[j]) < windowStart { try advance(sorted[j], to: windowStart) }
             }
-            let t = top.threshold
-            while firstEssential < n && below(prefix[firstEssential], t) { firstEssential += 1 }
+            while firstEssential < n {
+                var doc = PostingsCursor.exhausted
+                for j in firstEssential..<n where docOf(sorted[j]) < doc { doc = docOf(sorted[j]) }
+                if doc > windowEnd { break }
+                for i in 0..<n { contribution[i] = 0 }
+                var partial = 0.0
+                for j in firstEssential..<n where docOf(sorted[j]) == doc {
+                    let i = sorted[j]
+                    let c = score(i)
+                    contribution[i] = c
+                    partial += c
+                    try next(i)
+                }
+                let threshold = top.threshold
+                var j = firstEssential - 1
+                while j >= 0 {
+                    if below(partial + prefix[j], threshold) { break }
+                    let i = sorted[j]
+                    try advance(i, to: doc)
+                    if docOf(i) == doc {
+                        let c = score(i)
+                        contribution[i] = c
+                        partial += c
+                    }
+                    j -= 1
+                }
+                if j < 0 && !isDeleted(Int(doc)) {
+                    var score = 0.0
+                    for c in contribution where c != 0 { score += c }
+                    top.insert(Hit(doc: base + Int(doc), score: score))
+                }
+                let t = top.threshold
+                while firstEssential < n && below(prefix[firstEssential], t) { firstEssential += 1 }
+            }
+            if windowEnd == PostingsCursor.exhausted { return }
+            windowStart = windowEnd + 1
         }
     }
 }

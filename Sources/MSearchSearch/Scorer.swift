@@ -57,13 +57,25 @@ final class TermScorer: Scorer {
         }
     }
 
-    /// The most this term can add to any document's score (for MaxScore pruning).
-    var upperBound: Double {
-        cursor.upperBound(block: { tf, titleTf, minLength in
-            bm25.maxScore(weight: weight, maxTf: tf, maxTitleTf: titleTf, minLength: minLength, averageLength: averageLength)
+    /// The most this term can add to any document's score (for MaxScore pruning); computed
+    /// once, after `start()`.
+    private(set) lazy var upperBound: Double = {
+        let scoring = scoring, lengths = lengths
+        return cursor.upperBound(block: { tf, titleTf, minLength in
+            scoring.maxScore(maxTf: tf, maxTitleTf: titleTf, minLength: minLength)
         }, exact: { tf, titleTf, doc in
             scoring.score(tf: tf, titleTf: titleTf, titleLength: lengths.title(Int(doc)), bodyLength: lengths.body(Int(doc)))
         })
+    }()
+
+    /// For block-max pruning: the last document of the postings block holding the first
+    /// document ≥ `target`, and the most this term adds to any document up to there (nil past
+    /// the end of the list). Reads only the skip table.
+    @inline(__always)
+    func windowBound(at target: Int32) -> (end: Int32, bound: Double)? {
+        guard let (last, maxima) = cursor.shallowAdvance(to: target) else { return nil }
+        guard let m = maxima else { return (last, upperBound) }
+        return (last, scoring.maxScore(maxTf: m.tf, maxTitleTf: m.titleTf, minLength: m.minLength))
     }
 
     /// The frequencies that count for this scorer's field.
