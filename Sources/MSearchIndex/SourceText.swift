@@ -10,7 +10,9 @@ import MSearchSources
 /// ordinal among the documents the file yields (SGML, JSON Lines and feeds hold many).
 /// Otherwise the text is unavailable, and callers say "source changed since indexing".
 /// The last file read is kept: the hits of a page and the documents of a merge mostly come
-/// from the same few files. The catalog and its id → file map are built on first use, so
+/// from the same few files. A JSON Lines file is kept as its lines (`JSONLinesDocuments`), and
+/// only the document asked for is parsed: a page of hits from a large file costs reading and
+/// hashing it once, not parsing all of it. The catalog and its id → file map are built on first use, so
 /// opening a large index to search it (ids only) costs nothing here. Thread-safe.
 public final class SourceText: @unchecked Sendable {
     private var catalog: SourceCatalog?
@@ -18,7 +20,20 @@ public final class SourceText: @unchecked Sendable {
     private var pathOfId: [String: String]?
     private let lock = NSLock()
     private var cachedPath: String?
-    private var cachedDocuments: [SourceDocument]?
+    private var cached: Documents?
+
+    /// A file's documents, all parsed, or a JSON Lines file's parsed one at a time.
+    private enum Documents {
+        case parsed([SourceDocument])
+        case lines(JSONLinesDocuments)
+
+        func document(at ordinal: Int) -> SourceDocument? {
+            switch self {
+            case .parsed(let documents): return ordinal >= 0 && ordinal < documents.count ? documents[ordinal] : nil
+            case .lines(let lines): return lines.document(at: ordinal)
+            }
+        }
+    }
 
     /// Shown instead of a passage when the text cannot be re-read.
     public static let changedNotice = "source changed since indexing; run msearch index"
@@ -51,19 +66,20 @@ public final class SourceText: @unchecked Sendable {
         guard let path = pathsById()[stored.id] else { return nil }
         if path != cachedPath {
             cachedPath = path
-            cachedDocuments = read(path, format: stored.format)
+            cached = read(path, format: stored.format)
         }
-        guard let documents = cachedDocuments, stored.ordinal >= 0, stored.ordinal < documents.count else { return nil }
+        guard let found = cached?.document(at: stored.ordinal) else { return nil }
         var doc = stored
-        doc.title = documents[stored.ordinal].title
-        doc.body = documents[stored.ordinal].body
+        doc.title = found.title
+        doc.body = found.body
         return doc
     }
 
     /// The file's documents, or nil when its bytes no longer match the catalog.
-    private func read(_ path: String, format: SourceFormat) -> [SourceDocument]? {
+    private func read(_ path: String, format: SourceFormat) -> Documents? {
         guard let entry = catalog?.entries[path], let bytes = try? FileBytes.read(path: path),
               bytes.count == entry.size, SourceCatalog.hash(bytes) == entry.hash else { return nil }
-        return SourceReader.readAll(bytes: bytes, path: path, format: format).documents
+        if format == .jsonl { return JSONLinesDocuments(bytes: bytes, path: path).map(Documents.lines) }
+        return .parsed(SourceReader.readAll(bytes: bytes, path: path, format: format).documents)
     }
 }

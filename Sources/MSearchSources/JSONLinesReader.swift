@@ -55,6 +55,16 @@ enum JSONLinesReader {
     static func parse(_ buf: UnsafeBufferPointer<UInt8>, firstLine: Int, path: String) -> [Line] {
         var out: [Line] = []
         let stem = SourceFormat.stem(path)
+        forEachLine(buf, firstLine: firstLine) { line, lineNo in
+            if let line = parseLine(line, lineNo: lineNo, stem: stem, path: path) { out.append(line) }
+        }
+        return out
+    }
+
+    /// Calls `body` with each line of `buf` that is not blank and its number, counting from
+    /// `firstLine` (blank lines count, but yield nothing). The last line may lack its "\n".
+    @inline(__always)
+    static func forEachLine(_ buf: UnsafeBufferPointer<UInt8>, firstLine: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         var start = 0
         var lineNo = firstLine - 1
         while start < buf.count {
@@ -68,12 +78,12 @@ enum JSONLinesReader {
             let line = UnsafeBufferPointer(rebasing: buf[start..<end])
             start = end + 1
             if line.allSatisfy(isSpace) { continue }
-            if let line = parseLine(line, lineNo: lineNo, stem: stem, path: path) { out.append(line) }
+            body(line, lineNo)
         }
-        return out
     }
 
-    private static func parseLine(_ line: UnsafeBufferPointer<UInt8>, lineNo: Int, stem: String, path: String) -> Line? {
+    /// One line that is not blank: its document, or why it gives none.
+    static func parseLine(_ line: UnsafeBufferPointer<UInt8>, lineNo: Int, stem: String, path: String) -> Line? {
         // Invalid UTF-8 is repaired, as for other text.
         let data: Data
         if firstInvalidUTF8(line) != nil {
