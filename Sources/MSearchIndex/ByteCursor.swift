@@ -20,8 +20,22 @@ public struct ByteCursor {
         return b
     }
 
+    /// Most varints in an index are one byte (gaps, lengths, small counts): that case is
+    /// inlined; longer ones take `readLongVarint`.
     @inline(__always)
     public mutating func readVarint() throws -> UInt64 {
+        if offset >= 0 && offset < base.count {
+            let b = base[offset]
+            if b < 0x80 {
+                offset += 1
+                return UInt64(b)
+            }
+        }
+        return try readLongVarint()
+    }
+
+    @inline(never)
+    private mutating func readLongVarint() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -58,6 +72,7 @@ public struct ByteCursor {
 
     /// The next `count` bytes, without copying. (Compared by subtraction: a damaged length
     /// near Int.max must not overflow `offset + count`.)
+    @inline(__always)
     public mutating func readBytes(_ count: Int) throws -> UnsafeRawBufferPointer {
         guard count >= 0, offset >= 0, offset <= base.count, count <= base.count - offset else { throw corrupt("read past the end") }
         let slice = UnsafeRawBufferPointer(rebasing: base[offset..<(offset + count)])
