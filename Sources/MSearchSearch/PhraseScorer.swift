@@ -118,7 +118,8 @@ final class PhraseScorer: Scorer {
                     }
                 }
             }
-            starts.removeLast(n - kept)
+            // Shrink in place (`removeLast(_:)` goes through a generic replaceSubrange).
+            while starts.count > kept { starts.removeLast() }
         }
     }
 
