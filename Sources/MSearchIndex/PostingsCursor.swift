@@ -29,15 +29,15 @@ public final class PostingsCursor {
     /// docs, tfs, title tfs and a positions chunk: 4 × 128 entries in one allocation.
     private let buffers: UnsafeMutablePointer<UInt32>
     private var docs: UnsafeMutablePointer<UInt32> { buffers }
-    private var tfs: UnsafeMutablePointer<UInt32> { buffers + IndexFormat.blockSize }
-    private var titleTfs: UnsafeMutablePointer<UInt32> { buffers + 2 * IndexFormat.blockSize }
+    @usableFromInline let tfs: UnsafeMutablePointer<UInt32>
+    @usableFromInline let titleTfs: UnsafeMutablePointer<UInt32>
 
     private var block = -1
-    /// Where `shallowAdvance` stands in the skip table.
+    /// Where `shallowBlock(at:)` stands in the skip table.
     private var shallowBlock = 0
     private var singleBlockLastDoc: Int32 = -1
     private var blockLength = 0
-    private var index = 0
+    @usableFromInline private(set) var index = 0
     /// The current document, or `exhausted`.
     public private(set) var doc: Int32 = -1
 
@@ -66,6 +66,8 @@ public final class PostingsCursor {
         self.file = file
         blockCount = (df + IndexFormat.blockSize - 1) / IndexFormat.blockSize
         buffers = .allocate(capacity: 4 * IndexFormat.blockSize)
+        tfs = buffers + IndexFormat.blockSize
+        titleTfs = buffers + 2 * IndexFormat.blockSize
         skips = .allocate(capacity: max(1, blockCount))
         self.positions = BlockPositionsReader(data: positions, file: positionsFile,
                                               buffer: buffers + 3 * IndexFormat.blockSize)
@@ -109,8 +111,9 @@ public final class PostingsCursor {
 
     /// The current document's frequencies (only for a cursor made with `frequencies: true`;
     /// one made without them decodes tf only, when positions are asked for).
-    public var termFrequency: UInt32 { tfs[index] }
-    public var titleTermFrequency: UInt32 { titleTfs[index] }
+    /// Inlinable: scorers read them for every document they score.
+    @inlinable public var termFrequency: UInt32 { tfs[index] }
+    @inlinable public var titleTermFrequency: UInt32 { titleTfs[index] }
 
     /// Moves to the first document; call once before reading.
     public func start() throws {
@@ -121,17 +124,26 @@ public final class PostingsCursor {
     }
 
     /// For block-max pruning, from the skip table alone (nothing is decoded, the cursor does
-    /// not move): the last document of the block holding the first document ≥ `target`, with
-    /// that block's maxima (nil for a one-block list, which has none: callers bound it
-    /// exactly); nil past the end of the list. Call after `start()`, with targets that never
-    /// decrease.
-    public func shallowAdvance(to target: Int32) -> (lastDoc: Int32, maxima: (tf: UInt32, titleTf: UInt32, minLength: UInt32)?)? {
-        if blockCount == 1 { return target <= singleBlockLastDoc ? (singleBlockLastDoc, nil) : nil }
+    /// not move): the block holding the first document ≥ `target` (nil past the end of the
+    /// list). Call after `start()`, with targets that never decrease. A one-block list has no
+    /// maxima in the skip table: `blockMaxima` is nil for it, and callers bound it exactly.
+    public func shallowBlock(at target: Int32) -> Int? {
+        if blockCount == 1 { return target <= singleBlockLastDoc ? 0 : nil }
         var b = shallowBlock
         while b < blockCount && skips[b].lastDoc < target { b += 1 }
         shallowBlock = b
-        guard b < blockCount else { return nil }
-        return (skips[b].lastDoc, (skips[b].maxTf, skips[b].maxTitleTf, skips[b].minLength))
+        return b < blockCount ? b : nil
+    }
+
+    /// How many blocks the list has (`shallowBlock`'s results are below it).
+    public var blockTotal: Int { blockCount }
+
+    /// The last document of block `b`.
+    public func blockLastDoc(_ b: Int) -> Int32 { blockCount == 1 ? singleBlockLastDoc : skips[b].lastDoc }
+
+    /// Block `b`'s maxima: (max tf, max title tf, min document length); nil for a one-block list.
+    public func blockMaxima(_ b: Int) -> (tf: UInt32, titleTf: UInt32, minLength: UInt32)? {
+        blockCount == 1 ? nil : (skips[b].maxTf, skips[b].maxTitleTf, skips[b].minLength)
     }
 
     /// Moves to the next document, or to `exhausted`.

@@ -20,10 +20,16 @@ public struct BM25: Sendable, Equatable {
         let bodyScale: Double
         /// The smallest title norm a title match can have (its title holds at least one word).
         let minimumTitleNorm: Double
+        /// The longest live title, in tokens: a block's shortest document then has a body of at
+        /// least its length minus this, which bounds the body norm from below for pruning
+        /// (infinity: no such bound).
+        let longestTitle: Double
 
-        public init(titleB: Double, bodyB: Double, averageTitleLength: Double, averageBodyLength: Double) {
+        public init(titleB: Double, bodyB: Double, averageTitleLength: Double, averageBodyLength: Double,
+                    longestTitle: Double = .infinity) {
             self.titleB = titleB; self.bodyB = bodyB
             self.averageTitleLength = averageTitleLength; self.averageBodyLength = averageBodyLength
+            self.longestTitle = longestTitle
             titleScale = titleB / max(averageTitleLength, 1e-9)
             bodyScale = bodyB / max(averageBodyLength, 1e-9)
             minimumTitleNorm = max(1 - titleB + titleScale, 1e-9)
@@ -123,6 +129,7 @@ struct TermWeight {
     let bodyScale: Double
     let minimumTitleNorm: Double
     let minimumBodyNorm: Double
+    let longestTitle: Double
 
     @inline(__always)
     init(_ bm25: BM25, weight: Double, averageLength: Double) {
@@ -142,10 +149,11 @@ struct TermWeight {
             bodyScale = f.bodyScale
             minimumTitleNorm = f.minimumTitleNorm
             minimumBodyNorm = max(1 - f.bodyB, 1e-9)
+            longestTitle = f.longestTitle
         } else {
             isBM25F = false
             oneMinusTitleB = 0; titleScale = 0; oneMinusBodyB = 0; bodyScale = 0
-            minimumTitleNorm = 1; minimumBodyNorm = 1
+            minimumTitleNorm = 1; minimumBodyNorm = 1; longestTitle = .infinity
         }
     }
 
@@ -154,7 +162,10 @@ struct TermWeight {
     @inline(__always)
     func maxScore(maxTf: UInt32, maxTitleTf: UInt32, minLength: UInt32) -> Double {
         if isBM25F {
-            let x = titleWeight * Double(maxTitleTf) / minimumTitleNorm + Double(maxTf) / minimumBodyNorm
+            // Any document here has body length ≥ minLength − the longest title.
+            let shortestBody = max(0, Double(minLength) - longestTitle)
+            let bodyNorm = max(minimumBodyNorm, oneMinusBodyB + bodyScale * shortestBody)
+            let x = titleWeight * Double(maxTitleTf) / minimumTitleNorm + Double(maxTf) / bodyNorm
             return weight * x * k1Plus1 / (x + k1)
         }
         let f = Double(maxTf) + max(0, extraTitleWeight) * Double(maxTitleTf)

@@ -2,8 +2,9 @@ import MSearchIndex
 
 /// Top-k for an OR of terms without visiting every match: block-max MaxScore (Turtle & Flood's
 /// MaxScore, applied window by window as Lucene's MaxScoreBulkScorer does). The documents are
-/// walked in windows that end where the nearest postings block ends; in each window every term
-/// is bounded by its block's maximum contribution (from the skip table, without decoding).
+/// walked in windows of at least 4,096 documents that end where an essential term's postings
+/// block ends; in each window every term is bounded by the largest maximum contribution of its
+/// blocks there (from the skip table, without decoding).
 /// Terms are ordered by that bound; once the k-th best score exceeds what the weakest terms
 /// together could add, documents containing only those terms cannot enter the top k, so those
 /// terms stop driving the iteration and are only probed for candidates the others produce. A
@@ -11,13 +12,17 @@ import MSearchIndex
 /// exhaustive top k (tested against it); it cannot count all matches, so it serves queries
 /// that do not need a total.
 struct MaxScoreCollector {
+    /// The fewest documents a window spans (Lucene's INNER_WINDOW_SIZE).
+    static let minimumWindow: Int64 = 4096
+
     /// In query order: contributions are summed in that order, as the exhaustive scorer sums
     /// them, so both give bit-identical scores.
     var clauses: [TermScorer]
 
     init(_ clauses: [TermScorer]) { self.clauses = clauses }
 
-    func collect(into top: inout TopHits, base: Int, isDeleted: (Int) -> Bool) throws {
+    /// `isDeleted` is nil when the segment has no deletions (no call per candidate then).
+    func collect(into top: inout TopHits, base: Int, isDeleted: ((Int) -> Bool)?) throws {
         guard !clauses.isEmpty else { return }
         // The loop reads the clauses through unmanaged references: `clauses` keeps them alive,
         // and a retain and release per clause per candidate would cost as much as scoring.
@@ -27,13 +32,18 @@ struct MaxScoreCollector {
         }
     }
 
-    private func collect(into top: inout TopHits, base: Int, isDeleted: (Int) -> Bool,
+    private func collect(into top: inout TopHits, base: Int, isDeleted: ((Int) -> Bool)?,
                          clauses: UnsafeBufferPointer<Unmanaged<TermScorer>>) throws {
         let n = clauses.count
-        var contribution = [Double](repeating: 0, count: n)   // by clause, in query order
-        var bound = [Double](repeating: 0, count: n)          // each clause's bound in the window
+        // Per-clause scratch, one allocation: contributions (by clause, in query order), window
+        // bounds, prefix sums of the bounds in `sorted` order.
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: 3 * n)
+        defer { scratch.deallocate() }
+        scratch.initialize(repeating: 0)
+        let contribution = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
+        let bound = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
+        let prefix = UnsafeMutableBufferPointer(rebasing: scratch[(2 * n)...])
         var sorted = Array(0..<n)                             // clauses by window bound, weakest first
-        var prefix = [Double](repeating: 0, count: n)         // prefix[j] = bounds of sorted[0...j] summed
         @inline(__always) func docOf(_ i: Int) -> Int32 { clauses[i]._withUnsafeGuaranteedRef { $0.doc } }
         @inline(__always) func score(_ i: Int) -> Double { clauses[i]._withUnsafeGuaranteedRef { $0.score() } }
         @inline(__always) func next(_ i: Int) throws { try clauses[i]._withUnsafeGuaranteedRef { try $0.next() } }
@@ -46,14 +56,26 @@ struct MaxScoreCollector {
 
         var windowStart = PostingsCursor.exhausted
         for i in 0..<n where docOf(i) < windowStart { windowStart = docOf(i) }
+        var firstEssential = 0
         while windowStart != PostingsCursor.exhausted {
-            // The window: from its start to the nearest end of a block holding the start.
+            // The window ends where the first essential clause's current block ends (only the
+            // essential ones: the others' blocks would make windows tiny), but spans at least
+            // `minimumWindow` documents, as Lucene's MaxScoreBulkScorer does.
             var windowEnd = PostingsCursor.exhausted
+            for j in firstEssential..<n {
+                if let e = clauses[sorted[j]]._withUnsafeGuaranteedRef({ $0.blockEnd(at: windowStart) }) { windowEnd = min(windowEnd, e) }
+            }
+            if windowEnd == PostingsCursor.exhausted {
+                for i in 0..<n {
+                    if let e = clauses[i]._withUnsafeGuaranteedRef({ $0.blockEnd(at: windowStart) }) { windowEnd = min(windowEnd, e) }
+                }
+                if windowEnd == PostingsCursor.exhausted { return }
+            }
+            windowEnd = Int32(min(Int64(PostingsCursor.exhausted) - 1, max(Int64(windowEnd), Int64(windowStart) + MaxScoreCollector.minimumWindow - 1)))
             var live = false
             for i in 0..<n {
-                if let w = clauses[i]._withUnsafeGuaranteedRef({ $0.windowBound(at: windowStart) }) {
-                    bound[i] = w.bound
-                    windowEnd = min(windowEnd, w.end)
+                if let b = clauses[i]._withUnsafeGuaranteedRef({ $0.windowBound(from: windowStart, through: windowEnd) }) {
+                    bound[i] = b
                     live = true
                 } else {
                     bound[i] = 0
@@ -63,7 +85,7 @@ struct MaxScoreCollector {
             sorted.sort { bound[$0] < bound[$1] }
             var sum = 0.0
             for j in 0..<n { sum += bound[sorted[j]]; prefix[j] = sum }
-            var firstEssential = 0
+            firstEssential = 0
             let windowThreshold = top.threshold
             while firstEssential < n && below(prefix[firstEssential], windowThreshold) { firstEssential += 1 }
 
@@ -98,15 +120,14 @@ struct MaxScoreCollector {
                     }
                     j -= 1
                 }
-                if j < 0 && !isDeleted(Int(doc)) {
+                if j < 0 && !(isDeleted?(Int(doc)) ?? false) {
                     var score = 0.0
-                    for c in contribution where c != 0 { score += c }
+                    for i in 0..<n where contribution[i] != 0 { score += contribution[i] }
                     top.insert(Hit(doc: base + Int(doc), score: score))
                 }
                 let t = top.threshold
                 while firstEssential < n && below(prefix[firstEssential], t) { firstEssential += 1 }
             }
-            if windowEnd == PostingsCursor.exhausted { return }
             windowStart = windowEnd + 1
         }
     }

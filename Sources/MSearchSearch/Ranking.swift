@@ -63,13 +63,18 @@ extension Searcher {
     /// (one pass at open), so an updated index ranks as a rebuilt one.
     static func fieldNormalization(_ reader: IndexReader, titleB: Double, bodyB: Double) -> BM25.FieldNormalization {
         var title = 0.0, body = 0.0
+        var longestTitle: UInt32 = 0
         for s in reader.segments {
+            let lengths = s.columns.lengths
             for d in 0..<s.documentCount where !s.isDeleted(d) {
-                title += Double(s.columns.titleLength(d))
-                body += Double(s.columns.bodyLength(d))
+                let t = lengths.title(d)
+                title += Double(t)
+                body += Double(lengths.body(d))
+                longestTitle = max(longestTitle, t)
             }
         }
         let n = Double(max(1, reader.documentCount))
-        return BM25.FieldNormalization(titleB: titleB, bodyB: bodyB, averageTitleLength: title / n, averageBodyLength: body / n)
+        return BM25.FieldNormalization(titleB: titleB, bodyB: bodyB, averageTitleLength: title / n, averageBodyLength: body / n,
+                                       longestTitle: Double(longestTitle))
     }
 }

@@ -68,14 +68,25 @@ final class TermScorer: Scorer {
         })
     }()
 
-    /// For block-max pruning: the last document of the postings block holding the first
-    /// document ≥ `target`, and the most this term adds to any document up to there (nil past
-    /// the end of the list). Reads only the skip table.
+    /// For block-max pruning, from the skip table only: the last document of the postings
+    /// block holding the first document ≥ `target` (nil past the end of the list).
     @inline(__always)
-    func windowBound(at target: Int32) -> (end: Int32, bound: Double)? {
-        guard let (last, maxima) = cursor.shallowAdvance(to: target) else { return nil }
-        guard let m = maxima else { return (last, upperBound) }
-        return (last, scoring.maxScore(maxTf: m.tf, maxTitleTf: m.titleTf, minLength: m.minLength))
+    func blockEnd(at target: Int32) -> Int32? {
+        cursor.shallowBlock(at: target).map { cursor.blockLastDoc($0) }
+    }
+
+    /// The most this term adds to any document in `start...end`: the largest bound of the
+    /// blocks that overlap it (nil when the list has no document from `start` on).
+    func windowBound(from start: Int32, through end: Int32) -> Double? {
+        guard var b = cursor.shallowBlock(at: start) else { return nil }
+        guard cursor.blockMaxima(b) != nil else { return upperBound }
+        var best = 0.0
+        while b < cursor.blockTotal, let m = cursor.blockMaxima(b) {
+            best = max(best, scoring.maxScore(maxTf: m.tf, maxTitleTf: m.titleTf, minLength: m.minLength))
+            if cursor.blockLastDoc(b) >= end { break }
+            b += 1
+        }
+        return best
     }
 
     /// The frequencies that count for this scorer's field.

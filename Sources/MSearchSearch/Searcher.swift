@@ -80,7 +80,7 @@ public final class Searcher {
                                                   columns: segment.columns, averageLength: reader.averageDocumentLength))
                 }
                 try MaxScoreCollector(scorers).collect(into: &top, base: reader.segmentBases[s],
-                                                       isDeleted: segment.isDeleted)
+                                                       isDeleted: segment.deletes == nil ? nil : segment.isDeleted)
             }
             let hits = top.sorted()
             return SearchResults(total: hits.count, totalIsExact: false, hits: hits, facets: nil)
