@@ -94,6 +94,27 @@ struct MaxScoreCollector {
             if firstEssential < n {
                 for j in firstEssential..<n where docOf(sorted[j]) < windowStart { try advance(sorted[j], to: windowStart) }
             }
+            var threshold = top.threshold
+            /// Keeps the document unless its exact score is below the k-th (ties go to `insert`).
+            func offer(_ doc: Int32, _ score: Double) {
+                guard !(score < threshold), !(isDeleted?(Int(doc)) ?? false) else { return }
+                top.insert(Hit(doc: base + Int(doc), score: score))
+                threshold = top.threshold
+                while firstEssential < n && below(prefix[firstEssential], threshold) { firstEssential += 1 }
+            }
+            // Every clause essential (the usual case when each term alone can reach the top k):
+            // clauses in query order, scores summed in that order, no partition to consult.
+            while firstEssential == 0 {
+                var doc = PostingsCursor.exhausted
+                for i in 0..<n where docOf(i) < doc { doc = docOf(i) }
+                if doc > windowEnd { break }
+                var total = 0.0
+                for i in 0..<n where docOf(i) == doc {
+                    total += score(i)
+                    try next(i)
+                }
+                offer(doc, total)
+            }
             while firstEssential < n {
                 var doc = PostingsCursor.exhausted
                 for j in firstEssential..<n where docOf(sorted[j]) < doc { doc = docOf(sorted[j]) }
@@ -107,7 +128,6 @@ struct MaxScoreCollector {
                     partial += c
                     try next(i)
                 }
-                let threshold = top.threshold
                 var j = firstEssential - 1
                 while j >= 0 {
                     if below(partial + prefix[j], threshold) { break }
@@ -120,13 +140,11 @@ struct MaxScoreCollector {
                     }
                     j -= 1
                 }
-                if j < 0 && !(isDeleted?(Int(doc)) ?? false) {
-                    var score = 0.0
-                    for i in 0..<n where contribution[i] != 0 { score += contribution[i] }
-                    top.insert(Hit(doc: base + Int(doc), score: score))
+                if j < 0 {
+                    var total = 0.0
+                    for i in 0..<n where contribution[i] != 0 { total += contribution[i] }
+                    offer(doc, total)
                 }
-                let t = top.threshold
-                while firstEssential < n && below(prefix[firstEssential], t) { firstEssential += 1 }
             }
             windowStart = windowEnd + 1
         }
