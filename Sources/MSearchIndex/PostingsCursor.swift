@@ -199,26 +199,6 @@ public final class PostingsCursor {
         }
     }
 
-    /// The last document of the current block, for block-max pruning (`exhausted` at the end).
-    public var currentBlockLastDoc: Int32 {
-        guard doc != PostingsCursor.exhausted else { return PostingsCursor.exhausted }
-        return blockCount > 1 ? skips[block].lastDoc : Int32(docs[blockLength - 1])
-    }
-
-    /// Upper bounds for the current block: (max tf, max title tf, min document length).
-    public var currentBlockMaxima: (tf: UInt32, titleTf: UInt32, minLength: UInt32)? {
-        guard blockCount > 1, block >= 0, block < blockCount else { return nil }
-        return (skips[block].maxTf, skips[block].maxTitleTf, skips[block].minLength)
-    }
-
-    /// The largest tf and title tf anywhere in the list, for a term's global score bound.
-    public var maxima: (tf: UInt32, titleTf: UInt32)? {
-        guard blockCount > 1 else { return nil }
-        var tf: UInt32 = 0, titleTf: UInt32 = 0
-        for b in 0..<blockCount { tf = max(tf, skips[b].maxTf); titleTf = max(titleTf, skips[b].maxTitleTf) }
-        return (tf, titleTf)
-    }
-
     /// The largest value `bound` gives over the list: per block from its maxima (tf, title tf,
     /// min length), or, for a one-block list, exactly from its postings (`exact(tf, titleTf,
     /// doc)`). What MaxScore pruning compares with the threshold. Call after `start()`.

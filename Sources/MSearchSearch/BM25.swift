@@ -40,15 +40,6 @@ public struct BM25: Sendable, Equatable {
         self.k1 = k1; self.b = b; self.titleWeight = titleWeight
     }
 
-    /// BM25F's pseudo-frequency: each field's tf over its own length norm, the title weighted.
-    @inline(__always)
-    func fieldFrequency(_ f: FieldNormalization, tf: UInt32, titleTf: UInt32, titleLength: UInt32, bodyLength: UInt32) -> Double {
-        let nb = 1 - f.bodyB + f.bodyScale * Double(bodyLength)
-        if titleTf == 0 { return Double(tf) / nb }
-        let nt = 1 - f.titleB + f.titleScale * Double(titleLength)
-        return titleWeight * Double(titleTf) / nt + Double(tf &- titleTf) / nb
-    }
-
     /// idf = ln(1 + (N − n + 0.5) / (n + 0.5)).
     public func idf(documentFrequency n: Int, documentCount N: Int) -> Double {
         log(1 + (Double(N) - Double(n) + 0.5) / (Double(n) + 0.5))
@@ -66,7 +57,8 @@ public struct BM25: Sendable, Equatable {
     public func explain(term: String, idf: Double, queryCount: Double, tf: UInt32, titleTf: UInt32,
                         titleLength: UInt32, bodyLength: UInt32, averageLength: Double) -> Explanation {
         if let fields {
-            let x = fieldFrequency(fields, tf: tf, titleTf: titleTf, titleLength: titleLength, bodyLength: bodyLength)
+            let x = TermWeight(self, weight: 1, averageLength: averageLength)
+                .fieldFrequency(tf: tf, titleTf: titleTf, titleLength: titleLength, bodyLength: bodyLength)
             let tfPart = x * (k1 + 1) / (x + k1)
             var details = [Explanation(idf, "idf = ln(1 + (N − n + 0.5) / (n + 0.5))")]
             if queryCount != 1 { details.append(Explanation(queryCount, "times the query repeats it")) }
@@ -174,18 +166,20 @@ struct TermWeight {
         return weight * f * k1Plus1 / (f + norm)
     }
 
-    /// The same arithmetic, operation for operation, as `BM25.fieldFrequency` and BM25's formula.
+    /// BM25F's pseudo-frequency: each field's tf over its own length norm, the title weighted
+    /// (also what `BM25.explain` shows).
+    @inline(__always)
+    func fieldFrequency(tf: UInt32, titleTf: UInt32, titleLength: UInt32, bodyLength: UInt32) -> Double {
+        let nb = oneMinusBodyB + bodyScale * Double(bodyLength)
+        if titleTf == 0 { return Double(tf) / nb }
+        let nt = oneMinusTitleB + titleScale * Double(titleLength)
+        return titleWeight * Double(titleTf) / nt + Double(tf &- titleTf) / nb
+    }
+
     @inline(__always)
     func score(tf: UInt32, titleTf: UInt32, titleLength: UInt32, bodyLength: UInt32) -> Double {
         if isBM25F {
-            let nb = oneMinusBodyB + bodyScale * Double(bodyLength)
-            let x: Double
-            if titleTf == 0 {
-                x = Double(tf) / nb
-            } else {
-                let nt = oneMinusTitleB + titleScale * Double(titleLength)
-                x = titleWeight * Double(titleTf) / nt + Double(tf &- titleTf) / nb
-            }
+            let x = fieldFrequency(tf: tf, titleTf: titleTf, titleLength: titleLength, bodyLength: bodyLength)
             return weight * x * k1Plus1 / (x + k1)
         }
         let f = Double(tf) + extraTitleWeight * Double(titleTf)

@@ -44,12 +44,13 @@ struct MaxScoreCollector {
         let bound = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
         let prefix = UnsafeMutableBufferPointer(rebasing: scratch[(2 * n)...])
         var sorted = Array(0..<n)                             // clauses by window bound, weakest first
-        @inline(__always) func docOf(_ i: Int) -> Int32 { clauses[i]._withUnsafeGuaranteedRef { $0.doc } }
-        @inline(__always) func score(_ i: Int) -> Double { clauses[i]._withUnsafeGuaranteedRef { $0.score() } }
-        @inline(__always) func next(_ i: Int) throws { try clauses[i]._withUnsafeGuaranteedRef { try $0.next() } }
-        @inline(__always) func advance(_ i: Int, to target: Int32) throws {
-            try clauses[i]._withUnsafeGuaranteedRef { try $0.advance(to: target) }
+        @inline(__always) func clause<R>(_ i: Int, _ body: (TermScorer) throws -> R) rethrows -> R {
+            try clauses[i]._withUnsafeGuaranteedRef(body)
         }
+        @inline(__always) func docOf(_ i: Int) -> Int32 { clause(i) { $0.doc } }
+        @inline(__always) func score(_ i: Int) -> Double { clause(i) { $0.score() } }
+        @inline(__always) func next(_ i: Int) throws { try clause(i) { try $0.next() } }
+        @inline(__always) func advance(_ i: Int, to target: Int32) throws { try clause(i) { try $0.advance(to: target) } }
         // Bounds are compared with a margin far above rounding error, so a document whose
         // exact score ties the threshold is never pruned by a last-bit difference.
         func below(_ x: Double, _ threshold: Double) -> Bool { x < threshold - 1e-9 * max(1, abs(threshold)) }
@@ -61,20 +62,18 @@ struct MaxScoreCollector {
             // The window ends where the first essential clause's current block ends (only the
             // essential ones: the others' blocks would make windows tiny), but spans at least
             // `minimumWindow` documents, as Lucene's MaxScoreBulkScorer does.
-            var windowEnd = PostingsCursor.exhausted
-            for j in firstEssential..<n {
-                if let e = clauses[sorted[j]]._withUnsafeGuaranteedRef({ $0.blockEnd(at: windowStart) }) { windowEnd = min(windowEnd, e) }
+            func nearestBlockEnd(_ indices: some Sequence<Int>) -> Int32 {
+                var end = PostingsCursor.exhausted
+                for i in indices { if let e = clause(i, { $0.blockEnd(at: windowStart) }) { end = min(end, e) } }
+                return end
             }
-            if windowEnd == PostingsCursor.exhausted {
-                for i in 0..<n {
-                    if let e = clauses[i]._withUnsafeGuaranteedRef({ $0.blockEnd(at: windowStart) }) { windowEnd = min(windowEnd, e) }
-                }
-                if windowEnd == PostingsCursor.exhausted { return }
-            }
+            var windowEnd = nearestBlockEnd(sorted[firstEssential...])
+            if windowEnd == PostingsCursor.exhausted { windowEnd = nearestBlockEnd(0..<n) }
+            if windowEnd == PostingsCursor.exhausted { return }
             windowEnd = Int32(min(Int64(PostingsCursor.exhausted) - 1, max(Int64(windowEnd), Int64(windowStart) + MaxScoreCollector.minimumWindow - 1)))
             var live = false
             for i in 0..<n {
-                if let b = clauses[i]._withUnsafeGuaranteedRef({ $0.windowBound(from: windowStart, through: windowEnd) }) {
+                if let b = clause(i, { $0.windowBound(from: windowStart, through: windowEnd) }) {
                     bound[i] = b
                     live = true
                 } else {

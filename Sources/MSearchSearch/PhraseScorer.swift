@@ -19,6 +19,8 @@ final class PhraseScorer: Scorer {
     private let field: Field?
     private let weight: Double
     private let bm25: BM25
+    /// BM25 with the phrase's weight, unpacked once (`score` runs for every match).
+    private let scoring: TermWeight
     private let columns: DocumentColumns
     private let averageLength: Double
     private(set) var doc: Int32 = -1
@@ -37,6 +39,7 @@ final class PhraseScorer: Scorer {
         self.terms = terms
         self.cursors = cursors; self.offsets = offsets; self.slop = slop; self.field = field
         self.weight = weight; self.bm25 = bm25; self.columns = columns; self.averageLength = averageLength
+        scoring = TermWeight(bm25, weight: weight, averageLength: averageLength)
         order = cursors.indices.sorted { cursors[$0].documentFrequency < cursors[$1].documentFrequency }
         intersection = order.map { Unmanaged.passUnretained(cursors[$0]) }
         positions = slop == 0 ? [] : Array(repeating: [], count: cursors.count)
@@ -170,8 +173,7 @@ final class PhraseScorer: Scorer {
 
     func score() -> Double {
         let d = Int(doc)
-        return bm25.score(weight: weight, tf: frequency, titleTf: titleFrequency,
-                          titleLength: columns.titleLength(d), bodyLength: columns.bodyLength(d),
-                          averageLength: averageLength)
+        return scoring.score(tf: frequency, titleTf: titleFrequency,
+                             titleLength: columns.titleLength(d), bodyLength: columns.bodyLength(d))
     }
 }

@@ -16,7 +16,6 @@ protocol Scorer: AnyObject {
 /// Scores one term's postings with BM25, optionally only where it occurs in one field.
 final class TermScorer: Scorer {
     private let cursor: PostingsCursor
-    private let weight: Double
     private let bm25: BM25
     private let scoring: TermWeight
     private let lengths: DocumentLengths
@@ -27,7 +26,7 @@ final class TermScorer: Scorer {
 
     init(cursor: PostingsCursor, term: PlannedTerm, bm25: BM25, columns: DocumentColumns,
          averageLength: Double) throws {
-        self.cursor = cursor; self.weight = term.weight; self.bm25 = bm25; self.term = term
+        self.cursor = cursor; self.bm25 = bm25; self.term = term
         self.columns = columns; self.averageLength = averageLength; self.field = term.field
         scoring = TermWeight(bm25, weight: term.weight, averageLength: averageLength)
         lengths = columns.lengths
