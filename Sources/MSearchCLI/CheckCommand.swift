@@ -11,7 +11,8 @@ struct CheckCommand: ParsableCommand {
         Checks each file's footer and CRC-32, then the structures: sorted terms, postings that
         decode to increasing document numbers, positions inside their documents, stored
         documents that decompress, tombstones and statistics that agree with the manifest.
-        Prints one line per file. Exit status 0 when the index is healthy, 2 when it is not.
+        Prints one line per file: ok, DAMAGED (rebuild), or UNREADABLE (a permission problem,
+        not damage). Exit status 0 when the index is healthy, 2 when it is not.
         """
     )
 
@@ -35,7 +36,9 @@ struct CheckCommand: ParsableCommand {
             print("index \(index): generation \(report.generation), \(report.segmentCount) segment\(report.segmentCount == 1 ? "" : "s"), \(report.documentCount) documents")
         }
         for f in report.files where !quiet || f.problem != nil {
-            if let problem = f.problem {
+            if let problem = f.problem, f.unreadable {
+                print("UNREADABLE \(index)/\(f.name): \(problem)")
+            } else if let problem = f.problem {
                 print("DAMAGED  \(index)/\(f.name): \(problem)")
             } else {
                 print("ok       \(f.name) (\(f.bytes) bytes)")
@@ -48,6 +51,10 @@ struct CheckCommand: ParsableCommand {
         let took = String(format: "%.2f", Date().timeIntervalSince(started))
         if report.isHealthy {
             print("healthy: \(report.files.count) files, \(String(format: "%.1f", Double(bytes) / 1e6)) MB verified in \(took) s")
+        } else if report.damaged.isEmpty {
+            // Nothing found wrong, but not everything could be read: no reason to rebuild.
+            print("UNREADABLE: \(report.unreadable.count) of \(report.files.count) files cannot be read (permissions); give this user read access and check again")
+            throw ExitCode(ExitStatus.error)
         } else {
             print("DAMAGED: \(report.damaged.count) of \(report.files.count) files; rebuild with `msearch index --rebuild --index \(index) PATH…`")
             throw ExitCode(ExitStatus.error)

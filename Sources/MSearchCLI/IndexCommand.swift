@@ -3,19 +3,30 @@ import Foundation
 import MSearchExtraction
 import MSearchIndex
 
-/// The gazetteer an index was built with: the built-in one plus the user's file, which is kept
-/// in the index directory so searches resolve the same aliases (`actor:MoSW`).
+/// The gazetteer an index was built with: the built-in one plus the user's file, which the
+/// index keeps (committed with it as `actors-GENERATION.tsv`, named and checksummed in the
+/// manifest) so searches resolve the same aliases (`actor:MoSW`). A kept file that is missing
+/// or altered is an error naming it, not a silently smaller gazetteer.
 enum IndexGazetteer {
-    static let fileName = "actors.tsv"
-
-    static func keep(_ file: String, in index: String) throws {
-        let bytes = try DurableFile.read(file)
-        try DurableFile.replaceAtomically(bytes, at: index + "/" + fileName)
+    /// The user's gazetteer the index at `index` keeps (verified), nil when none or no index.
+    static func kept(in index: String) throws -> [UInt8]? {
+        guard DurableFile.exists(Manifest.path(in: index)) else { return nil }
+        let manifest = try Manifest.load(from: index)
+        if let g = manifest.gazetteer { return try g.read(in: index) }
+        let legacy = index + "/" + IndexFormat.legacyGazetteerName
+        return DurableFile.exists(legacy) ? try DurableFile.read(legacy) : nil
     }
 
-    static func load(indexDirectory: String) -> Gazetteer {
+    /// The built-in gazetteer with the one the reader's snapshot keeps.
+    static func load(reader: IndexReader) throws -> Gazetteer {
         var g = Gazetteer.default
-        if let extra = try? Gazetteer(contentsOfFile: indexDirectory + "/" + fileName) { g.merge(extra) }
+        guard let bytes = reader.keptGazetteer else { return g }
+        let name = reader.manifest.gazetteer?.file ?? IndexFormat.legacyGazetteerName
+        do {
+            g.merge(try Gazetteer(tsv: String(decoding: bytes, as: UTF8.self)))
+        } catch {
+            throw CommandError("\(reader.directory)/\(name): \(error)")
+        }
         return g
     }
 }
@@ -65,17 +76,18 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .customLong("no-extract"), help: "Index the text only: no dates or actors from the text.")
     var noExtract = false
 
-    /// The built-in gazetteer, extended by the user's file (whose entries win).
-    static func extractor(gazetteerFile: String?) throws -> Extractor {
+    /// The built-in gazetteer, extended by the user's file (whose entries win): `bytes`, read
+    /// from `file`.
+    static func extractor(gazetteer bytes: [UInt8]?, file: String) throws -> Extractor {
         var gazetteer = Gazetteer.default
         if let warning = Gazetteer.defaultLoadWarning {
             FileHandle.standardError.write("msearch: \(warning)\n")
         }
-        if let gazetteerFile {
+        if let bytes {
             do {
-                gazetteer.merge(try Gazetteer(contentsOfFile: gazetteerFile))
+                gazetteer.merge(try Gazetteer(tsv: String(decoding: bytes, as: UTF8.self)))
             } catch {
-                throw CommandError("\(error)")
+                throw CommandError("\(file): \(error)")
             }
         }
         return Extractor(gazetteer: gazetteer)
@@ -89,19 +101,25 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let index = indexOption.directory
-        // An update keeps using the gazetteer the index was built with, unless given another.
-        let kept = index + "/" + IndexGazetteer.fileName
-        let gazetteerFile = actors ?? (!rebuild && DurableFile.exists(kept) ? kept : nil)
+        // An update keeps using the gazetteer the index was built with, unless given another;
+        // the index keeps it in the same commit as the documents extracted with it.
+        let gazetteer: [UInt8]?
+        do {
+            gazetteer = try actors.map { try DurableFile.read($0) } ?? (rebuild ? nil : try IndexGazetteer.kept(in: index))
+        } catch {
+            throw CommandError("\(error)")
+        }
+        let gazetteerFile = actors ?? "\(index)/\(IndexFormat.gazetteerPrefix)…\(IndexFormat.gazetteerSuffix)"
         // given here, so IndexingRun's default Extractor (gazetteer, lexicon) is never built
         var run = IndexingRun(directory: index, paths: paths, replace: rebuild,
-                              extractor: noExtract ? nil : try IndexCommand.extractor(gazetteerFile: gazetteerFile))
+                              extractor: noExtract ? nil : try IndexCommand.extractor(gazetteer: gazetteer, file: gazetteerFile))
+        run.keptGazetteer = .some(gazetteer)
         run.prune = prune
         run.store = store
         run.memoryBudget = Int(memory * 1_048_576)
         run.maxFileSize = maxFileSize << 20
         if !quiet { run.display = IndexingProgress() }
         let report = try run.run()
-        if let actors { try IndexGazetteer.keep(actors, in: index) } else if rebuild { DurableFile.remove(kept) }
         if report.rebuiltWithoutCatalog {
             FileHandle.standardError.write("msearch: \(index) had no catalog of source files (built by an older msearch); rebuilt it from the given paths\n")
         }

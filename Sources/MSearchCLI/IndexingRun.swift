@@ -23,6 +23,9 @@ struct IndexingRun {
     var maxFileSize = 100 << 20
     /// What a new or rebuilt index keeps of the text; nil keeps the existing index's choice.
     var store: StoreMode? = nil
+    /// The user's gazetteer for the index to keep, committed with the documents (`.some(nil)`:
+    /// none); nil leaves the index's as it is.
+    var keptGazetteer: [UInt8]?? = nil
     /// The progress line on a terminal.
     var display: IndexingProgress? = nil
 
@@ -85,6 +88,7 @@ struct IndexingRun {
         }
         defer { writer.close() }
         writer.mergePolicy = LogMergePolicy()
+        if let keptGazetteer { writer.keepGazetteer(keptGazetteer) }
         let changes = SourceChanges(writer: writer, maxFileSize: maxFileSize, roots: paths)
         let entries = SourceWalker(paths: paths).entries()
         if let display {

@@ -22,7 +22,7 @@ struct RemoveCommand: ParsableCommand {
     func run() throws {
         let index = indexOption.directory
         let started = Date()
-        let writer = try IndexWriter(directory: index)
+        let writer = try IndexWriter(directory: index, createIfMissing: false)
         defer { writer.close() }
         writer.mergePolicy = LogMergePolicy()
         guard writer.manifest.catalog != nil || writer.manifest.documentCount == 0 else {
@@ -50,7 +50,7 @@ struct OptimizeCommand: ParsableCommand {
     func run() throws {
         let index = indexOption.directory
         let started = Date()
-        let writer = try IndexWriter(directory: index)
+        let writer = try IndexWriter(directory: index, createIfMissing: false)
         defer { writer.close() }
         let before = writer.manifest.segments.count
         let deleted = writer.manifest.segments.reduce(0) { $0 + ($1.deletes?.documentCount ?? 0) }

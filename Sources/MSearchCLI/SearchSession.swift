@@ -59,7 +59,7 @@ final class SearchSession {
         self.reader = reader
         searcher = try Searcher(reader: reader, ranking: ranking)
         parser = QueryParser(defaultOperator: defaultOperator)
-        let gazetteer = IndexGazetteer.load(indexDirectory: reader.directory)
+        let gazetteer = try IndexGazetteer.load(reader: reader)
         searcher.actorAlias = { gazetteer.canonical(for: $0)?.name }
     }
 

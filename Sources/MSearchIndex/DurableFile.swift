@@ -9,7 +9,18 @@ import Darwin
 public enum DurableFile {
     /// Writes `bytes` to `path` (created or truncated) and fsyncs it.
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        try write(bytes, to: path, flags: O_TRUNC)
+    }
+
+    /// Writes a new file at `path` and fsyncs it; fails if anything is there already. Every
+    /// index file is created this way (and `FileSink` opens the same way), so a writer never
+    /// overwrites a file it did not create: not a user's, not another writer's.
+    public static func create(_ bytes: [UInt8], at path: String) throws {
+        try write(bytes, to: path, flags: O_EXCL)
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String, flags: Int32) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | flags | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw error(path) }
         defer { close(fd) }
         try bytes.withUnsafeBytes { raw in
@@ -39,10 +50,12 @@ public enum DurableFile {
         try syncDirectory(containing: path)
     }
 
-    /// Renames `from` to `to` in the same directory (replacing it); durable once the directory
-    /// is synced, which the commit that names the file does.
+    /// Renames `from` to `to` in the same directory, failing if `to` exists (a hard link then
+    /// an unlink: `rename` would replace it); durable once the directory is synced, which the
+    /// commit that names the file does.
     static func move(_ from: String, to: String) throws {
-        guard rename(from, to) == 0 else { throw error(to) }
+        guard link(from, to) == 0 else { throw error(to) }
+        unlink(from)
     }
 
     public static func syncDirectory(containing path: String) throws {

@@ -24,7 +24,7 @@ struct FileSink {
         self.path = path
         self.bufferSize = bufferSize
         buffer = ByteBuffer(capacity: bufferSize)
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)  // never over another's file
         guard fd >= 0 else { throw DurableFile.error(path) }
     }
 

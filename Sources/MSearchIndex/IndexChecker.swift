@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `msearch check`: reads every byte of an index and verifies what readers otherwise take on
 /// trust. Per file: the footer (magic, version, kind) and the CRC-32 of the payload. Per
 /// segment, structurally: terms strictly sorted; every term's postings decode to exactly df
@@ -5,13 +11,21 @@
 /// increase, lie inside the document and agree with the title tf; Σ tf equals the segment's
 /// token count and the columns' lengths; every stored document decompresses and carries its
 /// column id (and, in an index that keeps no text, no title or body); tombstones agree with the manifest, and their per-term df decrements equal the
-/// deleted documents counted in the postings; ids are unique; the catalog names live documents.
+/// deleted documents counted in the postings; ids are unique; the catalog names live documents;
+/// the kept gazetteer has the size and checksum the manifest gives.
+///
+/// Each problem is reported once, on the first structure found wrong: a structure whose check
+/// depends on a damaged one (the catalog's ids against a segment that could not be read) is
+/// not checked, rather than called damaged too. A file that cannot be read for lack of
+/// permission is reported as unreadable, not damaged: nothing says it is.
 public struct IndexCheckReport: Sendable {
     public struct FileResult: Sendable {
         public var name: String
         public var bytes: Int
         /// Nil when the file is sound.
         public var problem: String?
+        /// The problem is that the file cannot be read (permissions), not that it is wrong.
+        public var unreadable = false
     }
 
     public var directory: String
@@ -23,8 +37,9 @@ public struct IndexCheckReport: Sendable {
     /// removed by the next writer).
     public var leftovers: [String] = []
 
-    public var damaged: [FileResult] { files.filter { $0.problem != nil } }
-    public var isHealthy: Bool { damaged.isEmpty }
+    public var damaged: [FileResult] { files.filter { $0.problem != nil && !$0.unreadable } }
+    public var unreadable: [FileResult] { files.filter { $0.unreadable } }
+    public var isHealthy: Bool { files.allSatisfy { $0.problem == nil } }
 }
 
 public enum IndexChecker {
@@ -37,22 +52,23 @@ public enum IndexChecker {
             report.files.append(.init(name: IndexFormat.manifestName, bytes: DurableFile.size(manifestPath)))
         } catch {
             report.files.append(.init(name: IndexFormat.manifestName, bytes: DurableFile.size(manifestPath),
-                                      problem: reason(error)))
+                                      problem: reason(error), unreadable: isPermissionError(error)))
             return report
         }
         report.generation = manifest.generation
         report.segmentCount = manifest.segments.count
         report.documentCount = manifest.documentCount
         let named = Set(manifest.fileNames)
-        report.leftovers = DurableFile.list(directory).filter {
-            ($0.hasPrefix("seg-") || $0.hasPrefix(IndexFormat.catalogPrefix) || $0.hasPrefix(IndexFormat.manifestName + ".tmp-"))
-                && !named.contains($0)
-        }
+        report.leftovers = DurableFile.list(directory).filter { IndexOwnership.isWriterFileName($0) && !named.contains($0) }
 
         var problems: [String: String] = [:]
-        func note(_ file: String, _ problem: String) {
+        var unreadable = Set<String>()
+        func note(_ file: String, _ problem: String, unreadableFile: Bool = false) {
             let name = file.split(separator: "/").last.map(String.init) ?? file
-            if problems[name] == nil { problems[name] = problem }
+            if problems[name] == nil {
+                problems[name] = problem
+                if unreadableFile { unreadable.insert(name) }
+            }
         }
 
         // Footers and checksums of every named file.
@@ -68,13 +84,17 @@ public enum IndexChecker {
             for (name, kind) in kinds { checkFile(directory + "/" + name, kind: kind, note: note) }
         }
         if let c = manifest.catalog { checkFile(directory + "/" + c, kind: .catalog, note: note) }
+        if let g = manifest.gazetteer {
+            do { _ = try g.read(in: directory) } catch { note(g.file, reason(error), unreadableFile: isPermissionError(error)) }
+        }
 
         // Structure, segment by segment (only where the files themselves are sound).
         var liveIds = Set<String>()
         var duplicateId: String?
+        var allSegmentsRead = true
         for s in manifest.segments {
             let own = IndexFormat.FileExtension.allCases.map { "\(s.name).\($0.rawValue)" } + (s.deletes.map { [$0.file] } ?? [])
-            guard own.allSatisfy({ problems[$0] == nil }) else { continue }
+            guard own.allSatisfy({ problems[$0] == nil }) else { allSegmentsRead = false; continue }
             do {
                 let segment = try SegmentReader(info: s, directory: directory)
                 try checkSegment(segment, directory: directory, storesText: manifest.storesText)
@@ -83,22 +103,25 @@ public enum IndexChecker {
                     if !liveIds.insert(id).inserted && duplicateId == nil { duplicateId = id }
                 }
             } catch let IndexError.corrupt(file, why) {
+                allSegmentsRead = false
                 note(file, why)
             } catch {
+                allSegmentsRead = false
                 note(s.filePath(.terms, in: directory), reason(error))
             }
         }
         if let duplicateId {
             note(IndexFormat.manifestName, "two live documents share the id \"\(duplicateId)\"")
         }
-        if let c = manifest.catalog, problems[c] == nil {
+        // The catalog's ids are checked against the documents only when every segment was read.
+        if let c = manifest.catalog, problems[c] == nil, allSegmentsRead {
             do {
                 let catalog = try SourceCatalog.load(path: directory + "/" + c)
                 var listed = 0
                 for (path, entry) in catalog.entries {
                     for id in entry.ids {
                         listed += 1
-                        if !liveIds.contains(id) && problems.isEmpty {
+                        if !liveIds.contains(id) {
                             note(c, "lists document \"\(id)\" of \(path), which the index does not hold")
                         }
                     }
@@ -110,7 +133,8 @@ public enum IndexChecker {
         }
 
         for name in manifest.fileNames {
-            report.files.append(.init(name: name, bytes: DurableFile.size(directory + "/" + name), problem: problems[name]))
+            report.files.append(.init(name: name, bytes: DurableFile.size(directory + "/" + name), problem: problems[name],
+                                      unreadable: unreadable.contains(name)))
         }
         if let p = problems[IndexFormat.manifestName] { report.files[0].problem = p }
         return report
@@ -124,13 +148,19 @@ public enum IndexChecker {
         }
     }
 
-    private static func checkFile(_ path: String, kind: FileFooter.Kind, note: (String, String) -> Void) {
+    /// Whether the error is a lack of permission (EACCES, EPERM), which is no sign of damage.
+    static func isPermissionError(_ error: Error) -> Bool {
+        guard case IndexError.io(_, let why) = error else { return false }
+        return why == String(cString: strerror(EACCES)) || why == String(cString: strerror(EPERM))
+    }
+
+    private static func checkFile(_ path: String, kind: FileFooter.Kind, note: (String, String, Bool) -> Void) {
         do {
             let mapped = try MappedFile(path: path)
             _ = try FileFooter.validate(mapped.bytes, kind: kind, file: path)
             try FileFooter.verifyChecksum(mapped.bytes, file: path)
         } catch {
-            note(path, reason(error))
+            note(path, reason(error), isPermissionError(error))
         }
     }
 

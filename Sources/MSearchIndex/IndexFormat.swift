@@ -12,6 +12,17 @@ public enum IndexFormat {
     public static let titleBodyGap = 8
     public static let manifestName = "manifest.json"
     public static let lockName = "write.lock"
+    /// Written (with the index's identity) when a writer creates an index in an empty folder,
+    /// before any other file: a folder with neither it nor a manifest is not an index, and no
+    /// writer touches it (see `IndexOwnership`).
+    public static let markerName = "msearch-index"
+    /// The user's gazetteer kept with the index: `actors-000007.tsv` (generation of the commit
+    /// that wrote it), named and checksummed in the manifest like every other index file.
+    public static let gazetteerPrefix = "actors-"
+    public static let gazetteerSuffix = ".tsv"
+    /// What msearch before this version kept the gazetteer as, outside the commit: still read
+    /// when the manifest names none, and removed by the first commit that names one.
+    public static let legacyGazetteerName = "actors.tsv"
     /// A segment's tombstones: `seg-000001-00.000007.del` (segment name, then the generation
     /// of the commit that wrote them).
     public static let deletesExtension = "del"

@@ -11,19 +11,21 @@ public final class IndexReader {
     public let segmentBases: [Int]
     /// Re-reads titles and bodies from the sources when the index keeps no text.
     private let sourceText: SourceText?
+    /// The user's gazetteer kept with this snapshot (`msearch index --actors`), verified.
+    public let keptGazetteer: [UInt8]?
 
     /// - Parameter verificationBudget: bytes of index files whose checksums are verified at
     ///   open, smallest files first (see `IndexVerification`).
     public init(directory: String, verificationBudget: Int = IndexVerification.defaultBudget) throws {
         self.directory = directory
-        (manifest, segments) = try IndexVerification.openSnapshot(directory)
+        let snapshot = try IndexVerification.openSnapshot(directory)
+        (manifest, segments, keptGazetteer) = (snapshot.manifest, snapshot.segments, snapshot.gazetteer)
         var bases: [Int] = []
         var b = 0
         for s in segments { bases.append(b); b += s.documentCount }
         segmentBases = bases
-        // Mapped now, parsed when a text is first needed; unmappable means no text to show.
-        sourceText = manifest.storesText ? nil
-            : SourceText(catalogFile: manifest.catalog.flatMap { try? MappedFile(path: directory + "/" + $0) })
+        // Mapped now, parsed (and its checksum verified) when a text is first needed.
+        sourceText = manifest.storesText ? nil : SourceText(catalogFile: snapshot.catalogFile)
         try IndexVerification.verify(segments, budget: verificationBudget)
     }
 
@@ -64,6 +66,8 @@ public final class IndexReader {
         let (s, local) = locate(globalDoc)
         let stored = try segments[s].document(local)
         guard let sourceText else { return (stored, true) }
+        // A damaged catalog is damage, not a changed source.
+        try sourceText.verifyCatalog()
         if let full = sourceText.text(for: stored) { return (full, true) }
         return (stored, false)
     }

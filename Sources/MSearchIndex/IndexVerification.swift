@@ -23,17 +23,35 @@ public enum IndexVerification {
         return 256 << 20
     }()
 
-    static func openSnapshot(_ directory: String) throws -> (Manifest, [SegmentReader]) {
+    /// What a reader opens: the manifest and everything it names, mapped or read together so
+    /// that a commit meanwhile cannot leave the reader with another commit's catalog or
+    /// gazetteer (a file that vanishes means a newer manifest: start again).
+    struct Snapshot {
+        var manifest: Manifest
+        var segments: [SegmentReader]
+        var catalogFile: MappedFile?
+        /// The user's gazetteer kept with the index, verified against the manifest.
+        var gazetteer: [UInt8]?
+    }
+
+    static func openSnapshot(_ directory: String) throws -> Snapshot {
         var attempts = 0
         while true {
             let manifest = try Manifest.load(from: directory)
             do {
-                return (manifest, try manifest.segments.map { try SegmentReader(info: $0, directory: directory) })
+                let segments = try manifest.segments.map { try SegmentReader(info: $0, directory: directory) }
+                let catalogFile = try manifest.catalog.map { try MappedFile(path: directory + "/" + $0) }
+                var gazetteer = try manifest.gazetteer?.read(in: directory)
+                let legacy = directory + "/" + IndexFormat.legacyGazetteerName
+                if manifest.gazetteer == nil, DurableFile.exists(legacy) { gazetteer = try DurableFile.read(legacy) }
+                return Snapshot(manifest: manifest, segments: segments, catalogFile: catalogFile, gazetteer: gazetteer)
             } catch let error as IndexError {
                 attempts += 1
-                guard case .io(let path, _) = error, !DurableFile.exists(path), attempts < 20,
-                      let now = try? Manifest.load(from: directory), now.generation != manifest.generation
-                else { throw error }
+                guard case .io(let path, _) = error, !DurableFile.exists(path) else { throw error }
+                guard attempts < 20, let now = try? Manifest.load(from: directory), now.generation != manifest.generation else {
+                    // Not a commit meanwhile: a file the manifest names is gone.
+                    throw IndexError.corrupt(file: path, reason: "missing, though the manifest names it")
+                }
             }
         }
     }

@@ -83,10 +83,10 @@ extension IndexWriter {
         let file = "\(info.name).\(String(format: "%06d", manifest.generation)).\(IndexFormat.deletesExtension)"
         let sorted = decrements.map { (term: $0.key, count: $0.value) }
             .sorted { $0.term.lexicographicallyPrecedes($1.term) }
-        try DurableFile.write(DeletedDocuments.encode(documentCount: info.documentCount, deleted: bits,
-                                                      deletedCount: count, deletedTokens: tokens,
-                                                      decrements: sorted),
-                              to: directory + "/" + file)
+        try createFile(DeletedDocuments.encode(documentCount: info.documentCount, deleted: bits,
+                                               deletedCount: count, deletedTokens: tokens,
+                                               decrements: sorted),
+                       named: file)
         CrashPoint.here("deletes-written")
         var updated = info
         updated.deletes = SegmentDeletes(file: file, documentCount: count, tokenCount: tokens)
@@ -118,7 +118,10 @@ extension IndexWriter {
         if merger.documentCount > 0 {
             manifest.generation += 1
             let name = String(format: "seg-%06d-%02d", manifest.generation, 0)
-            output.append(try merger.write(name: name, directory: directory, storesText: manifest.storesText))
+            try lock.verify()
+            createdFiles.formUnion(IndexFormat.FileExtension.allCases.map { "\(name).\($0.rawValue)" })
+            output.append(try merger.write(name: name, directory: directory, storesText: manifest.storesText)
+                .recordingFooterChecksums(in: directory))
             for (i, id) in merger.externalIds().enumerated() { ids[id] = DocumentLocation(segment: name, doc: i) }
             CrashPoint.here("merge-written")
         }

@@ -11,7 +11,7 @@ public final class IndexWriter {
     public let directory: String
     public internal(set) var manifest: Manifest
     public let analyzer: Analyzer
-    private let lock: WriteLock
+    let lock: WriteLock
     let memoryBudget: Int
     private var builder: SegmentBuilder
     /// The first flushed segment's store dictionary, reused by this run's later segments.
@@ -25,6 +25,11 @@ public final class IndexWriter {
     var pendingDeletes: [String: Set<Int>] = [:]
     /// Files the manifest on disk names: never removed before a commit replaces it.
     var committedFiles: Set<String> = []
+    /// Files this writer created in this run (named before each is written): the only ones
+    /// it removes when it ends without committing them.
+    var createdFiles: Set<String> = []
+    /// The gazetteer the next commit keeps (`.some(nil)`: none), when it changes.
+    private var pendingGazetteer: [UInt8]??
     /// Whether the next commit has anything to write.
     var changed = false
     private var catalogChanged = false
@@ -37,27 +42,48 @@ public final class IndexWriter {
     public var mergePolicy: LogMergePolicy? = nil
 
     /// Opens (or creates) the index at `directory` for writing.
+    ///
+    /// Only a folder that is an index is written to (see `IndexOwnership`): one with a valid
+    /// manifest, or with the marker a writer leaves in an empty folder before anything else. A
+    /// missing or empty folder becomes a new index (unless `createIfMissing` is false: then it
+    /// is `IndexError.missing`); any other folder is `IndexError.notAnIndex`, untouched.
     /// - Parameters:
     ///   - settings: analysis for a new index; an existing index keeps its own.
     ///   - replace: start from an empty index; the old segments stay readable until commit.
+    ///     A damaged manifest in a folder with the marker is replaced too.
     ///   - memoryBudget: bytes of buffered postings, columns and not yet compressed text before
     ///     a segment is written out (compressed text is already in its file).
     ///   - store: what a new (or replaced) index keeps of the text (default `.text`); an
     ///     existing index keeps its own, and asking it for another mode is an error.
+    ///   - createIfMissing: false for commands that change an existing index only.
     public init(directory: String, settings: AnalyzerSettings = .default, replace: Bool = false,
-                memoryBudget: Int = 256 << 20, store: StoreMode? = nil) throws {
+                memoryBudget: Int = 256 << 20, store: StoreMode? = nil, createIfMissing: Bool = true) throws {
         self.directory = directory
-        try DurableFile.createDirectory(directory)
+        let manifestPath = Manifest.path(in: directory)
+        var identity = IndexOwnership.markerIdentity(in: directory)
+        if !DurableFile.exists(manifestPath) {
+            guard createIfMissing else { throw IndexError.missing(directory: directory) }
+            try DurableFile.createDirectory(directory)
+            identity = try IndexOwnership.claim(directory)
+        }
         lock = try WriteLock(directory: directory)
         var m: Manifest
         var catalog = SourceCatalog()
-        if DurableFile.exists(Manifest.path(in: directory)) {
-            m = try Manifest.load(from: directory)
+        var loaded: Manifest?
+        do {
+            loaded = DurableFile.exists(manifestPath) ? try Manifest.load(from: directory) : nil
+        } catch let error as IndexError {
+            // A damaged manifest is replaced only where the marker proves the folder is ours.
+            guard replace, identity != nil else { throw error }
+        }
+        if let old = loaded {
+            m = old
             committedFiles = Set(m.fileNames)
             if replace {
                 m.segments = []
                 m.analyzer = settings
                 m.catalog = nil
+                m.gazetteer = nil
                 m.store = store ?? .text
                 changed = true
             } else {
@@ -70,6 +96,11 @@ public final class IndexWriter {
             m = Manifest(analyzer: settings)
             m.store = store ?? .text
             changed = true
+        }
+        m.id = m.id ?? identity ?? IndexOwnership.newIdentity()
+        if identity == nil, let id = m.id {
+            // An index from before markers: mark it, so that its folder stays provably ours.
+            try? DurableFile.create(Array("msearch index \(id)\n".utf8), at: directory + "/" + IndexFormat.markerName)
         }
         manifest = m
         self.catalog = catalog
@@ -104,6 +135,7 @@ public final class IndexWriter {
             while ids["\(analyzed.source.id)~\(n)"] != nil { n += 1 }
             doc.source.id = "\(analyzed.source.id)~\(n)"
         }
+        createdFiles.insert(IndexFormat.storeInProgress)
         try builder.add(doc)
         ids[doc.source.id] = DocumentLocation(segment: "", doc: builderIds.count)
         builderIds.append(doc.source.id)
@@ -115,9 +147,11 @@ public final class IndexWriter {
     /// Writes the buffered documents as a new segment (not yet visible to readers).
     public func flush() throws {
         guard !builder.isEmpty else { return }
+        try lock.verify()
         manifest.generation += 1
         let name = String(format: "seg-%06d-%02d", manifest.generation, newSegments.count)
-        newSegments.append(try builder.write(name: name))
+        createdFiles.formUnion(IndexFormat.FileExtension.allCases.map { "\(name).\($0.rawValue)" })
+        newSegments.append(try builder.write(name: name).recordingFooterChecksums(in: directory))
         for (i, id) in builderIds.enumerated() where ids[id]?.segment == "" {
             ids[id] = DocumentLocation(segment: name, doc: i)
         }
@@ -138,8 +172,9 @@ public final class IndexWriter {
             var segments = newSegments
             try merge(group, in: &segments)
             newSegments = segments
+            try lock.verify()
             for s in group {
-                for ext in IndexFormat.FileExtension.allCases { DurableFile.remove(s.filePath(ext, in: directory)) }
+                for ext in IndexFormat.FileExtension.allCases { removeCreated("\(s.name).\(ext.rawValue)") }
             }
         }
     }
@@ -171,45 +206,84 @@ public final class IndexWriter {
         manifest.generation += 1
         if catalogChanged {
             let name = IndexFormat.catalogPrefix + String(format: "%06d", manifest.generation)
-            try DurableFile.write(catalog.encoded(), to: directory + "/" + name)
+            try createFile(catalog.encoded(), named: name)
             manifest.catalog = name
             CrashPoint.here("catalog-written")
         }
+        if let pending = pendingGazetteer {
+            manifest.gazetteer = nil
+            if let bytes = pending {
+                let name = IndexFormat.gazetteerPrefix + String(format: "%06d", manifest.generation) + IndexFormat.gazetteerSuffix
+                try createFile(bytes, named: name)
+                manifest.gazetteer = KeptFile(file: name, bytes: bytes)
+            }
+        }
         manifest.segments = segments
         CrashPoint.here("before-manifest")
+        try lock.verify()
         try manifest.save(to: directory)
         CrashPoint.here("after-manifest")
         newSegments = []
         changed = false
         catalogChanged = false
         let live = Set(manifest.fileNames)
-        for file in committedFiles.subtracting(live) { DurableFile.remove(directory + "/" + file) }
+        // Only files the old manifest named or this run created: nothing else is ours to delete.
+        let obsolete = committedFiles.union(createdFiles).subtracting(live)
         committedFiles = live
-        removeLeftovers()
+        createdFiles = []
+        try lock.verify()
+        for file in obsolete { DurableFile.remove(directory + "/" + file) }
+        if pendingGazetteer != nil { DurableFile.remove(directory + "/" + IndexFormat.legacyGazetteerName) }
+        pendingGazetteer = nil
     }
 
-    /// Ends writing without committing: buffered documents and unsaved segments are discarded.
+    /// Sets the user's gazetteer kept with the index (nil: none), written by the next commit
+    /// before its manifest, which names it with its size and checksum.
+    public func keepGazetteer(_ bytes: [UInt8]?) {
+        let legacy = DurableFile.exists(directory + "/" + IndexFormat.legacyGazetteerName)
+        let current = manifest.gazetteer.map { ($0.size, $0.crc32) }
+        let wanted = bytes.map { ($0.count, FileFooter.checksum($0)) }
+        guard legacy || current?.0 != wanted?.0 || current?.1 != wanted?.1 else { return }
+        pendingGazetteer = .some(bytes)
+        changed = true
+    }
+
+    /// Writes a new index file, first noting it as this run's (so a failure removes it).
+    func createFile(_ bytes: [UInt8], named name: String) throws {
+        try lock.verify()
+        createdFiles.insert(name)
+        try DurableFile.create(bytes, at: directory + "/" + name)
+    }
+
+    /// Removes a file this run created and no manifest names.
+    func removeCreated(_ name: String) {
+        guard createdFiles.remove(name) != nil, !committedFiles.contains(name) else { return }
+        DurableFile.remove(directory + "/" + name)
+    }
+
+    /// Ends writing without committing: buffered documents and unsaved segments are discarded,
+    /// and the files this run created for them removed. A writer that lost its lock removes
+    /// nothing: the files may be another writer's by now.
     public func close() {
         newSegments = []
         builder = SegmentBuilder(directory: directory, storesText: manifest.storesText)
-        removeLeftovers()
+        if lock.isHeld {
+            for file in createdFiles.subtracting(committedFiles) { DurableFile.remove(directory + "/" + file) }
+        }
+        createdFiles = []
         lock.release()
     }
 
     deinit { lock.release() }
 
-    /// Deletes files no manifest names: what an interrupted run left behind.
+    /// Deletes what an interrupted run left behind: files named as msearch's writers name
+    /// theirs (`IndexOwnership.isWriterFileName`) that no manifest names. Called once, when
+    /// the writer has its lock in a folder proven to be an index; never touches other files.
     func removeLeftovers() {
-        var keep = committedFiles.union(manifest.fileNames)
-        if !builder.isEmpty { keep.insert(IndexFormat.storeInProgress) }
-        for s in newSegments {
-            for ext in IndexFormat.FileExtension.allCases { keep.insert("\(s.name).\(ext.rawValue)") }
-        }
-        for file in DurableFile.list(directory) {
-            let ours = file.hasPrefix("seg-") || file.hasPrefix(IndexFormat.catalogPrefix)
-            if (ours && !keep.contains(file)) || file.hasPrefix(IndexFormat.manifestName + ".tmp-") {
-                DurableFile.remove(directory + "/" + file)
-            }
+        guard lock.isHeld else { return }
+        let keep = committedFiles.union(manifest.fileNames)
+        for file in DurableFile.list(directory) where IndexOwnership.isWriterFileName(file) && !keep.contains(file) {
+            DurableFile.remove(directory + "/" + file)
         }
     }
 }

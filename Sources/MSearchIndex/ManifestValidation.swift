@@ -1,3 +1,5 @@
+import Foundation
+
 /// A manifest is read from disk, so it is input like any other: before anything trusts its
 /// numbers or names, they are checked. Names must be the plain file names msearch writes (no
 /// "/" or "..": a damaged or hostile manifest cannot make a reader open files outside the
@@ -29,6 +31,11 @@ extension Manifest {
             guard totalDocuments <= 1 << 40 else { throw bad("too many documents") }
         }
         if let c = catalog, !Manifest.isCatalogName(c) { throw bad("unexpected catalog name \"\(c)\"") }
+        if let g = gazetteer {
+            guard Manifest.isGazetteerName(g.file) else { throw bad("unexpected gazetteer name \"\(g.file)\"") }
+            guard (0...(1 << 40)).contains(g.size) else { throw bad("gazetteer size out of range") }
+        }
+        if let id, UUID(uuidString: id) == nil { throw bad("index identity \"\(id)\" is not a UUID") }
     }
 
     static let checksumPlaceholder = "crc32:00000000"
@@ -92,6 +99,12 @@ extension Manifest {
         name.hasPrefix(IndexFormat.catalogPrefix) && isDigits(name.dropFirst(IndexFormat.catalogPrefix.count))
     }
 
+    /// `actors-000015.tsv`.
+    static func isGazetteerName(_ name: String) -> Bool {
+        name.hasPrefix(IndexFormat.gazetteerPrefix) && name.hasSuffix(IndexFormat.gazetteerSuffix)
+            && isDigits(name.dropFirst(IndexFormat.gazetteerPrefix.count).dropLast(IndexFormat.gazetteerSuffix.count))
+    }
+
     private static func isDigits(_ s: Substring) -> Bool {
         !s.isEmpty && s.count <= 12 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
@@ -105,6 +118,7 @@ extension Manifest {
             if let d = s.deletes { names.append(d.file) }
         }
         if let catalog { names.append(catalog) }
+        if let gazetteer { names.append(gazetteer.file) }
         return names
     }
 }

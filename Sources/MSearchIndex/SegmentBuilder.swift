@@ -150,7 +150,7 @@ final class SegmentBuilder {
         try files.finish()
         try store.finish(into: &storeFile!)
         try DurableFile.move(storeInProgressPath, to: info.filePath(.store, in: directory))
-        try DurableFile.write(columns.finish(), to: info.filePath(.columns, in: directory))
+        try DurableFile.create(columns.finish(), at: info.filePath(.columns, in: directory))
         return info
     }
 }

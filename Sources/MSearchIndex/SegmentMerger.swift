@@ -90,7 +90,7 @@ struct SegmentMerger {
             r.releasePages()
         }
         try store.finish(into: &sink)
-        try DurableFile.write(columns.finish(), to: info.filePath(.columns, in: directory))
+        try DurableFile.create(columns.finish(), at: info.filePath(.columns, in: directory))
     }
 
     /// The k-way merge of the term dictionaries into the postings, positions and terms files.

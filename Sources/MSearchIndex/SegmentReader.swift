@@ -20,14 +20,16 @@ public final class SegmentReader {
         let storeFile = try MappedFile(path: info.filePath(.store, in: directory))
         let columnsFile = try MappedFile(path: info.filePath(.columns, in: directory))
         mapped = [termsFile, postingsFile, positionsFile, storeFile, columnsFile]
+        for (file, ext) in zip(mapped, [IndexFormat.FileExtension.terms, .postings, .positions, .store, .columns]) {
+            try info.verifyFooterChecksum(file, ext)
+        }
         terms = try TermDictionary(termsFile)
         columns = try DocumentColumns(columnsFile)
         store = try DocumentStore(storeFile)
         _ = try FileFooter.validate(postingsFile.bytes, kind: .postings, file: postingsFile.path)
         _ = try FileFooter.validate(positionsFile.bytes, kind: .positions, file: positionsFile.path)
-        guard columns.documentCount == info.documentCount, store.documentCount == info.documentCount else {
-            throw IndexError.corrupt(file: columnsFile.path,
-                                     reason: "segment holds \(columns.documentCount) documents, manifest says \(info.documentCount)")
+        for (file, count) in [(columnsFile, columns.documentCount), (storeFile, store.documentCount)] where count != info.documentCount {
+            throw IndexError.corrupt(file: file.path, reason: "holds \(count) documents, the manifest says \(info.documentCount)")
         }
         deletes = try info.deletes.map { try DeletedDocuments(path: directory + "/" + $0.file, segment: info, deletes: $0) }
     }

@@ -18,6 +18,8 @@ public final class SourceText: @unchecked Sendable {
     private var catalog: SourceCatalog?
     private let catalogFile: MappedFile?
     private var pathOfId: [String: String]?
+    /// Why the catalog file could not be read (it is damaged), once it was tried.
+    private var catalogError: Error?
     private let lock = NSLock()
     private var cachedPath: String?
     private var cached: Documents?
@@ -52,11 +54,26 @@ public final class SourceText: @unchecked Sendable {
     /// The file holding each id, by absolute path (built on first use; caller holds the lock).
     private func pathsById() -> [String: String] {
         if let pathOfId { return pathOfId }
-        if catalog == nil { catalog = catalogFile.flatMap { try? SourceCatalog.load($0) } ?? SourceCatalog() }
+        if catalog == nil {
+            do {
+                catalog = try catalogFile.map { try SourceCatalog.load($0) } ?? SourceCatalog()
+            } catch {
+                catalogError = error
+                catalog = SourceCatalog()
+            }
+        }
         var paths: [String: String] = [:]
         for (path, entry) in catalog?.entries ?? [:] { for id in entry.ids { paths[id] = path } }
         pathOfId = paths
         return paths
+    }
+
+    /// Throws the catalog's damage, if it is damaged: then no text can be trusted to be the
+    /// source's, and saying "source changed" would send the user to the wrong fix.
+    public func verifyCatalog() throws {
+        lock.lock(); defer { lock.unlock() }
+        _ = pathsById()
+        if let catalogError { throw catalogError }
     }
 
     /// `stored` with its title and body read from its source, or nil when the source changed

@@ -47,7 +47,7 @@ struct TermFilesWriter {
         try positionsFile.take(&positions)
         try postingsFile.finish(kind: .postings)
         try positionsFile.finish(kind: .positions)
-        try DurableFile.write(dictionary.finish(), to: termsPath)
+        try DurableFile.create(dictionary.finish(), at: termsPath)
     }
 
     /// Closes the files after a failure (a no-op after `finish`); the caller's cleanup removes them.

@@ -8,6 +8,11 @@ import Darwin
 /// `write.lock`, which also holds the writer's PID for the error message. The kernel releases
 /// the lock when its process ends, however it ends (SIGKILL included), so a crash never locks
 /// an index forever and a recycled PID cannot keep it locked either.
+///
+/// A lock can still be lost while held: someone deletes `write.lock` (or a tool replaces it)
+/// and a second writer locks the new file. So before it publishes a manifest or deletes a file,
+/// a writer calls `verify()`: the file at the path must still be the one it locked and hold its
+/// PID. A writer that lost its lock stops there, touching nothing.
 final class WriteLock {
     let path: String
     private var fd: Int32 = -1
@@ -53,10 +58,25 @@ final class WriteLock {
         return Int32(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// Whether the lock file at the path is still the one this writer locked, with its PID.
+    var isHeld: Bool {
+        guard fd >= 0 else { return false }
+        var held = stat(), current = stat()
+        guard fstat(fd, &held) == 0, stat(path, &current) == 0,
+              held.st_ino == current.st_ino, held.st_dev == current.st_dev else { return false }
+        return WriteLock.owner(path) == getpid()
+    }
+
+    /// Throws `lockLost` unless the lock is still held (see the type's comment).
+    func verify() throws {
+        guard isHeld else { throw IndexError.lockLost(directory: DurableFile.directoryName(path)) }
+    }
+
     func release() {
         guard fd >= 0 else { return }
-        // Unlink while still holding the lock, then close (which releases it).
-        unlink(path)
+        // Unlink while still holding the lock, then close (which releases it); a lock file
+        // that is no longer ours is another writer's and stays.
+        if isHeld { unlink(path) }
         close(fd)
         fd = -1
     }

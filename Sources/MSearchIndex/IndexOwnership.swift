@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Whether a folder is an msearch index, and which of its files msearch may delete.
+///
+/// A writer is pointed at folders users own (`--index ~/Documents` by mistake, an `Index/` of
+/// their own). It writes to a folder only when the folder says it is an index: it holds a
+/// valid `manifest.json`, or the marker (`msearch-index`, holding the index's identity) that a
+/// writer puts in an empty or new folder before anything else. Any other non-empty folder is
+/// refused. Within an index, only files whose names follow msearch's own grammar exactly
+/// (`seg-000012-00.post`, `seg-000012-00.000015.del`, `catalog-000015`, `actors-000015.tsv`,
+/// `seg-building.store`, `manifest.json.tmp-PID`) are ever treated as leftovers of a run.
+public enum IndexOwnership {
+    /// A fresh identity for a new index.
+    public static func newIdentity() -> String { UUID().uuidString.lowercased() }
+
+    /// The identity in the folder's marker, or nil when it has none (or not a valid one).
+    public static func markerIdentity(in directory: String) -> String? {
+        guard let bytes = try? DurableFile.read(directory + "/" + IndexFormat.markerName) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let prefix = "msearch index "
+        guard text.hasPrefix(prefix) else { return nil }
+        let id = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        return UUID(uuidString: id) == nil ? nil : id
+    }
+
+    /// Claims a folder with no manifest for a new index and returns its identity: the marker's
+    /// when a first build there was interrupted, else a new one written into the marker when
+    /// the folder is empty. Any other folder is someone else's: refused, naming a file in it.
+    static func claim(_ directory: String) throws -> String {
+        if let id = markerIdentity(in: directory) { return id }
+        let present = DurableFile.list(directory)
+        guard present.isEmpty else {
+            throw IndexError.notAnIndex(directory: directory, file: present[0])
+        }
+        let id = newIdentity()
+        try DurableFile.create(Array("msearch index \(id)\n".utf8), at: directory + "/" + IndexFormat.markerName)
+        try DurableFile.syncDirectory(containing: directory + "/" + IndexFormat.markerName)
+        return id
+    }
+
+    /// Whether `name` is one msearch's writers create (and so, in an index folder, a leftover
+    /// of an interrupted run when no manifest names it). Users' files never match by accident:
+    /// every part is checked, not just the prefix.
+    public static func isWriterFileName(_ name: String) -> Bool {
+        if name == IndexFormat.storeInProgress { return true }
+        if name.hasPrefix(IndexFormat.manifestName + ".tmp-") {
+            return isDigits(name.dropFirst(IndexFormat.manifestName.count + 5))
+        }
+        if Manifest.isCatalogName(name) || Manifest.isGazetteerName(name) { return true }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), Manifest.isSegmentName(String(parts[0])) else { return false }
+        if parts.count == 2 { return IndexFormat.FileExtension(rawValue: String(parts[1])) != nil }
+        return isDigits(parts[1]) && parts[2] == Substring(IndexFormat.deletesExtension)
+    }
+
+    static func isDigits(_ s: Substring) -> Bool {
+        !s.isEmpty && s.count <= 12 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}
