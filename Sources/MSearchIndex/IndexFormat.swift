@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The constants that define the on-disk format. Bump `version` on any incompatible change:
 /// an older index then gets a clear "rebuild" message instead of wrong answers.
 public enum IndexFormat {
@@ -30,8 +36,10 @@ public enum IndexFormat {
     public static let catalogPrefix = "catalog-"
     /// The store of the segment being built, written as its blocks fill and renamed to the
     /// segment's name at the flush. Named like a segment's files, so a run that dies before
-    /// leaves a file that no manifest names: the next writer deletes it.
-    static let storeInProgress = "seg-building.store"
+    /// leaves a file that no manifest names: the next writer deletes it. The PID keeps two
+    /// processes (one of them a writer that lost its lock) from ever sharing the file.
+    static let storeInProgress = "\(storeInProgressPrefix)\(getpid()).store"
+    static let storeInProgressPrefix = "seg-building-"
 
     /// The files of one segment, named by the segment's name.
     public enum FileExtension: String, CaseIterable, Sendable {

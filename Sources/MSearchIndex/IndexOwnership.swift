@@ -13,7 +13,7 @@ import Foundation
 /// writer puts in an empty or new folder before anything else. Any other non-empty folder is
 /// refused. Within an index, only files whose names follow msearch's own grammar exactly
 /// (`seg-000012-00.post`, `seg-000012-00.000015.del`, `catalog-000015`, `actors-000015.tsv`,
-/// `seg-building.store`, `manifest.json.tmp-PID`) are ever treated as leftovers of a run.
+/// `seg-building-PID.store`, `manifest.json.tmp-PID`) are ever treated as leftovers of a run.
 public enum IndexOwnership {
     /// A fresh identity for a new index.
     public static func newIdentity() -> String { UUID().uuidString.lowercased() }
@@ -47,7 +47,10 @@ public enum IndexOwnership {
     /// of an interrupted run when no manifest names it). Users' files never match by accident:
     /// every part is checked, not just the prefix.
     public static func isWriterFileName(_ name: String) -> Bool {
-        if name == IndexFormat.storeInProgress { return true }
+        if name == "seg-building.store" { return true }  // as msearch before PIDs named it
+        if name.hasPrefix(IndexFormat.storeInProgressPrefix), name.hasSuffix(".store") {
+            return isDigits(name.dropFirst(IndexFormat.storeInProgressPrefix.count).dropLast(".store".count))
+        }
         if name.hasPrefix(IndexFormat.manifestName + ".tmp-") {
             return isDigits(name.dropFirst(IndexFormat.manifestName.count + 5))
         }

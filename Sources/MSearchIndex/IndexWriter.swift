@@ -145,7 +145,20 @@ public final class IndexWriter {
     }
 
     /// Writes the buffered documents as a new segment (not yet visible to readers).
-    public func flush() throws {
+    public func flush() throws { try reportingLostLock { try flushBuffered() } }
+
+    /// Runs `body`; when it fails after the lock was lost, the lost lock is the error to report
+    /// (a file that vanished or already exists is then a symptom of the other writer).
+    func reportingLostLock<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            if !lock.isHeld { throw IndexError.lockLost(directory: directory) }
+            throw error
+        }
+    }
+
+    private func flushBuffered() throws {
         guard !builder.isEmpty else { return }
         try lock.verify()
         manifest.generation += 1
@@ -188,7 +201,9 @@ public final class IndexWriter {
     /// Applies pending deletions and merges every segment into one, without deleted documents.
     public func optimize() throws { try commit(mergeAll: true) }
 
-    func commit(mergeAll: Bool) throws {
+    func commit(mergeAll: Bool) throws { try reportingLostLock { try commitChanges(mergeAll: mergeAll) } }
+
+    private func commitChanges(mergeAll: Bool) throws {
         try flush()
         var segments = manifest.segments + newSegments
         try applyPendingDeletes(to: &segments)

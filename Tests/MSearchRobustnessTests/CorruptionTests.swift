@@ -35,7 +35,8 @@ import Glibc
     static let query = "havana \"oil prices\" visa* title:election -strike"
 
     static func indexFiles(_ index: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: index).filter { $0 != "write.lock" }.sorted()
+        // The marker is read only by writers, to know the folder is an index.
+        try FileManager.default.contentsOfDirectory(atPath: index).filter { $0 != "write.lock" && $0 != "msearch-index" }.sorted()
     }
 
     /// Positions to damage: start, end (footer) and spread through the file.

@@ -175,8 +175,9 @@ func answers(index: String, queries: String, limit: Int = 20) throws -> [String]
 func unnamedFiles(in index: String) throws -> [String] {
     let data = try Data(contentsOf: URL(fileURLWithPath: index + "/manifest.json"))
     let manifest = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-    var named: Set<String> = ["manifest.json", "write.lock"]
+    var named: Set<String> = ["manifest.json", "write.lock", "msearch-index"]
     if let c = manifest["catalog"] as? String { named.insert(c) }
+    if let g = (manifest["gazetteer"] as? [String: Any])?["file"] as? String { named.insert(g) }
     for s in manifest["segments"] as? [[String: Any]] ?? [] {
         let name = s["name"] as? String ?? ""
         for ext in ["terms", "post", "pos", "store", "cols"] { named.insert("\(name).\(ext)") }
