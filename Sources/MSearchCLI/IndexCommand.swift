@@ -8,13 +8,14 @@ import MSearchIndex
 /// manifest) so searches resolve the same aliases (`actor:MoSW`). A kept file that is missing
 /// or altered is an error naming it, not a silently smaller gazetteer.
 enum IndexGazetteer {
-    /// The user's gazetteer the index at `index` keeps (verified), nil when none or no index.
-    static func kept(in index: String) throws -> [UInt8]? {
+    /// The user's gazetteer the index at `index` keeps (verified) and its path, nil when none
+    /// or no index.
+    static func kept(in index: String) throws -> (bytes: [UInt8], path: String)? {
         guard DurableFile.exists(Manifest.path(in: index)) else { return nil }
         let manifest = try Manifest.load(from: index)
-        if let g = manifest.gazetteer { return try g.read(in: index) }
+        if let g = manifest.gazetteer { return (try g.read(in: index), index + "/" + g.file) }
         let legacy = index + "/" + IndexFormat.legacyGazetteerName
-        return DurableFile.exists(legacy) ? try DurableFile.read(legacy) : nil
+        return DurableFile.exists(legacy) ? (try DurableFile.read(legacy), legacy) : nil
     }
 
     /// The built-in gazetteer with the one the reader's snapshot keeps.
@@ -22,12 +23,21 @@ enum IndexGazetteer {
         var g = Gazetteer.default
         guard let bytes = reader.keptGazetteer else { return g }
         let name = reader.manifest.gazetteer?.file ?? IndexFormat.legacyGazetteerName
-        do {
-            g.merge(try Gazetteer(tsv: String(decoding: bytes, as: UTF8.self)))
-        } catch {
-            throw CommandError("\(reader.directory)/\(name): \(error)")
-        }
+        g.merge(try parse(bytes, file: reader.directory + "/" + name))
         return g
+    }
+
+    /// A gazetteer file's bytes, read: UTF-8 TSV, or an error naming the file and line.
+    static func parse(_ bytes: [UInt8], file: String) throws -> Gazetteer {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CommandError("\(file): not UTF-8 text")
+        }
+        do {
+            return try Gazetteer(tsv: text)
+        } catch var e as GazetteerError {
+            e.file = file
+            throw CommandError("\(e)")
+        }
     }
 }
 
@@ -83,13 +93,7 @@ struct IndexCommand: ParsableCommand {
         if let warning = Gazetteer.defaultLoadWarning {
             FileHandle.standardError.write("msearch: \(warning)\n")
         }
-        if let bytes {
-            do {
-                gazetteer.merge(try Gazetteer(tsv: String(decoding: bytes, as: UTF8.self)))
-            } catch {
-                throw CommandError("\(file): \(error)")
-            }
-        }
+        if let bytes { gazetteer.merge(try IndexGazetteer.parse(bytes, file: file)) }
         return Extractor(gazetteer: gazetteer)
     }
 
@@ -103,13 +107,13 @@ struct IndexCommand: ParsableCommand {
         let index = indexOption.directory
         // An update keeps using the gazetteer the index was built with, unless given another;
         // the index keeps it in the same commit as the documents extracted with it.
-        let gazetteer: [UInt8]?
+        let kept: (bytes: [UInt8], path: String)?
         do {
-            gazetteer = try actors.map { try DurableFile.read($0) } ?? (rebuild ? nil : try IndexGazetteer.kept(in: index))
+            kept = try actors.map { (try DurableFile.read($0), $0) } ?? (rebuild ? nil : try IndexGazetteer.kept(in: index))
         } catch {
             throw CommandError("\(error)")
         }
-        let gazetteerFile = actors ?? "\(index)/\(IndexFormat.gazetteerPrefix)…\(IndexFormat.gazetteerSuffix)"
+        let gazetteer = kept?.bytes, gazetteerFile = kept?.path ?? ""
         // given here, so IndexingRun's default Extractor (gazetteer, lexicon) is never built
         var run = IndexingRun(directory: index, paths: paths, replace: rebuild,
                               extractor: noExtract ? nil : try IndexCommand.extractor(gazetteer: gazetteer, file: gazetteerFile))

@@ -246,9 +246,10 @@ public final class IndexWriter {
         let obsolete = committedFiles.union(createdFiles).subtracting(live)
         committedFiles = live
         createdFiles = []
-        try lock.verify()
-        for file in obsolete { DurableFile.remove(directory + "/" + file) }
-        if pendingGazetteer != nil { DurableFile.remove(directory + "/" + IndexFormat.legacyGazetteerName) }
+        // Published: a lock lost since leaves the obsolete files to the next writer.
+        let stillHeld = lock.isHeld
+        if stillHeld { for file in obsolete { DurableFile.remove(directory + "/" + file) } }
+        if stillHeld && pendingGazetteer != nil { DurableFile.remove(directory + "/" + IndexFormat.legacyGazetteerName) }
         pendingGazetteer = nil
     }
 
