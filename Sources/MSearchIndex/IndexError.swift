@@ -30,7 +30,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .storeModeMismatch(let dir, let index, let requested):
             return "index \(dir) was built with --store \(index.rawValue), not \(requested.rawValue); add --rebuild to change it"
         case .notAnIndex(let dir, let file):
-            return "\(dir) is not an msearch index (it has no \(IndexFormat.manifestName) but holds other files, such as \(file)); msearch writes an index only into an empty or new folder, so nothing was changed there"
+            return "\(dir) is not an msearch index (it holds files msearch did not write, such as \(file)); msearch writes an index only into an empty or new folder, so nothing was changed there"
         case .lockLost(let dir):
             return "the write lock of \(dir) was removed or taken over by another writer; stopped without changing the index"
         }

@@ -17,6 +17,8 @@ public enum IndexFormat {
     /// Positions the body starts after the title, so a phrase never spans title and body.
     public static let titleBodyGap = 8
     public static let manifestName = "manifest.json"
+    /// Why a `manifest.json` that is not msearch's JSON at all is refused.
+    static let notAManifest = "not a valid manifest"
     public static let lockName = "write.lock"
     /// Written (with the index's identity) when a writer creates an index in an empty folder,
     /// before any other file: a folder with neither it nor a manifest is not an index, and no

@@ -73,7 +73,12 @@ public final class IndexWriter {
         do {
             loaded = DurableFile.exists(manifestPath) ? try Manifest.load(from: directory) : nil
         } catch let error as IndexError {
-            // A damaged manifest is replaced only where the marker proves the folder is ours.
+            // A damaged manifest is replaced only where the marker proves the folder is ours;
+            // without the marker, a manifest.json that is not even msearch's JSON is another
+            // program's file.
+            if identity == nil, case .corrupt(_, IndexFormat.notAManifest) = error {
+                throw IndexError.notAnIndex(directory: directory, file: IndexFormat.manifestName)
+            }
             guard replace, identity != nil else { throw error }
         }
         if let old = loaded {

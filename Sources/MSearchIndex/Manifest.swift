@@ -49,7 +49,7 @@ public struct Manifest: Codable, Equatable, Sendable {
         // Read the version alone first, so an index from another msearch gets the right message.
         struct Version: Decodable { var format: Int }
         guard let v = try? JSONDecoder().decode(Version.self, from: data) else {
-            throw IndexError.corrupt(file: path, reason: "not a valid manifest")
+            throw IndexError.corrupt(file: path, reason: IndexFormat.notAManifest)
         }
         guard v.format == IndexFormat.version else {
             throw IndexError.unsupportedFormat(file: path, found: v.format, expected: IndexFormat.version)

@@ -29,6 +29,16 @@ import Glibc
             _ = try IndexWriter(directory: dir.path, createIfMissing: false)
         }
         #expect(files(dir.path) == ["catalog-photos.txt", "seg-budget.xlsx"])
+        // A web project's manifest.json is not an index's, even to --rebuild.
+        let web = TemporaryDirectory("own-web")
+        try web.write("manifest.json", #"{"name": "my app", "start_url": "/"}"#)
+        try web.write("seg-000001-00.post", "not ours either")
+        for replace in [false, true] {
+            #expect(throws: IndexError.notAnIndex(directory: web.path, file: "manifest.json")) {
+                _ = try IndexWriter(directory: web.path, replace: replace)
+            }
+        }
+        #expect(files(web.path) == ["manifest.json", "seg-000001-00.post"])
     }
 
     @Test func aNewIndexIsMarkedAndHasAnIdentity() throws {
