@@ -22,9 +22,8 @@ public enum IndexOwnership {
     public static func markerIdentity(in directory: String) -> String? {
         guard let bytes = try? DurableFile.read(directory + "/" + IndexFormat.markerName) else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
-        let prefix = "msearch index "
-        guard text.hasPrefix(prefix) else { return nil }
-        let id = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.hasPrefix(markerPrefix) else { return nil }
+        let id = text.dropFirst(markerPrefix.count).trimmingCharacters(in: .whitespacesAndNewlines)
         return UUID(uuidString: id) == nil ? nil : id
     }
 
@@ -38,10 +37,18 @@ public enum IndexOwnership {
             throw IndexError.notAnIndex(directory: directory, file: present[0])
         }
         let id = newIdentity()
-        try DurableFile.create(Array("msearch index \(id)\n".utf8), at: directory + "/" + IndexFormat.markerName)
-        try DurableFile.syncDirectory(containing: directory + "/" + IndexFormat.markerName)
+        try writeMarker(id, in: directory)
         return id
     }
+
+    /// Writes the marker (never over an existing file) and makes it durable.
+    static func writeMarker(_ id: String, in directory: String) throws {
+        let path = directory + "/" + IndexFormat.markerName
+        try DurableFile.create(Array((markerPrefix + id + "\n").utf8), at: path)
+        try DurableFile.syncDirectory(containing: path)
+    }
+
+    private static let markerPrefix = "msearch index "
 
     /// Whether `name` is one msearch's writers create (and so, in an index folder, a leftover
     /// of an interrupted run when no manifest names it). Users' files never match by accident:

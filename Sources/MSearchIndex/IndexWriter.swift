@@ -105,7 +105,7 @@ public final class IndexWriter {
         m.id = m.id ?? identity ?? IndexOwnership.newIdentity()
         if identity == nil, let id = m.id {
             // An index from before markers: mark it, so that its folder stays provably ours.
-            try? DurableFile.create(Array("msearch index \(id)\n".utf8), at: directory + "/" + IndexFormat.markerName)
+            try? IndexOwnership.writeMarker(id, in: directory)
         }
         manifest = m
         self.catalog = catalog
