@@ -163,6 +163,17 @@ final class Repl {
     }
 }
 
+/// Answers `lines` as the REPL does (commands and queries, until `:quit`) on the index in
+/// `indexDirectory`, and returns what it printed: for the REPL-command fuzzer in Fuzz/ and for
+/// tests, without a terminal or a child process.
+public func replTranscript(indexDirectory: String, lines: [String]) throws -> String {
+    let session = try SearchSession(reader: try IndexReader(directory: indexDirectory))
+    var printed = ""
+    let repl = Repl(session: session, style: .markers(open: "[", close: "]"), historyPath: nil, output: { printed += $0 })
+    for line in lines where !repl.handle(line) { break }
+    return printed
+}
+
 /// `msearch repl`: the interactive loop on an index.
 struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -224,4 +224,15 @@ import MSearchTestSupport
         #expect(OptionValidation.count(text: "9223372036854775808", ":limit", in: 1...10) == .failure(OptionError(":limit takes a whole number from 1 to 10, not '9223372036854775808'")))
         #expect(OptionValidation.count(text: "7", ":limit", in: 1...10) == .success(7))
     }
+
+    @Test func replTranscriptRefusesBadValuesAndGoesOn() throws {
+        let out = try replTranscript(indexDirectory: index, lines: [
+            ":limit 99999999999", ":from 2030", ":to 2004", ":to 20061", ":limit 1", "cuba", ":more", ":quit", "never",
+        ])
+        #expect(out.contains(":limit must be from 1 to 10000, not 99999999999"))
+        #expect(out.contains(":from 2030 is after :to 2004"))
+        #expect(out.contains(":to takes a date like 2023, 2023-11 or 2023-11-14, not '20061'"))
+        #expect(out.contains("No articles match \"cuba\""))   // from 2030: the seeds are older
+        #expect(!out.contains("never"))
+    }
 }
