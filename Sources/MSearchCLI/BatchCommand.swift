@@ -87,14 +87,14 @@ struct BatchCommand: ParsableCommand {
         case .jsonl:
             out = JSONOutput.answer(answer, qid: qid).serialized() + "\n"
         case .tsv:
+            // Tabs and newlines (and other control characters) escaped: one field, one line.
+            let e = { (s: String) in TerminalText.escaped(s) }
             for h in answer.hits {
-                let title = (h.document?.title ?? "").replacingOccurrences(of: "\t", with: " ")
-                    .replacingOccurrences(of: "\n", with: " ")
-                out += "\(qid)\t\(h.rank)\t\(h.externalId)\t\(String(format: "%.6f", h.hit.score))\t\(h.document?.date ?? "")\t\(title)\n"
+                out += "\(e(qid))\t\(h.rank)\t\(e(h.externalId))\t\(String(format: "%.6f", h.hit.score))\t\(e(h.document?.date ?? ""))\t\(e(h.document?.title ?? ""))\n"
             }
         case .trec:
             for h in answer.hits {
-                out += "\(qid) Q0 \(h.externalId) \(h.rank) \(String(format: "%.6f", h.hit.score)) \(tag)\n"
+                out += "\(TerminalText.escaped(qid)) Q0 \(TerminalText.escaped(h.externalId)) \(h.rank) \(String(format: "%.6f", h.hit.score)) \(tag)\n"
             }
         }
         FileHandle.standardOutput.write(out)
@@ -106,7 +106,7 @@ struct BatchCommand: ParsableCommand {
         case .jsonl:
             FileHandle.standardOutput.write(JSONOutput.error(qid: qid, query: query, message: message, position: position).serialized() + "\n")
         case .tsv:
-            FileHandle.standardOutput.write("\(qid)\terror\t\(message)\n")
+            FileHandle.standardOutput.write("\(TerminalText.escaped(qid))\terror\t\(TerminalText.escaped(message))\n")
         case .trec:
             break
         }
@@ -119,25 +119,30 @@ struct LineReader: Sequence, IteratorProtocol {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Bytes from `start` up to here hold no newline: each read is searched once, so a long
+    /// line arriving in many small reads costs linear time (a 10 MB line took minutes).
+    private var searched = 0
     private var finished = false
 
     init(_ handle: FileHandle) { self.handle = handle }
 
     mutating func next() -> String? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let nl = buffer[Swift.max(start, searched)...].firstIndex(of: UInt8(ascii: "\n")) {
                 var line = buffer[start..<nl]
                 if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
                 start = nl + 1
+                searched = start
                 return String(decoding: line, as: UTF8.self)
             }
+            searched = buffer.count
             if finished {
                 guard start < buffer.count else { return nil }
                 let line = String(decoding: buffer[start...], as: UTF8.self)
                 start = buffer.count
                 return line
             }
-            if start > 0 { buffer.removeSubrange(0..<start); start = 0 }
+            if start > 0 { buffer.removeSubrange(0..<start); searched -= start; start = 0 }
             let chunk = handle.availableData
             if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
         }

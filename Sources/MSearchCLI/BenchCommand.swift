@@ -93,7 +93,7 @@ struct BenchCommand: ParsableCommand {
             }
             try runText.write(toFile: runFile, atomically: true, encoding: .utf8)
             var latencyText = ""
-            for _ in 0..<self.repeat {
+            for _ in 0..<max(0, self.repeat) {
                 for (qid, text) in parsed {
                     let start = DispatchTime.now().uptimeNanoseconds
                     _ = try execute(text)

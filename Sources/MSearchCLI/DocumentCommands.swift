@@ -22,7 +22,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let reader = try indexOption.open()
         guard let doc = try ShowCommand.find(id, in: reader) else {
-            throw CommandError("no document with id \(id) in \(reader.directory)")
+            throw CommandError("no document with id \(TerminalText.escaped(id)) in \(TerminalText.escaped(reader.directory))")
         }
         if json {
             print(JSONOutput.document(doc).serialized())
@@ -30,16 +30,18 @@ struct ShowCommand: ParsableCommand {
         }
         // An index without stored text re-reads it from the source; it has none when that changed.
         let textMissing = !reader.manifest.storesText && doc.title.isEmpty && doc.body.isEmpty
-        print(textMissing ? doc.id : doc.title)
-        print("id: \(doc.id)\npath: \(doc.path)")
-        if let url = doc.url { print("url: \(url)") }
-        print("published: \(doc.date ?? "undated")" + (doc.dateEvidence.map { " (from \($0))" } ?? ""))
-        if !doc.mentionedDates.isEmpty { print("dates mentioned: \(doc.mentionedDates.joined(separator: ", "))") }
+        // Everything but the labels comes from the documents: see TerminalText.
+        let e = { (s: String) in TerminalText.escaped(s) }
+        print(e(textMissing ? doc.id : doc.title))
+        print("id: \(e(doc.id))\npath: \(e(doc.path))")
+        if let url = doc.url { print("url: \(e(url))") }
+        print("published: \(e(doc.date ?? "undated"))" + (doc.dateEvidence.map { " (from \(e($0)))" } ?? ""))
+        if !doc.mentionedDates.isEmpty { print("dates mentioned: \(e(doc.mentionedDates.joined(separator: ", ")))") }
         for kind in ["person", "organisation", "place"] {
-            let names = doc.actors.filter { $0.kind == kind }.map(\.name)
+            let names = doc.actors.filter { $0.kind == kind }.map { e($0.name) }
             if !names.isEmpty { print("\(kind == "person" ? "people" : kind + "s"): \(names.joined(separator: ", "))") }
         }
-        print("\n" + (textMissing ? SourceText.changedNotice : doc.body))
+        print("\n" + (textMissing ? SourceText.changedNotice : TerminalText.escaped(doc.body, keepingLines: true)))
     }
 
     /// The document with this external id (ids are in the uncompressed id column: a scan of
@@ -63,8 +65,14 @@ struct ActorsCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON Lines: {\"value\", \"kind\", \"count\"} per actor.")
     var json = false
 
-    @Option(name: .customLong("top"), help: "How many to list.")
+    @Option(name: .customLong("top"), parsing: .unconditional, help: "How many to list (at most 100000).")
     var top: Int = 50
+
+    func validate() throws {
+        if let problem = OptionValidation.count(top, "--top", in: 1...OptionValidation.maxActors) {
+            throw ValidationError(problem)
+        }
+    }
 
     @Argument(help: "Only articles matching this query (default: all).")
     var words: [String] = []
@@ -78,7 +86,7 @@ struct ActorsCommand: ParsableCommand {
             if json {
                 print(JSONValue.object([("value", .string(a.value)), ("kind", .string(a.kind)), ("count", .int(a.count))]).serialized())
             } else {
-                print("\(String(format: "%6d", a.count))  \(a.value ?? "")  (\(a.kind ?? ""))")
+                print("\(String(format: "%6d", a.count))  \(TerminalText.escaped(a.value ?? ""))  (\(TerminalText.escaped(a.kind ?? "")))")
             }
         }
     }

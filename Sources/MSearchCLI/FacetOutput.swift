@@ -22,10 +22,11 @@ enum FacetOutput {
         }
         if !f.actors.isEmpty {
             out += "\(dim)Who:\(reset)\n"
-            let nameWidth = min(40, f.actors.compactMap { $0.value?.count }.max() ?? 0)
-            for a in f.actors {
-                let name = (a.value ?? "").padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                out += "  \(name)  \(String(format: "%4d", a.count))  \(dim)\(a.kind ?? "")\(reset)\n"
+            let names = f.actors.map { TerminalText.escaped($0.value ?? "") }
+            let nameWidth = min(40, names.map(\.count).max() ?? 0)
+            for (a, name) in zip(f.actors, names) {
+                let padded = name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                out += "  \(padded)  \(String(format: "%4d", a.count))  \(dim)\(TerminalText.escaped(a.kind ?? ""))\(reset)\n"
             }
         }
         return out

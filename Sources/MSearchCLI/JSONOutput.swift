@@ -10,6 +10,12 @@ import MSearchSources
 /// `highlights` are [start, end) offsets into `snippet` in Unicode code points (what Python's
 /// `s[start:end]` expects).
 enum JSONOutput {
+    /// A score to six decimals. Scores are finite (the ranking options are validated), and one
+    /// too large to round through ×10⁶ is printed as it is rather than as an infinity (`null`).
+    static func rounded(_ score: Double) -> Double {
+        score.magnitude < 1e300 ? (score * 1e6).rounded() / 1e6 : score
+    }
+
     static func explanation(_ e: Explanation) -> JSONValue {
         .object([("value", .double(e.value)), ("description", .string(e.description)),
                  ("details", .array(e.details.map(explanation)))])
@@ -20,7 +26,7 @@ enum JSONOutput {
         var fields: [(String, JSONValue)] = [
             ("rank", .int(h.rank)),
             ("id", .string(h.externalId)),
-            ("score", .double((h.hit.score * 1e6).rounded() / 1e6)),
+            ("score", .double(JSONOutput.rounded(h.hit.score))),
             ("title", .string(h.document?.title ?? "")),
             ("path", .string(h.document?.path ?? "")),
             ("date", .string(h.document?.date)),

@@ -94,27 +94,35 @@ final class Repl {
             }
             output("Queries: words, \"phrases\", +must, -not, AND/OR/NOT, (groups), prefix*, title:, body:, date:2023..2024\n")
         case ":limit":
-            guard let argument, let n = Int(argument), n > 0 else { output("usage: :limit N (a number above 0)\n"); break }
-            session.limit = n
-            output("showing \(n) results per page\n")
+            guard let argument else { output("usage: :limit N (1 to \(OptionValidation.maxLimit))\n"); break }
+            switch OptionValidation.count(text: argument, ":limit", in: 1...OptionValidation.maxLimit) {
+            case .success(let n):
+                session.limit = n
+                output("showing \(n) results per page\n")
+            case .failure(let error):
+                output("\(error)\n")
+            }
         case ":more":
             guard let last else { output("no query yet\n"); break }
-            guard last.shown < last.answer.total else { output("no more results for \"\(last.text)\"\n"); break }
+            guard last.shown < last.answer.total else { output("no more results for \"\(TerminalText.escaped(last.text))\"\n"); break }
             search(last.text, offset: last.shown)
         case ":show":
             guard let last, let argument, let n = Int(argument) else { output("usage: :show N (a rank from the last results)\n"); break }
             guard let hit = last.answer.hits.first(where: { $0.rank == n }), let doc = hit.document else {
                 output("no hit \(n) on the last page\n"); break
             }
-            output("\(doc.title)\n\(doc.date ?? "undated") · \(doc.path) · id \(doc.id)\n\n\(doc.body)\n")
+            let e = { (s: String) in TerminalText.escaped(s) }
+            output("\(e(doc.title))\n\(e(doc.date ?? "undated")) · \(e(doc.path)) · id \(e(doc.id))\n\n"
+                   + TerminalText.escaped(doc.body, keepingLines: true) + "\n")
         case ":from", ":to":
-            if let argument, argument != "off" {
-                guard (try? QueryParser().parse("date:\(argument)")) != nil else {
-                    output("\(name) takes a date like 2023, 2023-11 or 2023-11-14\n"); break
-                }
-            }
             let value = argument == "off" ? nil : argument
-            if name == ":from" { session.filters.from = value } else { session.filters.to = value }
+            var filters = session.filters
+            if name == ":from" { filters.from = value } else { filters.to = value }
+            // A bad date, or a range that would end before it starts, leaves the filters as they were.
+            if let problem = OptionValidation.dateRange(from: filters.from, to: filters.to, names: (":from", ":to")) {
+                output("\(problem)\n"); break
+            }
+            session.filters = filters
             output(describeFilters())
         case ":actor":
             guard let argument, !argument.isEmpty else { output("usage: :actor NAME, or :actor off\n"); break }
@@ -131,9 +139,9 @@ final class Repl {
             output(describeFilters())
         case ":stats":
             let r = session.reader
-            output("\(r.documentCount) articles, \(r.segments.count) segment\(r.segments.count == 1 ? "" : "s"), \(r.manifest.tokenCount) tokens (average \(String(format: "%.0f", r.averageDocumentLength)) per article), index \(r.directory)\n")
+            output("\(r.documentCount) articles, \(r.segments.count) segment\(r.segments.count == 1 ? "" : "s"), \(r.manifest.tokenCount) tokens (average \(String(format: "%.0f", r.averageDocumentLength)) per article), index \(TerminalText.escaped(r.directory))\n")
         default:
-            output("unknown command \(name); :help lists them\n")
+            output("unknown command \(TerminalText.escaped(name)); :help lists them\n")
         }
         return true
     }
@@ -151,8 +159,19 @@ final class Repl {
         if let from = f.from { parts.append("from \(from)") }
         if let to = f.to { parts.append("to \(to)") }
         parts += f.actors.map { "actor \($0)" }
-        return "filters: " + parts.joined(separator: ", ") + "\n"
+        return "filters: " + TerminalText.escaped(parts.joined(separator: ", ")) + "\n"
     }
+}
+
+/// Answers `lines` as the REPL does (commands and queries, until `:quit`) on the index in
+/// `indexDirectory`, and returns what it printed: for the REPL-command fuzzer in Fuzz/ and for
+/// tests, without a terminal or a child process.
+public func replTranscript(indexDirectory: String, lines: [String]) throws -> String {
+    let session = try SearchSession(reader: try IndexReader(directory: indexDirectory))
+    var printed = ""
+    let repl = Repl(session: session, style: .markers(open: "[", close: "]"), historyPath: nil, output: { printed += $0 })
+    for line in lines where !repl.handle(line) { break }
+    return printed
 }
 
 /// `msearch repl`: the interactive loop on an index.

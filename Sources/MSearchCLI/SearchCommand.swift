@@ -9,7 +9,8 @@ import MSearchSnippets
 struct SearchOptions: ParsableArguments {
     @OptionGroup var indexOption: IndexOption
 
-    @Option(name: [.short, .long], help: "How many results to show.")
+    // `.unconditional`: `--limit -1` is a value to refuse with a message, not a missing value.
+    @Option(name: [.short, .long], parsing: .unconditional, help: "How many results to show (at most 10000).")
     var limit: Int = 10
 
     @Flag(name: .customLong("and"), help: "Require every word (default: any word, more is better).")
@@ -30,10 +31,10 @@ struct SearchOptions: ParsableArguments {
     @Flag(name: .long, help: "Count the results by year, month and actor (exact, over all matches).")
     var facets = false
 
-    @Option(name: .customLong("facet-size"), help: "How many actors the actor facet lists.")
+    @Option(name: .customLong("facet-size"), parsing: .unconditional, help: "How many actors the actor facet lists.")
     var facetSize: Int = 20
 
-    @Option(name: .long, help: "Passages to show per article.")
+    @Option(name: .long, parsing: .unconditional, help: "Passages to show per article (at most 100).")
     var passages: Int = 1
 
     @Flag(name: .long, help: "Show how each hit's BM25 score was computed (idf, tf, length norm per term).")
@@ -45,14 +46,13 @@ struct SearchOptions: ParsableArguments {
     @OptionGroup(title: "Ranking") var ranking: RankingFlags
 
     func validate() throws {
-        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        if passages < 1 { throw ValidationError("--passages must be 1 or more") }
-        if facetSize < 1 { throw ValidationError("--facet-size must be 1 or more") }
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, (try? QueryParser().parse("date:\(value)")) == nil {
-                throw ValidationError("\(name) takes a date like 2023, 2023-11 or 2023-11-14, not '\(value)'")
-            }
-        }
+        let problems = [
+            OptionValidation.count(limit, "--limit", in: 0...OptionValidation.maxLimit),
+            OptionValidation.count(passages, "--passages", in: 1...OptionValidation.maxPassages),
+            OptionValidation.count(facetSize, "--facet-size", in: 1...OptionValidation.maxActors),
+            OptionValidation.dateRange(from: from, to: to),
+        ]
+        if let problem = problems.compactMap({ $0 }).first { throw ValidationError(problem) }
     }
 
     /// Opens the index and configures a session from these options.

@@ -70,9 +70,12 @@ final class SearchSession {
     /// Throws `QuerySyntaxError` for a malformed query and `IndexError` for a damaged index.
     func answer(_ text: String, offset: Int = 0, detail: Detail = .snippets) throws -> SearchAnswer {
         let started = DispatchTime.now().uptimeNanoseconds
-        let parsed = plainSyntax ? searcher.plainQuery(text) : try parser.parse(text)
+        let parsed = plainSyntax ? try searcher.plainQuery(text) : try parser.parse(text)
         let query = filters.apply(to: parsed)
         // A run of ids (TREC) shows no total, so MaxScore may skip what cannot make the page.
+        // Both bounded (offset by the hits there are, limit by OptionValidation.maxLimit): no overflow.
+        let offset = min(max(0, offset), reader.documentCount)
+        let limit = min(max(0, limit), OptionValidation.maxLimit)
         let results = try searcher.search(query, limit: offset + limit, facets: facets, actorLimit: facetSize,
                                           exactTotal: detail != .ids)
         let page = Array(results.hits.dropFirst(offset))

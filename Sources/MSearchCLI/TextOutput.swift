@@ -9,31 +9,33 @@ enum TextOutput {
         let query = answer.text, total = answer.total, tookMs = answer.tookMs, hits = answer.hits
         var out = ""
         let bold = style.isANSI ? "\u{1B}[1m" : "", dim = style.isANSI ? "\u{1B}[2m" : "", reset = style.isANSI ? "\u{1B}[0m" : ""
-        let suggestion = answer.didYouMean.map { "Did you mean: \(bold)\($0)\(reset)?\n" } ?? ""
+        // Everything shown but the numbers comes from users or documents: see TerminalText.
+        let suggestion = answer.didYouMean.map { "Did you mean: \(bold)\(TerminalText.escaped($0))\(reset)?\n" } ?? ""
         if total == 0 {
-            out += "No articles match \"\(query)\".\n" + suggestion
+            out += "No articles match \"\(TerminalText.escaped(query))\".\n" + suggestion
             return out
         }
         out += suggestion
         for h in hits {
             guard let document = h.document else { continue }
             let title = document.title.isEmpty ? (h.sourceChanged ? document.id : "(untitled)") : document.title
-            let shownTitle = SnippetRenderer.render(shortened(title, highlights: h.titleHighlights), style: style)
+            let shownTitle = SnippetRenderer.render(TerminalText.escaped(shortened(title, highlights: h.titleHighlights)),
+                                                    style: style)
             out += "\(bold)\(h.rank). \(reset)\(bold)\(shownTitle)\(reset)\n"
             var meta: [String] = []
-            if let d = document.date { meta.append(d) }
+            if let d = document.date { meta.append(TerminalText.escaped(d)) }
             // The people and organisations first: places ("Cuba") rarely tell articles apart.
             let actors = document.actors.filter { $0.kind != "place" } + document.actors.filter { $0.kind == "place" }
-            if !actors.isEmpty { meta.append(actors.prefix(4).map(\.name).joined(separator: ", ")) }
-            meta.append(document.path)
+            if !actors.isEmpty { meta.append(actors.prefix(4).map { TerminalText.escaped($0.name) }.joined(separator: ", ")) }
+            meta.append(TerminalText.escaped(document.path))
             meta.append(String(format: "score %.3f", h.hit.score))
             out += "   \(dim)\(meta.joined(separator: " · "))\(reset)\n"
             if h.sourceChanged { out += "   \(dim)\(SourceText.changedNotice)\(reset)\n" }
             for s in h.snippets where !s.text.isEmpty {
-                out += "   " + SnippetRenderer.render(s, style: style) + "\n"
+                out += "   " + SnippetRenderer.render(TerminalText.escaped(s), style: style) + "\n"
             }
             if let e = h.explanation {
-                out += e.rendered(indent: 2).split(separator: "\n").map { "\(dim)\($0)\(reset)\n" }.joined()
+                out += e.rendered(indent: 2).split(separator: "\n").map { "\(dim)\(TerminalText.escaped(String($0)))\(reset)\n" }.joined()
             }
             out += "\n"
         }

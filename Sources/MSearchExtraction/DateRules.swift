@@ -141,7 +141,9 @@ struct DateRules {
         guard i < s.tokens.count, s.tokens[i].kind == .number else { return nil }
         let t = s.tokens[i]
         var v = 0, digits = 0, j = t.start
-        while j < t.end, s.bytes[j] >= 0x30, s.bytes[j] <= 0x39 { v = v * 10 + Int(s.bytes[j] - 0x30); digits += 1; j += 1 }
+        // At most three digits are read: a day has two, and a longer run ("5555…5", 20+ digits
+        // in real posts) would overflow `v`.
+        while j < t.end, digits <= 2, s.bytes[j] >= 0x30, s.bytes[j] <= 0x39 { v = v * 10 + Int(s.bytes[j] - 0x30); digits += 1; j += 1 }
         guard digits >= 1, digits <= 2 else { return nil }
         if j < t.end {
             let suffix = String(decoding: s.bytes[j..<t.end], as: UTF8.self).lowercased()

@@ -71,7 +71,10 @@ public struct QueryParser: Sendable {
 
     /// Parses a query. Never traps: any input gives a tree or a `QuerySyntaxError` whose
     /// `position` is within `0...text.count`.
+    /// Queries longer than `QueryBudget.maxBytes` or with more than `QueryBudget.maxClauses`
+    /// clauses are errors too.
     public func parse(_ text: String) throws(QuerySyntaxError) -> Query {
+        try QueryBudget.checkLength(text)
         var run = ParserRun(text, defaultOperator: defaultOperator)
         return try run.parseQuery()
     }
@@ -91,6 +94,8 @@ private struct ParserRun {
     let defaultOperator: QueryParser.DefaultOperator
     var token = Token(kind: .end, start: 0, end: 0)
     var depth = 0
+    /// Words, phrases, prefixes and field values read so far (bounded by `QueryBudget`).
+    var clauses = 0
 
     init(_ text: String, defaultOperator: QueryParser.DefaultOperator) {
         lexer = QueryLexer(text)
@@ -201,6 +206,15 @@ private struct ParserRun {
 
     mutating func parsePrimary(field: Field?) throws(QuerySyntaxError) -> Query {
         let t = token
+        switch t.kind {
+        case .word, .phrase, .field(.date), .field(.actor):   // title:/body: count their values
+            clauses += 1
+            if clauses > QueryBudget.maxClauses {
+                throw QueryBudget.tooManyClauses(lexer.query, at: lexer.error("", at: t.start, hint: nil).position)
+            }
+        default:
+            break
+        }
         switch t.kind {
         case .word(let w):
             try advance()

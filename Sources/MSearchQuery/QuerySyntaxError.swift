@@ -32,11 +32,14 @@ public struct QuerySyntaxError: Error, Equatable, Sendable, CustomStringConverti
     /// `QuerySyntaxError.maxRenderedWidth` characters is cut to a window around the caret, with
     /// "…" marking the cuts.
     public var rendered: String {
-        let chars = Array(query)
+        let window = QuerySyntaxError.maxRenderedWidth
+        // Only the characters up to just past the window are needed (a query may be megabytes
+        // long): with `prefix`, `chars.count > upper` still tells whether the query goes on.
+        let wanted = min(max(position, 0), Int.max / 2) + window + 1
+        let chars = Array(query.prefix(wanted))
         let pos = min(max(position, 0), chars.count)
         var lower = 0
         var upper = chars.count
-        let window = QuerySyntaxError.maxRenderedWidth
         if chars.count > window {
             lower = max(0, pos - window / 2)
             upper = min(chars.count, lower + window)

@@ -59,6 +59,8 @@ struct QueryPlanner {
     /// How many terms a prefix may expand to (the most frequent are kept).
     var maxPrefixExpansions = 256
     var actorAlias: ((String) -> String?)?
+    /// The index's actor names by word (built once per searcher, on the first actor clause).
+    let actors: ActorDirectory
 
     func analyze(_ text: String) -> (terms: [[UInt8]], positions: [Int]) {
         var terms: [[UInt8]] = []
@@ -123,7 +125,10 @@ struct QueryPlanner {
             let s = try mergeRepeatedTerms(should.map(plan))
             return .boolean(must: m, should: s, mustNot: n)
         case .date(let from, let to):
-            return .dateRange(DateBounds.lower(from)...DateBounds.upper(to))
+            // A range that ends before it starts (`--from 2006 --to 2004`) matches nothing;
+            // the command line and the REPL refuse it with a message before it gets here.
+            guard let range = DateBounds.range(from: from, to: to) else { return .nothing }
+            return .dateRange(range)
         case .actor(let name):
             // A filter: documents naming any actor the name designates, scoring nothing.
             let terms = try actorTerms(matching: name)
@@ -171,22 +176,13 @@ struct QueryPlanner {
     /// words of `name`, folded as the index folds ("de Cossío" → "Carlos Fernández de Cossío",
     /// "Trump" → "Donald Trump").
     func actorTerms(matching name: String) throws -> [[UInt8]] {
-        var wanted = [Set(QueryPlanner.words(analyzer.normalize(name)))]
-        if let canonical = actorAlias?(name) { wanted.append(Set(QueryPlanner.words(analyzer.normalize(canonical)))) }
+        var wanted = [Set(QueryPlanner.words(analyzer.normalize(name)).map(String.init))]
+        if let canonical = actorAlias?(name) {
+            wanted.append(Set(QueryPlanner.words(analyzer.normalize(canonical)).map(String.init)))
+        }
         wanted.removeAll { $0.isEmpty }
         guard !wanted.isEmpty else { return [] }
-        var found = Set<[UInt8]>()
-        for segment in reader.segments {
-            try ActorTerms.prefix.withUnsafeBufferPointer { p in
-                try segment.terms.forEach(from: p) { term, _ in
-                    guard let actor = ActorTerms.name(of: term) else { return false }
-                    let words = Set(QueryPlanner.words(actor))
-                    if wanted.contains(where: { $0.isSubset(of: words) }) { found.insert(Array(term)) }
-                    return true
-                }
-            }
-        }
-        return found.sorted { $0.lexicographicallyPrecedes($1) }
+        return try actors.terms(containingAllOf: wanted)
     }
 
     /// The alphanumeric words of an already folded name.
@@ -226,21 +222,39 @@ extension Query {
 
 /// Date filter bounds as yyyymmdd numbers: a bound given as "2023" or "2023-11" covers the whole
 /// year or month (a lower bound starts at its first day, an upper bound ends at its last).
-enum DateBounds {
-    static func lower(_ s: String?) -> Int32 {
+/// Bounds come from users (options, REPL commands, queries), so anything that is not
+/// `yyyy[-mm[-dd]]` is refused rather than computed with: no digit count can overflow.
+public enum DateBounds {
+    /// The yyyymmdd range from `from` to `to` (nil: open), or nil when a bound is not a date
+    /// or the range ends before it starts.
+    public static func range(from: String?, to: String?) -> ClosedRange<Int32>? {
+        guard let lower = lower(from), let upper = upper(to), lower <= upper else { return nil }
+        return lower...upper
+    }
+
+    static func lower(_ s: String?) -> Int32? {
         guard let s else { return 1 }
-        let p = parts(s)
+        guard let p = parts(s) else { return nil }
         return p.y * 10000 + (p.m ?? 0) * 100 + (p.d ?? 0)
     }
 
-    static func upper(_ s: String?) -> Int32 {
+    static func upper(_ s: String?) -> Int32? {
         guard let s else { return Int32.max }
-        let p = parts(s)
+        guard let p = parts(s) else { return nil }
         return p.y * 10000 + (p.m ?? 99) * 100 + (p.d ?? 99)
     }
 
-    private static func parts(_ s: String) -> (y: Int32, m: Int32?, d: Int32?) {
-        let f = s.split(separator: "-").map { Int32($0) ?? 0 }
-        return (f.first ?? 0, f.count > 1 ? f[1] : nil, f.count > 2 ? f[2] : nil)
+    /// Year (at most 4 digits), month and day (at most 2): at most 99,999,999 as yyyymmdd.
+    private static func parts(_ s: String) -> (y: Int32, m: Int32?, d: Int32?)? {
+        let fields = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(fields.count) else { return nil }
+        var values: [Int32] = []
+        for (i, f) in fields.enumerated() {
+            let digits = f.utf8
+            guard !digits.isEmpty, digits.count <= (i == 0 ? 4 : 2),
+                  digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = Int32(f) else { return nil }
+            values.append(v)
+        }
+        return (values[0], values.count > 1 ? values[1] : nil, values.count > 2 ? values[2] : nil)
     }
 }

@@ -21,6 +21,7 @@ public final class Searcher {
     /// Stop words, proximity, feedback: see `RankingOptions` (Ranking.swift).
     public let ranking: RankingOptions
     let stopWords: Set<String>
+    let actors: ActorDirectory
     /// Whether undated documents pass date filters (by default they do not: a filter on 2023
     /// should not return articles whose date nobody knows).
     public var includeUndated = false
@@ -36,6 +37,7 @@ public final class Searcher {
         self.bm25 = bm25
         analyzer = try reader.makeAnalyzer()
         stopWords = Set(ranking.stopWords.words)
+        actors = ActorDirectory(reader: reader)
     }
 
     /// Plain BM25 with these parameters (`RankingOptions.classic`).
@@ -46,7 +48,7 @@ public final class Searcher {
     }
 
     var planner: QueryPlanner {
-        var p = QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25)
+        var p = QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25, actors: actors)
         p.stopWords = stopWords
         p.actorAlias = actorAlias
         return p
@@ -58,6 +60,8 @@ public final class Searcher {
     /// which skips documents that cannot reach the top k and so cannot count them.
     public func search(_ query: Query, limit: Int, facets: Bool = false, actorLimit: Int = 20,
                        exactTotal: Bool = true) throws -> SearchResults {
+        // No page can hold more hits than the index has documents, whatever a caller asks for.
+        let limit = min(max(0, limit), reader.documentCount)
         let plan = try planner.plan(query)
         let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
         if ranking.proximity > 0 {

@@ -14,12 +14,20 @@ public struct Suggestion: Equatable, Sendable {
 struct Suggester {
     let searcher: Searcher
 
+    /// How many unknown words one query gets corrections for. Each costs ~1,500 dictionary
+    /// look-ups and may walk the terms sharing its first letter, so a query of many unknown
+    /// words (a pasted text, random input) would otherwise take minutes.
+    static let maxCorrectedWords = 10
+
     func suggestions(for query: Query) throws -> [Suggestion] {
         var out: [Suggestion] = []
+        var corrected = 0
         for word in Suggester.plainWords(query) {
+            guard corrected < Suggester.maxCorrectedWords else { break }
             let terms = searcher.planner.analyze(word).terms
             guard terms.count == 1, let term = terms.first else { continue }
             guard try term.withUnsafeBufferPointer({ try searcher.reader.documentFrequency($0) }) == 0 else { continue }
+            corrected += 1
             let best = try closestBySingleEdit(word) ?? closestTerm(to: term)
             guard let best, let surface = try surfaceForm(of: best) else { continue }
             out.append(Suggestion(word: word, replacement: surface))

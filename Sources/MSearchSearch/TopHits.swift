@@ -22,7 +22,9 @@ struct TopHits {
     init(k: Int, tieBreak: ((Int, Int) -> Bool)? = nil) {
         self.k = k
         self.tieBreak = tieBreak
-        heap.reserveCapacity(max(0, k))
+        // k comes from users (--limit): reserve no more than an ordinary page needs and let
+        // the heap grow with the hits that really come, so a huge k costs nothing up front.
+        heap.reserveCapacity(min(max(0, k), 1024))
     }
 
     /// The score a new hit must beat to enter (−∞ until k hits are kept).

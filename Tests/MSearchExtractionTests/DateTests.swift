@@ -28,6 +28,15 @@ import MSearchSources
         #expect(mentioned("The 1980s were different; 2023 was not mentioned as a year here.") == [])
     }
 
+    /// `dayAt` summed every digit of a number token into an Int: 20 or more digits overflowed
+    /// (SIGILL), as in two 20 Newsgroups posts. A day has at most two digits.
+    @Test func digitRunsOfAnyLengthAreNotDaysAndDoNotOverflow() {
+        let run = String(repeating: "5", count: 29)
+        #expect(mentioned("Serial \(run) and \(String(repeating: "6", count: 44))th of May 2023.") == ["2023-05"])   // "May 2023", no day
+        #expect(mentioned("\(String(repeating: "9", count: 25)) November 2023 and 12345678901234567890123/11/2023.") == ["2023-11"])
+        #expect(mentioned("The 14th of May 2023 still counts, as does 3rd May 2023.") == ["2023-05-14", "2023-05-03"])
+    }
+
     @Test func impossibleDatesAreRejected() {
         #expect(mentioned("On February 30, 2023 and April 31, 2022 and 2023-02-29 nothing happened.") == [])
         #expect(mentioned("Leap day February 29, 2024.") == ["2024-02-29"])
