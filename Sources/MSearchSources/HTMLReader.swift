@@ -17,8 +17,10 @@ enum HTMLReader {
         guard let doc = parse(input.bytes, knownUTF8: input.knownUTF8) else {
             throw SourceProblem(path: path, reason: "unparseable HTML")
         }
-        defer { xmlFreeDoc(doc) }
+        // The tree copies what it needs: libxml2's own tree is freed before extraction builds
+        // its per-node tables, so the two never peak together.
         let tree = HTMLTree(doc: doc)
+        xmlFreeDoc(doc)
         let metadata = PageMetadata(tree: tree)
         var title = metadata.title
         var extractor = ArticleExtractor(tree: tree, title: title)
