@@ -8,7 +8,7 @@ import CLibXML2
 /// reading the page there).
 enum HTMLReader {
     static func read(_ input: FileBytes.Prepared, path: String, limits: ReadLimits = .default) throws -> SourceParts {
-        let scan = try input.bytes.withUnsafeBufferPointer { try MarkupScan.check($0, limits: limits, path: path, what: "page") }
+        let scan = try input.bytes.withUnsafeBufferPointer { try MarkupScan.check($0, limits: limits, path: path, what: "page", html: true) }
         var problems: [SourceProblem] = []
         if scan.longestText > MarkupScan.parserTextLimit {
             problems.append(SourceProblem(path: path, reason: "a text of \(scan.longestText) bytes without markup at byte \(scan.longestTextStart): "
@@ -88,7 +88,7 @@ enum HTMLReader {
     /// Throws when its markup passes the limits (`path` names the file it came from).
     static func fragmentText(_ html: String, limits: ReadLimits = .default, path: String = "fragment") throws -> String {
         let bytes = Array(html.utf8)
-        _ = try bytes.withUnsafeBufferPointer { try MarkupScan.check($0, limits: limits, path: path, what: "fragment") }
+        _ = try bytes.withUnsafeBufferPointer { try MarkupScan.check($0, limits: limits, path: path, what: "fragment", html: true) }
         guard !bytes.isEmpty, let doc = bytes.withUnsafeBufferPointer({ LibXML.parseHTML($0, encoding: "UTF-8") }) else {
             return ""
         }

@@ -19,7 +19,9 @@ struct MarkupScan {
     static let parserTextLimit = 10_000_000
 
     /// Counts the markup in `buf`; throws the reason when a limit is passed.
-    static func check(_ buf: UnsafeBufferPointer<UInt8>, limits: ReadLimits, path: String, what: String = "file") throws -> MarkupScan {
+    /// `html`: the bytes go to the HTML parser, for which scripts and styles hold no elements.
+    static func check(_ buf: UnsafeBufferPointer<UInt8>, limits: ReadLimits, path: String, what: String = "file",
+                      html: Bool = false) throws -> MarkupScan {
         var scan = MarkupScan()
         guard let base = buf.baseAddress else { return scan }
         let n = buf.count
@@ -39,7 +41,9 @@ struct MarkupScan {
                 if scan.elements > limits.maxElements {
                     throw SourceProblem(path: path, reason: "more than \(limits.maxElements) elements in the \(what) (the limit per file); skipped")
                 }
+                let nameStart = i
                 i = try scanTag(buf, from: i, scan: &scan, limits: limits, path: path, what: what, tagStart: lt)
+                if html, let raw = rawTextName(buf, at: nameStart) { i = skipRawText(buf, from: i, closing: raw) }
             } else if let end = skipSpecial(buf, from: i) {
                 i = end
             }
@@ -47,6 +51,32 @@ struct MarkupScan {
         }
         noteText(upTo: n)
         return scan
+    }
+
+    /// "script" or "style" when the tag name at `i` is one (any case): their content is text to
+    /// libxml2's HTML parser, whatever `<` it holds (`if (a<b)`), so it is not scanned as markup.
+    private static func rawTextName(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> StaticString? {
+        for name in ["script", "style"] as [StaticString] where hasName(buf, at: i, name) { return name }
+        return nil
+    }
+
+    /// Whether the bytes at `i` are `name` (ASCII, any case) followed by the end of a tag name.
+    private static func hasName(_ buf: UnsafeBufferPointer<UInt8>, at i: Int, _ name: StaticString) -> Bool {
+        let m = name.utf8CodeUnitCount
+        guard i + m <= buf.count else { return false }
+        for k in 0..<m where buf[i + k] | 0x20 != name.utf8Start[k] { return false }
+        return i + m == buf.count || !isASCIILetter(buf[i + m])
+    }
+
+    /// The offset of the `</name` that closes a script or style from `i` (or the end of input).
+    private static func skipRawText(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, closing name: StaticString) -> Int {
+        var i = start
+        while i < buf.count, let p = memchr(buf.baseAddress! + i, 0x3C, buf.count - i) {
+            let lt = UnsafeRawPointer(p) - UnsafeRawPointer(buf.baseAddress!)
+            if lt + 1 < buf.count, buf[lt + 1] == 0x2F, hasName(buf, at: lt + 2, name) { return lt }
+            i = lt + 1
+        }
+        return buf.count
     }
 
     /// Skips a comment or a CDATA section starting after its `<`; nil when `i` starts neither.

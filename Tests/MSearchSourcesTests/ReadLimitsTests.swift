@@ -96,6 +96,15 @@ import CLibXML2
         let scan = try Array(text.utf8).withUnsafeBufferPointer { try MarkupScan.check($0, limits: .default, path: "t") }
         #expect(scan.elements == 2)
         #expect(scan.attributes == 4)
+        // Scripts and styles are text to the HTML parser: a `<` in them starts no element.
+        let js = "<SCRIPT type=x>for (i=0;i<n;i++) { if (a <b && c<d) x = \"<p>\" }</script ><style>a<b{}</style><p>z</p>"
+        let jsScan = try Array(js.utf8).withUnsafeBufferPointer { try MarkupScan.check($0, limits: .default, path: "t", html: true) }
+        #expect(jsScan.elements == 3)
+        #expect(jsScan.attributes == 1)
+        // In XML a script is an element like any other, and its children count.
+        let xml = "<script><a/><b/></script>"
+        let xmlScan = try Array(xml.utf8).withUnsafeBufferPointer { try MarkupScan.check($0, limits: .default, path: "t") }
+        #expect(xmlScan.elements == 3)
     }
 
     /// Escaped HTML inside one feed item is checked as the fragment it is: that item is a
