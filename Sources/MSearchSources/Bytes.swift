@@ -126,7 +126,7 @@ public enum FileBytes {
                     out.append(contentsOf: c[0..<(c.count - Int(stream.avail_out))])
                 }
                 if out.count > limit {
-                    reason = "decompresses to more than \(ReadLimits.megabytes(limit)) (the --max-file-size limit); skipped"
+                    reason = "decompresses to more than \(ReadLimits.megabytes(limit)) (the --max-file-size limit)"
                     return
                 }
                 if status == Z_STREAM_END {

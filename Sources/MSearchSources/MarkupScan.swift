@@ -5,8 +5,9 @@ import Glibc
 /// element with 100,000 attributes a minute of its quadratic duplicate check), so the counts
 /// are checked here, at memchr speed, against `ReadLimits`.
 ///
-/// The count is an upper bound of what the parser builds: a `<` followed by a letter counts as
-/// an element even inside a script, and comments and CDATA sections are skipped.
+/// The count is an upper bound of what the parser builds: every `<` followed by a letter counts
+/// as an element, except in comments, CDATA sections and (for HTML) scripts and styles, which
+/// the parser reads as text.
 struct MarkupScan {
     var elements = 0
     var attributes = 0
@@ -39,7 +40,7 @@ struct MarkupScan {
             if isASCIILetter(buf[i]) {
                 scan.elements += 1
                 if scan.elements > limits.maxElements {
-                    throw SourceProblem(path: path, reason: "more than \(limits.maxElements) elements in the \(what) (the limit per file); skipped")
+                    throw SourceProblem(path: path, reason: "more than \(limits.maxElements) elements in the \(what) (the limit per \(what))")
                 }
                 let nameStart = i
                 i = try scanTag(buf, from: i, scan: &scan, limits: limits, path: path, what: what, tagStart: lt)
@@ -118,10 +119,10 @@ struct MarkupScan {
             count += 1
             scan.attributes += 1
             if count > limits.maxAttributesPerElement {
-                throw SourceProblem(path: path, reason: "an element with more than \(limits.maxAttributesPerElement) attributes at byte \(tagStart) (the limit per element); skipped")
+                throw SourceProblem(path: path, reason: "an element with more than \(limits.maxAttributesPerElement) attributes at byte \(tagStart) (the limit per element)")
             }
             if scan.attributes > limits.maxAttributes {
-                throw SourceProblem(path: path, reason: "more than \(limits.maxAttributes) attributes in the \(what) (the limit per file); skipped")
+                throw SourceProblem(path: path, reason: "more than \(limits.maxAttributes) attributes in the \(what) (the limit per \(what))")
             }
             var j = i
             while j < n, isSpace(buf[j]) { j += 1 }

@@ -22,7 +22,7 @@ enum XMLFeedReader {
         defer { xmlFreeDoc(doc) }
         let parts = try read(doc, path: path, limits: limits)
         if parts.entities.exceeded {
-            throw SourceProblem(path: path, reason: "XML entities expand to more than \(ReadLimits.megabytes(limits.maxEntityExpansion)) in the file (entity amplification; the limit per file); skipped")
+            throw SourceProblem(path: path, reason: "XML entities expand to more than \(ReadLimits.megabytes(limits.maxEntityExpansion)) in the file (entity amplification; the limit per file)")
         }
         return parts.result
     }
@@ -180,9 +180,13 @@ struct FeedBuilder {
         let link = text(FeedBuilder.child(item, "link"))
         let guid = text(FeedBuilder.child(item, "guid"))
         var title = try text(FeedBuilder.child(item, "title")).map(htmlText) ?? ""
-        var bodyNode = FeedBuilder.child(item, "encoded", prefix: "content")
-        if bodyNode.flatMap(text) == nil { bodyNode = FeedBuilder.child(item, "description") }
-        let body = try bodyNode.map { try htmlText(LibXML.rawText($0, entities: entities)) } ?? ""
+        // Each element's text is taken once: entity text counts against the budget as often as it is read.
+        func raw(_ name: String, _ prefix: String? = nil) -> String? {
+            FeedBuilder.child(item, name, prefix: prefix).map { LibXML.rawText($0, entities: entities) }
+        }
+        var bodyRaw = raw("encoded", "content")
+        if bodyRaw.map(collapseWhitespace)?.isEmpty ?? true { bodyRaw = raw("description") }
+        let body = try bodyRaw.map(htmlText) ?? ""
         var date: PartialDate? = nil, evidence: String? = nil
         for (name, prefix, ev) in [("pubDate", nil, "rss pubDate"), ("date", "dc", "dc:date"),
                                    ("published", nil, "atom published"), ("updated", nil, "atom updated")] as [(String, String?, String)] {
