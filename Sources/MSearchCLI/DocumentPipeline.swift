@@ -30,6 +30,8 @@ struct DocumentPipeline {
     let settings: AnalyzerSettings
     /// Finds dates and actors; nil indexes the text alone.
     var extractor: Extractor?
+    /// What reading one file may cost (inflated size, markup, entities, text per document).
+    var limits = ReadLimits()
     var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var filesPerRound = 64
     /// Source bytes per round: two rounds of documents, parsed and analysed, stay in memory.
@@ -132,11 +134,14 @@ struct DocumentPipeline {
         let parsed = concurrentMap(units) { unit -> Parsed in
             let path = files[unit.file]
             if let piece = unit.piece {
-                let r = JSONLinesStream.parse(piece, path: path)
+                var r = JSONLinesStream.parse(piece, path: path)
+                for i in r.documents.indices {
+                    if let note = limits.truncate(&r.documents[i], inFileOf: 2) { r.problems.append(note) }
+                }
                 return Parsed(documents: r.documents, lines: r.lines, problems: r.problems)
             }
             if unit.stream != nil { return Parsed() }
-            let r = SourceReader.readAll(bytes: unit.bytes, path: path, format: unit.format)
+            let r = SourceReader.readAll(bytes: unit.bytes, path: path, format: unit.format, limits: limits)
             return Parsed(documents: r.documents, problems: r.problems)
         }
         return Prepared(units: units.map { var u = $0; u.bytes = []; u.piece = nil; return u },

@@ -109,7 +109,8 @@ struct IndexingRun {
         // extraction and analysis then run on every core (DocumentPipeline).
         var filesDone = 0
         var ids: [String] = []
-        let pipeline = DocumentPipeline(settings: writer.manifest.analyzer, extractor: extractor)
+        var pipeline = DocumentPipeline(settings: writer.manifest.analyzer, extractor: extractor)
+        pipeline.limits.maxFileSize = maxFileSize
         try pipeline.run(files: files, select: { path in
             let input = try changes.inputToIndex(path: path, format: formats[path] ?? .text, report: &report)
             if input == nil { filesDone += 1; display?.update(report, filesDone: filesDone) }

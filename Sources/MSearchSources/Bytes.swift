@@ -10,8 +10,6 @@ import CLibXML2
 public enum FileBytes {
     /// Larger files are refused rather than risking memory exhaustion on a stray disk image.
     static let maxFileSize = 1 << 30
-    /// Bound on decompressed size, so a gzip bomb is a problem report, not an out-of-memory kill.
-    static let maxInflatedSize = 512 << 20
 
     /// Reads up to `size` bytes of an open regular file (fewer if it shrank meanwhile).
     public static func readOpenFile(_ fd: Int32, size: Int, path: String) throws -> [UInt8] {
@@ -66,10 +64,10 @@ public enum FileBytes {
         var knownUTF8: Bool
     }
 
-    static func prepare(_ raw: [UInt8], path: String) throws -> Prepared {
+    static func prepare(_ raw: [UInt8], path: String, limits: ReadLimits = .default) throws -> Prepared {
         var bytes = raw
         if bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B {
-            bytes = try gunzip(bytes, path: path)
+            bytes = try gunzip(bytes, path: path, limit: limits.maxFileSize)
         }
         var knownUTF8 = false
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -103,14 +101,17 @@ public enum FileBytes {
         }
     }
 
-    static func gunzip(_ input: [UInt8], path: String) throws -> [UInt8] {
+    /// Inflates gzip (or zlib) data, refusing it as soon as the output passes `limit` (the
+    /// `--max-file-size` that the compressed file was checked against), so a bomb is a problem
+    /// report, never gigabytes in memory.
+    static func gunzip(_ input: [UInt8], path: String, limit: Int) throws -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw SourceProblem(path: path, reason: "cannot initialise gzip decompression")
         }
         defer { inflateEnd(&stream) }
         var out: [UInt8] = []
-        out.reserveCapacity(min(input.count * 4, maxInflatedSize))
+        out.reserveCapacity(input.count > limit / 4 ? limit : input.count * 4)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var reason: String?
         input.withUnsafeBufferPointer { inBuf in
@@ -124,7 +125,10 @@ public enum FileBytes {
                     status = inflate(&stream, Z_NO_FLUSH)
                     out.append(contentsOf: c[0..<(c.count - Int(stream.avail_out))])
                 }
-                if out.count > maxInflatedSize { reason = "decompressed size exceeds \(maxInflatedSize >> 20) MB"; return }
+                if out.count > limit {
+                    reason = "decompresses to more than \(ReadLimits.megabytes(limit)) (the --max-file-size limit)"
+                    return
+                }
                 if status == Z_STREAM_END {
                     // Concatenated gzip members continue; trailing garbage ends it.
                     if stream.avail_in > 0, stream.next_in[0] == 0x1F { inflateReset(&stream); continue }

@@ -3,13 +3,24 @@ import CLibXML2
 
 /// HTML pages: one document per file, id = file stem. The body is the article text found by
 /// `ArticleExtractor`; title, URL and publication date come from the page's metadata.
+/// Pages with more elements or attributes than `ReadLimits` allows are skipped before libxml2
+/// builds their tree; a text node past libxml2's 10 MB limit is reported (the parser stops
+/// reading the page there).
 enum HTMLReader {
-    static func read(_ input: FileBytes.Prepared, path: String) throws -> SourceDocument {
+    static func read(_ input: FileBytes.Prepared, path: String, limits: ReadLimits = .default) throws -> SourceParts {
+        let scan = try input.bytes.withUnsafeBufferPointer { try MarkupScan.check($0, limits: limits, path: path, what: "page", html: true) }
+        var problems: [SourceProblem] = []
+        if scan.longestText > MarkupScan.parserTextLimit {
+            problems.append(SourceProblem(path: path, reason: "a text of \(scan.longestText) bytes without markup at byte \(scan.longestTextStart): "
+                + "the HTML parser reads one text node up to 10 MB, so the page is read only up to byte \(scan.longestTextStart + MarkupScan.parserTextLimit)"))
+        }
         guard let doc = parse(input.bytes, knownUTF8: input.knownUTF8) else {
             throw SourceProblem(path: path, reason: "unparseable HTML")
         }
-        defer { xmlFreeDoc(doc) }
+        // The tree copies what it needs: libxml2's own tree is freed before extraction builds
+        // its per-node tables, so the two never peak together.
         let tree = HTMLTree(doc: doc)
+        xmlFreeDoc(doc)
         let metadata = PageMetadata(tree: tree)
         var title = metadata.title
         var extractor = ArticleExtractor(tree: tree, title: title)
@@ -20,9 +31,10 @@ enum HTMLReader {
         }
         if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "no text content") }
         if title.isEmpty { title = SourceFormat.stem(path) }
-        return SourceDocument(id: SourceFormat.stem(path), path: path, title: title, body: body,
-                              date: metadata.date?.iso, dateEvidence: metadata.dateEvidence,
-                              url: metadata.url, format: .html)
+        let document = SourceDocument(id: SourceFormat.stem(path), path: path, title: title, body: body,
+                                      date: metadata.date?.iso, dateEvidence: metadata.dateEvidence,
+                                      url: metadata.url, format: .html)
+        return SourceParts(documents: [document], problems: problems)
     }
 
     /// Parses with libxml2's forgiving HTML parser in the page's character set: a BOM wins, then
@@ -73,8 +85,10 @@ enum HTMLReader {
 
     /// Plain text of an HTML fragment (an RSS description, Atom html content): all of it, blocks
     /// as paragraphs, without scripts and styles. No article extraction: the fragment is the item.
-    static func fragmentText(_ html: String) -> String {
+    /// Throws when its markup passes the limits (`path` names the file it came from).
+    static func fragmentText(_ html: String, limits: ReadLimits = .default, path: String = "fragment") throws -> String {
         let bytes = Array(html.utf8)
+        _ = try bytes.withUnsafeBufferPointer { try MarkupScan.check($0, limits: limits, path: path, what: "fragment", html: true) }
         guard !bytes.isEmpty, let doc = bytes.withUnsafeBufferPointer({ LibXML.parseHTML($0, encoding: "UTF-8") }) else {
             return ""
         }

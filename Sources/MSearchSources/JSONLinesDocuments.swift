@@ -44,6 +44,7 @@ public final class JSONLinesDocuments {
         }
         guard case .document(_, var doc)? = parsed else { return nil }
         doc.ordinal = ordinal
+        _ = ReadLimits.default.truncate(&doc, inFileOf: count)   // cut as the full read cuts it
         return doc
     }
 

@@ -121,25 +121,25 @@ enum LibXML {
     }
 
     /// Raw text content of a subtree (text and CDATA), whitespace untouched. Entity references
-    /// are not followed, except short internal entities whose replacement text is plain.
-    static func rawText(_ n: XNode) -> String {
+    /// are not followed, except internal entities whose replacement text is plain, drawn from
+    /// the file's `entities` budget (HTML pages have none to expand).
+    static func rawText(_ n: XNode, entities: EntityBudget = EntityBudget(limit: 0)) -> String {
         var out: [UInt8] = []
-        var budget = 1 << 20
-        appendRawText(n, &out, &budget, depth: 0)
+        appendRawText(n, &out, entities, depth: 0)
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendRawText(_ n: XNode, _ out: inout [UInt8], _ budget: inout Int, depth: Int) {
+    static func appendRawText(_ n: XNode, _ out: inout [UInt8], _ entities: EntityBudget, depth: Int) {
         switch n.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let c = n.pointee.content { appendCString(c, &out) }
         case XML_ENTITY_REF_NODE:
-            appendEntity(n, &out, &budget)
+            appendEntity(n, &out, entities)
         case XML_ELEMENT_NODE, XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE:
             guard depth < 512 else { return }
             var c = n.pointee.children
             while let child = c {
-                appendRawText(child, &out, &budget, depth: depth + 1)
+                appendRawText(child, &out, entities, depth: depth + 1)
                 c = child.pointee.next
             }
         default:
@@ -153,18 +153,19 @@ enum LibXML {
     }
 
     /// The replacement text of an internal entity when it is plain text (no markup or further
-    /// references), within a per-document budget: never the content of external entities, and
-    /// never a nested expansion, so entity bombs stay small.
-    static func appendEntity(_ n: XNode, _ out: inout [UInt8], _ budget: inout Int) {
-        guard let doc = n.pointee.doc, let name = n.pointee.name,
+    /// references), taken from the file's budget: never the content of external entities, never
+    /// a nested expansion, and never more than `ReadLimits.maxEntityExpansion` in all, however
+    /// often the entity is referenced (the caller refuses the file once the budget is exceeded).
+    static func appendEntity(_ n: XNode, _ out: inout [UInt8], _ entities: EntityBudget) {
+        guard !entities.exceeded, let doc = n.pointee.doc, let name = n.pointee.name,
               let ent = xmlGetDocEntity(doc, name),
               ent.pointee.etype == XML_INTERNAL_GENERAL_ENTITY,
               let content = ent.pointee.content else { return }
-        let len = Int(xmlStrlen(content))
-        guard len <= budget else { return }
+        // libxml2 keeps the length of the replacement text: no scan of a large entity per reference.
+        let len = ent.pointee.length > 0 ? Int(ent.pointee.length) : Int(xmlStrlen(content))
+        guard entities.take(len) else { return }
         let buf = UnsafeBufferPointer(start: content, count: len)
         if buf.contains(0x26) || buf.contains(0x3C) { return }
-        budget -= len
         out.append(contentsOf: buf)
     }
 }

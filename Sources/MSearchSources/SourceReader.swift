@@ -33,20 +33,25 @@ public enum SourceReader {
         }
     }
 
-    /// Reads bytes already in memory as `format`, keeping per-part problems.
-    public static func readAll(bytes: [UInt8], path: String, format: SourceFormat) -> (documents: [SourceDocument], problems: [SourceProblem]) {
+    /// Reads bytes already in memory as `format`, keeping per-part problems. `limits` bound
+    /// what reading may cost; a document cut to `limits.maxTextBytes` comes with a problem saying so.
+    public static func readAll(bytes: [UInt8], path: String, format: SourceFormat,
+                               limits: ReadLimits = .default) -> (documents: [SourceDocument], problems: [SourceProblem]) {
         do {
-            let prepared = try FileBytes.prepare(bytes, path: path)
-            let parts: SourceParts
+            let prepared = try FileBytes.prepare(bytes, path: path, limits: limits)
+            var parts: SourceParts
             switch format {
             case .text: parts = SourceParts(documents: [try TextReader.read(prepared, path: path)])
-            case .html: parts = SourceParts(documents: [try HTMLReader.read(prepared, path: path)])
-            case .xml: parts = try XMLFeedReader.read(prepared, path: path)
+            case .html: parts = try HTMLReader.read(prepared, path: path, limits: limits)
+            case .xml: parts = try XMLFeedReader.read(prepared, path: path, limits: limits)
             case .reuters: parts = try ReutersReader.read(prepared.bytes, path: path)
             case .jsonl: parts = JSONLinesReader.read(prepared.bytes, path: path)
             }
             var documents = parts.documents
-            for i in documents.indices { documents[i].ordinal = i }
+            for i in documents.indices {
+                documents[i].ordinal = i
+                if let note = limits.truncate(&documents[i], inFileOf: documents.count) { parts.problems.append(note) }
+            }
             return (documents, parts.problems)
         } catch {
             return ([], [problem(error, path: path)])

@@ -4,9 +4,10 @@ import CLibXML2
 /// XML (sitemaps, data files) is one document with all its text.
 ///
 /// Parsed strictly and safely (see `LibXML.parseXML`): a malformed file is a problem, a hostile
-/// one cannot make the parser read local files or expand entities without bound.
+/// one cannot make the parser read local files, and `ReadLimits` bound its elements, attributes
+/// and the entity text expanded in the whole file.
 enum XMLFeedReader {
-    static func read(_ input: FileBytes.Prepared, path: String) throws -> SourceParts {
+    static func read(_ input: FileBytes.Prepared, path: String, limits: ReadLimits = .default) throws -> SourceParts {
         let encoding: String? = input.knownUTF8 ? "UTF-8" : nil
         if encoding == nil {
             let declared = declaredEncoding(input.bytes)
@@ -16,11 +17,22 @@ enum XMLFeedReader {
                 }
             }
         }
+        _ = try input.bytes.withUnsafeBufferPointer { try MarkupScan.check($0, limits: limits, path: path) }
         let doc = try input.bytes.withUnsafeBufferPointer { try LibXML.parseXML($0, encoding: encoding, path: path) }
         defer { xmlFreeDoc(doc) }
+        let parts = try read(doc, path: path, limits: limits)
+        if parts.entities.exceeded {
+            throw SourceProblem(path: path, reason: "XML entities expand to more than \(ReadLimits.megabytes(limits.maxEntityExpansion)) in the file (entity amplification; the limit per file)")
+        }
+        return parts.result
+    }
+
+    /// The documents of a parsed file, and how much entity text they took.
+    private static func read(_ doc: XDoc, path: String, limits: ReadLimits) throws -> (result: SourceParts, entities: EntityBudget) {
         guard let root = LibXML.root(doc) else { throw SourceProblem(path: path, reason: "malformed XML: no root element") }
         let stem = SourceFormat.stem(path)
-        var feed = FeedBuilder(path: path, stem: stem)
+        let entities = EntityBudget(limit: limits.maxEntityExpansion)
+        var feed = FeedBuilder(path: path, stem: stem, entities: entities, limits: limits)
         switch LibXML.name(root).lowercased() {
         case "rss":
             for channel in LibXML.children(root) where LibXML.name(channel) == "channel" {
@@ -35,12 +47,12 @@ enum XMLFeedReader {
         case "feed":
             for entry in LibXML.children(root) where LibXML.name(entry) == "entry" { feed.addAtomEntry(entry) }
         default:
-            return SourceParts(documents: [try genericDocument(root, path: path, stem: stem)])
+            return (SourceParts(documents: [try genericDocument(root, path: path, stem: stem, entities: entities)]), entities)
         }
-        if feed.result.documents.isEmpty && feed.result.problems.isEmpty {
+        if feed.result.documents.isEmpty && feed.result.problems.isEmpty && !entities.exceeded {
             throw SourceProblem(path: path, reason: "feed has no items")
         }
-        return feed.result
+        return (feed.result, entities)
     }
 
     /// The encoding named in the XML declaration, lower-cased.
@@ -55,22 +67,21 @@ enum XMLFeedReader {
     }
 
     /// Any other XML: one document; the title from the first title-like element, else the stem.
-    static func genericDocument(_ root: XNode, path: String, stem: String) throws -> SourceDocument {
+    static func genericDocument(_ root: XNode, path: String, stem: String, entities: EntityBudget) throws -> SourceDocument {
         var title = ""
         var stack: [XNode] = [root]
         while let n = stack.popLast(), title.isEmpty {
             let name = LibXML.name(n).lowercased()
             if name == "title" || name == "headline" {
-                title = collapseWhitespace(LibXML.rawText(n))
+                title = collapseWhitespace(LibXML.rawText(n, entities: entities))
                 if !title.isEmpty { break }
             }
             stack.append(contentsOf: LibXML.children(n).reversed())
         }
         var body = TextBuilder()
-        var budget = 1 << 20
-        appendXMLText(root, to: &body, budget: &budget, xhtml: false, depth: 0)
+        appendXMLText(root, to: &body, entities: entities, xhtml: false, depth: 0)
         let text = body.string()
-        if title.isEmpty && text.isEmpty { throw SourceProblem(path: path, reason: "no text content") }
+        if title.isEmpty && text.isEmpty && !entities.exceeded { throw SourceProblem(path: path, reason: "no text content") }
         if title.isEmpty { title = stem }
         return SourceDocument(id: stem, path: path, title: title, body: text, format: .xml)
     }
@@ -83,7 +94,7 @@ enum XMLFeedReader {
 
     /// Text of an XML subtree. In XHTML mode block elements make paragraphs; otherwise every
     /// element that contains elements ends a paragraph (records, sitemap <url>s…), leaves are spaced.
-    static func appendXMLText(_ n: XNode, to out: inout TextBuilder, budget: inout Int, xhtml: Bool, depth: Int) {
+    static func appendXMLText(_ n: XNode, to out: inout TextBuilder, entities: EntityBudget, xhtml: Bool, depth: Int) {
         guard depth < 256 else { return }
         var c = n.pointee.children
         var hasElements = false
@@ -95,7 +106,7 @@ enum XMLFeedReader {
                 }
             case XML_ENTITY_REF_NODE:
                 var bytes: [UInt8] = []
-                LibXML.appendEntity(child, &bytes, &budget)
+                LibXML.appendEntity(child, &bytes, entities)
                 bytes.withUnsafeBufferPointer { out.append($0) }
             case XML_ELEMENT_NODE:
                 hasElements = true
@@ -105,11 +116,11 @@ enum XMLFeedReader {
                     let block = xhtmlBlocks.contains(name)
                     if block { out.breakParagraph() }
                     if name == "td" || name == "th" { out.space() }
-                    appendXMLText(child, to: &out, budget: &budget, xhtml: true, depth: depth + 1)
+                    appendXMLText(child, to: &out, entities: entities, xhtml: true, depth: depth + 1)
                     if block { out.breakParagraph() }
                 } else {
                     out.space()
-                    appendXMLText(child, to: &out, budget: &budget, xhtml: false, depth: depth + 1)
+                    appendXMLText(child, to: &out, entities: entities, xhtml: false, depth: depth + 1)
                     out.space()
                 }
             default:
@@ -128,37 +139,58 @@ struct FeedBuilder {
     var result = SourceParts()
     var seen = Set<String>()
     var ordinal = 0
+    /// The file's entity budget, shared by every item's text.
+    let entities: EntityBudget
+    let limits: ReadLimits
 
-    init(path: String, stem: String) { self.path = path; self.stem = stem }
+    init(path: String, stem: String, entities: EntityBudget, limits: ReadLimits) {
+        self.path = path; self.stem = stem; self.entities = entities; self.limits = limits
+    }
 
     static func child(_ n: XNode, _ name: String, prefix: String? = nil) -> XNode? {
         LibXML.children(n).first { LibXML.name($0) == name && (prefix == nil || LibXML.prefix($0) == prefix) }
     }
 
-    static func text(_ n: XNode?) -> String? {
+    func text(_ n: XNode?) -> String? {
         guard let n else { return nil }
-        let t = collapseWhitespace(LibXML.rawText(n))
+        let t = collapseWhitespace(LibXML.rawText(n, entities: entities))
         return t.isEmpty ? nil : t
     }
 
-    /// Escaped HTML (RSS descriptions) becomes text; plain text passes through.
-    static func htmlText(_ raw: String) -> String {
-        if raw.utf8.contains(0x3C) || raw.utf8.contains(0x26) { return HTMLReader.fragmentText(raw) }
+    /// Escaped HTML (RSS descriptions) becomes text; plain text passes through. Throws when the
+    /// fragment's markup passes the limits.
+    func htmlText(_ raw: String) throws -> String {
+        if raw.utf8.contains(0x3C) || raw.utf8.contains(0x26) { return try HTMLReader.fragmentText(raw, limits: limits, path: path) }
         return collapseWhitespace(raw)
+    }
+
+    /// Records an item whose text passes the limits as a problem of the file: the other items
+    /// are still read.
+    mutating func skipItem(_ error: Error) {
+        let reason = (error as? SourceProblem)?.reason ?? "\(error)"
+        result.problems.append(SourceProblem(path: path, reason: "item \(ordinal): \(reason)"))
     }
 
     mutating func addRSSItem(_ item: XNode) {
         ordinal += 1
-        let link = FeedBuilder.text(FeedBuilder.child(item, "link"))
-        let guid = FeedBuilder.text(FeedBuilder.child(item, "guid"))
-        var title = FeedBuilder.text(FeedBuilder.child(item, "title")).map(FeedBuilder.htmlText) ?? ""
-        var bodyNode = FeedBuilder.child(item, "encoded", prefix: "content")
-        if bodyNode.flatMap(FeedBuilder.text) == nil { bodyNode = FeedBuilder.child(item, "description") }
-        let body = bodyNode.map { FeedBuilder.htmlText(LibXML.rawText($0)) } ?? ""
+        do { try addRSSItemText(item) } catch { skipItem(error) }
+    }
+
+    private mutating func addRSSItemText(_ item: XNode) throws {
+        let link = text(FeedBuilder.child(item, "link"))
+        let guid = text(FeedBuilder.child(item, "guid"))
+        var title = try text(FeedBuilder.child(item, "title")).map(htmlText) ?? ""
+        // Each element's text is taken once: entity text counts against the budget as often as it is read.
+        func raw(_ name: String, _ prefix: String? = nil) -> String? {
+            FeedBuilder.child(item, name, prefix: prefix).map { LibXML.rawText($0, entities: entities) }
+        }
+        var bodyRaw = raw("encoded", "content")
+        if bodyRaw.map(collapseWhitespace)?.isEmpty ?? true { bodyRaw = raw("description") }
+        let body = try bodyRaw.map(htmlText) ?? ""
         var date: PartialDate? = nil, evidence: String? = nil
         for (name, prefix, ev) in [("pubDate", nil, "rss pubDate"), ("date", "dc", "dc:date"),
                                    ("published", nil, "atom published"), ("updated", nil, "atom updated")] as [(String, String?, String)] {
-            if let v = FeedBuilder.text(FeedBuilder.child(item, name, prefix: prefix)), let d = DateNormalizer.parse(v) {
+            if let v = text(FeedBuilder.child(item, name, prefix: prefix)), let d = DateNormalizer.parse(v) {
                 date = d; evidence = ev; break
             }
         }
@@ -173,7 +205,11 @@ struct FeedBuilder {
 
     mutating func addAtomEntry(_ entry: XNode) {
         ordinal += 1
-        let atomID = FeedBuilder.text(FeedBuilder.child(entry, "id"))
+        do { try addAtomEntryText(entry) } catch { skipItem(error) }
+    }
+
+    private mutating func addAtomEntryText(_ entry: XNode) throws {
+        let atomID = text(FeedBuilder.child(entry, "id"))
         // The alternate link (or one without rel) is the article; otherwise any link.
         var link: String? = nil, anyLink: String? = nil
         for l in LibXML.children(entry) where LibXML.name(l) == "link" {
@@ -183,13 +219,13 @@ struct FeedBuilder {
             if anyLink == nil { anyLink = href }
         }
         link = link ?? anyLink
-        var title = FeedBuilder.child(entry, "title").map(FeedBuilder.atomText) ?? ""
+        var title = try FeedBuilder.child(entry, "title").map(atomText) ?? ""
         title = collapseWhitespace(title.replacingOccurrences(of: "\n", with: " "))
-        var body = FeedBuilder.child(entry, "content").map(FeedBuilder.atomText) ?? ""
-        if body.isEmpty { body = FeedBuilder.child(entry, "summary").map(FeedBuilder.atomText) ?? "" }
+        var body = try FeedBuilder.child(entry, "content").map(atomText) ?? ""
+        if body.isEmpty { body = try FeedBuilder.child(entry, "summary").map(atomText) ?? "" }
         var date: PartialDate? = nil, evidence: String? = nil
         for (name, ev) in [("published", "atom published"), ("updated", "atom updated"), ("issued", "atom issued")] {
-            if let v = FeedBuilder.text(FeedBuilder.child(entry, name)), let d = DateNormalizer.parse(v) {
+            if let v = text(FeedBuilder.child(entry, name)), let d = DateNormalizer.parse(v) {
                 date = d; evidence = ev; break
             }
         }
@@ -198,16 +234,15 @@ struct FeedBuilder {
     }
 
     /// Atom text constructs: type="text" (default), "html" (escaped markup) or "xhtml" (inline div).
-    static func atomText(_ n: XNode) -> String {
+    func atomText(_ n: XNode) throws -> String {
         let type = (LibXML.attribute(n, "type") ?? "text").lowercased()
         if type == "xhtml" || type.hasSuffix("xhtml+xml") {
             var out = TextBuilder()
-            var budget = 1 << 20
-            XMLFeedReader.appendXMLText(n, to: &out, budget: &budget, xhtml: true, depth: 0)
+            XMLFeedReader.appendXMLText(n, to: &out, entities: entities, xhtml: true, depth: 0)
             return out.string()
         }
-        let raw = LibXML.rawText(n)
-        if type == "html" || type.hasSuffix("html") { return HTMLReader.fragmentText(raw) }
+        let raw = LibXML.rawText(n, entities: entities)
+        if type == "html" || type.hasSuffix("html") { return try HTMLReader.fragmentText(raw, limits: limits, path: path) }
         return JSONLinesReader.normalizeBody(raw)
     }
 

@@ -52,7 +52,7 @@ import Testing
         for c in cases {
             let base = "\(dir)/\(c)"
             let meta = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(base)/expected-metadata.json"))) as? [String: Any] ?? [:]
-            let expectedText = HTMLReader.fragmentText(try String(contentsOfFile: "\(base)/expected.html", encoding: .utf8))
+            let expectedText = try HTMLReader.fragmentText(try String(contentsOfFile: "\(base)/expected.html", encoding: .utf8))
             let doc = try #require(try SourceReader.read(fileAt: "\(base)/source.html").first, "\(c)")
             let got = tokenCounts(doc.body), exp = tokenCounts(expectedText)
             let overlap = exp.reduce(0) { $0 + min($1.value, got[$1.key] ?? 0) }

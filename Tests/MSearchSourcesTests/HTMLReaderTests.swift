@@ -179,7 +179,7 @@ import Testing
         #expect(try readDocs("h.html", html).first?.body == "Visible paragraph.")
     }
 
-    @Test func fragmentTextKeepsEverything() {
-        #expect(HTMLReader.fragmentText("<p>One &amp; two</p><ul><li>a</li><li>b</li></ul><script>x()</script>") == "One & two\na\nb")
+    @Test func fragmentTextKeepsEverything() throws {
+        #expect(try HTMLReader.fragmentText("<p>One &amp; two</p><ul><li>a</li><li>b</li></ul><script>x()</script>") == "One & two\na\nb")
     }
 }
