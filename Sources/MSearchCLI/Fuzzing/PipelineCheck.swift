@@ -86,7 +86,7 @@ public final class PipelineCheck {
             queries += ["\"\(words[0]) \(words[1])\"", "\"\(words[0]) \(words[1])\"~3", words.joined(separator: " "),
                         "\(words[0]) AND (\(words[1]) OR \(words.last!))", "actor:\"\(words[0]) \(words[1])\""]
         }
-        if let line = text.split(separator: "\n").first { queries.append(String(line.prefix(200))) }
+        if let line = text.split(separator: "\n").first { queries.append(String(line.prefix(80))) }
         return queries
     }
 
