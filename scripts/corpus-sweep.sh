@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The corpus sweep (issue #13): indexes every corpus in ../shared/corpora with extraction on,
+# then checks and searches each index, with a release build of msearch. Any signal, timeout or
+# exit status other than the documented ones fails the sweep; skipped files are fine (msearch
+# reports them and exits 0). Files the walker does not take by their extension — the 20
+# Newsgroups posts (extracted from the archive), CACM's cacm.all, Cranfield's cran.all.1400,
+# the *.ALL files — are indexed as `.txt` copies, so their text goes through extraction too.
+# Prints one line per corpus: documents, skipped files, seconds, peak RSS.
+#
+# usage: scripts/corpus-sweep.sh [path/to/msearch]   (default: builds .build-sweep/release/msearch)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+CORPORA=../shared/corpora
+if [ ! -d "$CORPORA" ]; then
+    echo "corpus sweep: skipped, no $CORPORA"
+    exit 0
+fi
+BIN=${1:-}
+if [ -z "$BIN" ]; then
+    swift build -c release --product msearch --scratch-path .build-sweep 2>&1 | tail -1
+    BIN=.build-sweep/release/msearch
+fi
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+# Each command's limit: the largest corpus indexes in well under a minute.
+LIMIT=600
+failures=0
+
+# Runs msearch under `timeout` and /usr/bin/time; fails the sweep unless the status is allowed.
+#   step LABEL ALLOWED_STATUSES... -- ARGS...
+step() {
+    local label=$1; shift
+    local allowed=()
+    while [ "$1" != "--" ]; do allowed+=("$1"); shift; done
+    shift
+    local status=0
+    timeout $LIMIT /usr/bin/time -f "%e %M" -o "$WORK/time" "$BIN" "$@" >"$WORK/out" 2>"$WORK/err" || status=$?
+    # /usr/bin/time's last line is "SECONDS KB" (a line before it names a signal).
+    read -r seconds rss < <(tail -n 1 "$WORK/time" 2>/dev/null) || true
+    [[ "${rss:-}" =~ ^[0-9]+$ ]] || { seconds=?; rss=0; }
+    for a in "${allowed[@]}"; do [ "$status" = "$a" ] && return 0; done
+    echo "FAIL $label: exit status $status (124: timeout; above 128: signal $((status - 128)))"
+    grep -v "^msearch: skipped" "$WORK/err" | tail -20
+    failures=$((failures + 1))
+    return 1
+}
+
+for corpus in "$CORPORA"/*/; do
+    name=$(basename "$corpus")
+    side="$WORK/$name-as-text"
+    mkdir -p "$side"
+    if [ "$name" = 20newsgroups ]; then
+        tar -xzf "$corpus"/*.tar.gz -C "$side" --transform 's/$/.txt/'
+    fi
+    # Files without an extension msearch reads (and not archives): copied as FILE.txt.
+    while IFS= read -r -d '' f; do
+        rel=${f#"$corpus"}
+        cp "$f" "$side/${rel//\//__}.txt"
+    done < <(find "$corpus" -type f \
+        ! -iname '*.txt' ! -iname '*.md' ! -iname '*.markdown' ! -iname '*.text' \
+        ! -iname '*.html' ! -iname '*.htm' ! -iname '*.xhtml' ! -iname '*.xml' ! -iname '*.rss' ! -iname '*.atom' \
+        ! -iname '*.sgm' ! -iname '*.sgml' ! -iname '*.jsonl' ! -iname '*.ndjson' ! -iname '*.gz' -print0)
+    index="$WORK/$name-index"
+    started=$(date +%s)
+    if step "$name: index" 0 -- index --quiet --index "$index" "$corpus" "$side"; then
+        index_seconds=$seconds index_mb=$((rss / 1024))
+        skipped=$(grep -c "^msearch: skipped" "$WORK/err")
+        step "$name: check" 0 -- check --index "$index"
+        documents=$(grep -o '[0-9]* documents\?' "$WORK/out" | head -1)
+        step "$name: search" 0 1 -- --index "$index" --limit 5 --color never the oil price
+        step "$name: search with filters" 0 1 -- --index "$index" --json --facets --from 1980 --to 2030 '"of the"~3 OR stat*'
+        step "$name: actors" 0 1 -- actors --index "$index"
+        echo "$name: ${documents:-? documents}, $skipped files skipped, index ${index_seconds} s and ${index_mb} MB peak, all steps $(( $(date +%s) - started )) s"
+    fi
+    rm -rf "$index" "$side"
+done
+
+if [ $failures -gt 0 ]; then
+    echo "corpus sweep: $failures failure(s)"
+    exit 1
+fi
+echo "corpus sweep: every corpus indexed, checked and searched"
