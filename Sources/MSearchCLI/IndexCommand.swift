@@ -93,7 +93,7 @@ struct IndexCommand: ParsableCommand {
         let kept = index + "/" + IndexGazetteer.fileName
         let gazetteerFile = actors ?? (!rebuild && DurableFile.exists(kept) ? kept : nil)
         // given here, so IndexingRun's default Extractor (gazetteer, lexicon) is never built
-        var run = IndexingRun(directory: index, paths: paths, replace: rebuild,
+        var run = IndexingRun(directory: index, paths: paths.map(CommandLineArguments.path), replace: rebuild,
                               extractor: noExtract ? nil : try IndexCommand.extractor(gazetteerFile: gazetteerFile))
         run.prune = prune
         run.store = store
