@@ -4,7 +4,7 @@ import MSearchSources
 
 /// What incremental indexing decides for each file of a run, against the index's catalog:
 ///
-/// - same size and mtime as catalogued → unchanged, not even opened;
+/// - same size and mtime as catalogued (by `fstat` of the opened file) → unchanged, not read;
 /// - otherwise the file is read and hashed: same hash → unchanged (the new mtime is noted);
 ///   a different hash, or a file the catalog does not know → (re)indexed, after deleting the
 ///   documents its previous version produced;

@@ -74,34 +74,18 @@ public struct SourceWalker {
             out.append(.skipped(SourceProblem(path: directory, reason: "cannot read directory: \(FileBytes.errnoText())")))
             return
         }
+        func skip(_ reason: String) {
+            out.append(.skipped(SourceProblem(path: directory, reason: reason)))
+            close(fd)
+        }
         var st = stat()
-        guard fstat(fd, &st) == 0 else {
-            out.append(.skipped(SourceProblem(path: directory, reason: "cannot read directory: \(FileBytes.errnoText())")))
-            close(fd)
-            return
-        }
-        if let problem = roots.problem(ofOpen: fd, path: directory, status: st) {
-            out.append(.skipped(problem))
-            close(fd)
-            return
-        }
+        guard fstat(fd, &st) == 0 else { return skip("cannot read directory: \(FileBytes.errnoText())") }
+        if let problem = roots.problem(ofOpen: fd, path: directory, status: st) { return skip(problem.reason) }
         let id = DirID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-        if stack.contains(id) {
-            out.append(.skipped(SourceProblem(path: directory, reason: "symlink loop (directory already being walked)")))
-            close(fd)
-            return
-        }
-        if visited.contains(id) {
-            out.append(.skipped(SourceProblem(path: directory, reason: "directory already walked via another path")))
-            close(fd)
-            return
-        }
+        if stack.contains(id) { return skip("symlink loop (directory already being walked)") }
+        if visited.contains(id) { return skip("directory already walked via another path") }
         visited.insert(id)
-        guard let dir = fdopendir(fd) else {
-            out.append(.skipped(SourceProblem(path: directory, reason: "cannot read directory: \(FileBytes.errnoText())")))
-            close(fd)
-            return
-        }
+        guard let dir = fdopendir(fd) else { return skip("cannot read directory: \(FileBytes.errnoText())") }
         var names: [String] = []
         while let entry = readdir(dir) {
             // The name in place, up to its NUL (copying the whole d_name array reads past a
