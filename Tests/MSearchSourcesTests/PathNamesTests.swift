@@ -96,6 +96,52 @@ import Testing
     }
 }
 
+extension SourceFileTests {
+    /// Opens a file again and again while another thread swaps it with a link to a secret
+    /// outside the roots: every open either is refused or reads the harmless file.
+    @Test func aSwappedLinkIsRefusedOrNotRead() throws {
+        let work = TemporaryDirectory("sourcefile")
+        let secret = try work.write("outside/secret.txt", "secret")
+        let regular = try work.write("src/.regular", "harmless")
+        let path = work.path + "/src/race.txt"
+        #expect(link(regular, path) == 0)
+        let roots = SourceRoots(paths: [work.path + "/src"])
+        final class Stop: @unchecked Sendable {
+            let lock = NSLock()
+            var stopped = false
+            var value: Bool { lock.lock(); defer { lock.unlock() }; return stopped }
+        }
+        let stop = Stop()
+        let done = DispatchSemaphore(value: 0)
+        let tmp = work.path + "/src/.swap"
+        let thread = Thread {
+            var k = 0
+            while !stop.value {
+                if k % 2 == 0 { symlink(secret, tmp) } else { link(regular, tmp) }
+                rename(tmp, path)
+                k += 1
+            }
+            done.signal()
+        }
+        thread.start()
+        var opened = 0, refused = 0, leaked = 0
+        let started = Date()
+        while opened + refused < 20_000 && Date().timeIntervalSince(started) < 5 {
+            if let file = try? SourceFile(opening: path, inside: roots) {
+                opened += 1
+                if (try? file.read(limit: 100)) != Array("harmless".utf8) { leaked += 1 }
+            } else {
+                refused += 1
+            }
+        }
+        stop.lock.lock(); stop.stopped = true; stop.lock.unlock()
+        done.wait()
+        print("swapped link: \(opened) opened, \(refused) refused, \(leaked) read something else")
+        #expect(leaked == 0)
+        #expect(opened > 0 && refused > 0, "both states were seen")
+    }
+}
+
 @Suite struct WideTextTests {
     func read(_ name: String, _ bytes: [UInt8]) throws -> (documents: [SourceDocument], problems: [SourceProblem]) {
         SourceReader.readAll(bytes: bytes, path: name, format: .text)
