@@ -132,6 +132,11 @@ import Glibc
         #expect(hit.stdout.contains("src/caf\\xe9.txt"), "shown escaped: \(hit.stdout)")
         #expect(!hit.stdout.contains("\u{FFFD}"))
         #expect(try Child.run(["--index", index, "numbatword"]).stdout.contains("src/d\\xff/n.txt"))
+        // Without stored text, the snippet is read back from the file by its real name.
+        let lean = work.sub("lean")
+        #expect(try Child.run(["index", "-q", "--store", "none", "--index", lean, src]).status == 0)
+        let leanHit = try Child.run(["--index", lean, "quokkaword"])
+        #expect(leanHit.stdout.contains("Cafe au lait") && leanHit.stdout.contains("quokkaword"), "\(leanHit.stdout)")
         // The catalog kept the real bytes: the next run finds both files unchanged.
         let again = try Child.run(["index", "--index", index, src])
         #expect(again.stdout.contains("0 added, 0 updated, 2 unchanged"), "\(again.stdout)")
