@@ -115,7 +115,7 @@ struct IndexCommand: ParsableCommand {
         }
         let gazetteer = kept?.bytes, gazetteerFile = kept?.path ?? ""
         // given here, so IndexingRun's default Extractor (gazetteer, lexicon) is never built
-        var run = IndexingRun(directory: index, paths: paths, replace: rebuild,
+        var run = IndexingRun(directory: index, paths: paths.map(CommandLineArguments.path), replace: rebuild,
                               extractor: noExtract ? nil : try IndexCommand.extractor(gazetteer: gazetteer, file: gazetteerFile))
         run.keptGazetteer = .some(gazetteer)
         run.prune = prune

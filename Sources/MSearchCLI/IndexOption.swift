@@ -8,8 +8,8 @@ struct IndexOption: ParsableArguments {
     var index: String?
 
     /// --index, else `$MSEARCH_INDEX`, else ./Index.
-    var directory: String { IndexLocation.directory(index) }
+    var directory: String { IndexLocation.directory(index.map(CommandLineArguments.path)) }
 
     /// Opens the index for reading; the default ./Index is built from ./seeds when missing.
-    func open() throws -> IndexReader { try IndexLocation.open(index) }
+    func open() throws -> IndexReader { try IndexLocation.open(index.map(CommandLineArguments.path)) }
 }

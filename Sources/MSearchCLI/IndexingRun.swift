@@ -94,7 +94,8 @@ struct IndexingRun {
         if let display {
             for case .file(let path, _) in entries {
                 display.totalFiles += 1
-                display.totalBytes += DurableFile.size(path)
+                var st = stat()
+                display.totalBytes += stat(PathNames.system(path), &st) == 0 ? Int(st.st_size) : 0
             }
         }
         var files: [String] = []

@@ -29,7 +29,7 @@ struct RemoveCommand: ParsableCommand {
             throw CommandError("\(index) has no catalog of source files (built by an older msearch); rebuild it with `msearch index --rebuild`")
         }
         var report = IndexingRun.Report()
-        let unmatched = try SourceChanges(writer: writer, maxFileSize: 0).remove(paths, report: &report)
+        let unmatched = try SourceChanges(writer: writer, maxFileSize: 0).remove(paths.map(CommandLineArguments.path), report: &report)
         try writer.commit()
         for path in unmatched { FileHandle.standardError.write("msearch: nothing indexed from \(path)\n") }
         print("removed \(report.removedDocuments) document\(report.removedDocuments == 1 ? "" : "s") of \(report.removed) file\(report.removed == 1 ? "" : "s") in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; index: \(writer.manifest.documentCount) documents in \(writer.manifest.segments.count) segment\(writer.manifest.segments.count == 1 ? "" : "s")")

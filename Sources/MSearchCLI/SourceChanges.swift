@@ -4,7 +4,7 @@ import MSearchSources
 
 /// What incremental indexing decides for each file of a run, against the index's catalog:
 ///
-/// - same size and mtime as catalogued → unchanged, not even opened;
+/// - same size and mtime as catalogued (by `fstat` of the opened file) → unchanged, not read;
 /// - otherwise the file is read and hashed: same hash → unchanged (the new mtime is noted);
 ///   a different hash, or a file the catalog does not know → (re)indexed, after deleting the
 ///   documents its previous version produced;
@@ -15,7 +15,8 @@ import MSearchSources
 ///
 /// The catalog is keyed by absolute path, so the same file given relatively from another
 /// directory is still recognised. A symbolic link that leads outside the given paths is not
-/// followed: nothing outside them is read.
+/// followed: nothing outside them is read. Each file is opened once and judged by where its open
+/// descriptor leads (`SourceFile`), so a link swapped in meanwhile cannot leak a file.
 final class SourceChanges {
     private let writer: IndexWriter
     private var catalog: SourceCatalog
@@ -27,13 +28,13 @@ final class SourceChanges {
     private var pending: [String: (key: String, size: Int, modified: Int64, hash: UInt64, isNew: Bool)] = [:]
 
     /// The given paths with symbolic links resolved: every file read must resolve inside one.
-    private let resolvedRoots: [String]
+    private let roots: SourceRoots
 
     init(writer: IndexWriter, maxFileSize: Int, roots: [String] = []) {
         self.writer = writer
         self.maxFileSize = maxFileSize
         catalog = writer.catalog
-        resolvedRoots = roots.compactMap(CatalogPath.resolved)
+        self.roots = SourceRoots(paths: roots)
     }
 
     /// JSON Lines files at least this large are streamed (`JSONLinesStream`) instead of read
@@ -46,19 +47,16 @@ final class SourceChanges {
     func inputToIndex(path: String, format: SourceFormat, report: inout IndexingRun.Report) throws -> DocumentPipeline.Input? {
         let key = CatalogPath.absolute(path)
         guard seen.insert(key).inserted else { return nil }
-        var st = stat()
-        guard stat(path, &st) == 0 else {
-            report.problems.append(SourceProblem(path: path, reason: "cannot stat: \(String(cString: strerror(errno)))"))
+        let file: SourceFile
+        do {
+            file = try SourceFile(opening: path, inside: roots)
+        } catch let problem as SourceProblem {
+            report.problems.append(problem)
             try forget(key, report: &report)
             return nil
         }
-        if let real = CatalogPath.resolved(path), !resolvedRoots.contains(where: { CatalogPath.isInside(real, $0) }) {
-            report.problems.append(SourceProblem(path: path, reason: "symbolic link to \(real), outside the paths given to index"))
-            try forget(key, report: &report)
-            return nil
-        }
-        let size = Int(st.st_size)
-        let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        let size = file.size
+        let modified = file.modified
         let old = catalog.entries[key]
         report.bytesSeen += size
         if let old, old.size == size, old.modified == modified {
@@ -69,8 +67,8 @@ final class SourceChanges {
         let hash: UInt64, length: Int
         do {
             if format == .jsonl, size >= streamThreshold,
-               let stream = try JSONLinesStream.open(path: path, maxLineBytes: maxFileSize) {
-                (hash, length) = try SourceChanges.hash(path)
+               let stream = try JSONLinesStream.open(file, maxLineBytes: maxFileSize) {
+                (hash, length) = try SourceChanges.hash(file)
                 input = .stream(stream)
             } else {
                 if size > maxFileSize {
@@ -78,7 +76,7 @@ final class SourceChanges {
                     try forget(key, report: &report)
                     return nil
                 }
-                let bytes = try SourceChanges.read(path, limit: maxFileSize)
+                let bytes = try file.read(limit: maxFileSize)
                 (hash, length) = (SourceCatalog.hash(bytes), bytes.count)
                 input = .bytes(bytes, format)
             }
@@ -155,43 +153,21 @@ final class SourceChanges {
         String(format: bytes % (1 << 20) == 0 ? "%.0f" : "%.1f", Double(bytes) / Double(1 << 20))
     }
 
-    /// The catalog hash and length of a file, read a megabyte at a time.
-    static func hash(_ path: String) throws -> (UInt64, Int) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
+    /// The catalog hash and length of an open file, read a megabyte at a time.
+    static func hash(_ file: SourceFile) throws -> (UInt64, Int) {
         var hasher = SourceCatalog.Hasher()
         var length = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw SourceProblem(path: path, reason: "read error: \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { break }
-            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-            length += n
+        try file.forEachChunk { chunk in
+            hasher.update(chunk)
+            length += chunk.count
         }
         return (hasher.value, length)
     }
-
-    /// Reads a whole file (at most `limit` bytes: a file growing meanwhile is cut there).
-    static func read(_ path: String, limit: Int) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-            throw SourceProblem(path: path, reason: "not a regular file")
-        }
-        return try FileBytes.readOpenFile(fd, size: min(Int(st.st_size), limit), path: path)
-    }
 }
 
-/// Absolute, lexically normalised paths: the catalog's keys.
+/// Absolute, lexically normalised paths: the catalog's keys (lossless, see `PathNames`).
 enum CatalogPath {
-    private static let cwd = FileManager.default.currentDirectoryPath
+    private static let cwd = PathNames.currentDirectory()
 
     static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : cwd + "/" + path
@@ -204,15 +180,6 @@ enum CatalogPath {
         return "/" + parts.joined(separator: "/")
     }
 
-    /// The canonical path (symbolic links, "." and ".." resolved), nil when it does not exist.
-    static func resolved(_ path: String) -> String? {
-        guard let p = realpath(path, nil) else { return nil }
-        defer { free(p) }
-        return String(cString: p)
-    }
-
     /// Whether `path` is `root` or lies below it.
-    static func isInside(_ path: String, _ root: String) -> Bool {
-        path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
-    }
+    static func isInside(_ path: String, _ root: String) -> Bool { PathNames.isInside(path, root) }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MSearchSources
 
 /// File operations with the durability a commit needs: data reaches the disk (fsync) before
 /// the manifest that names it, and the manifest is replaced by an atomic rename.
@@ -20,7 +21,7 @@ public enum DurableFile {
     }
 
     private static func write(_ bytes: [UInt8], to path: String, flags: Int32) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | flags | O_CLOEXEC, 0o644)
+        let fd = open(PathNames.system(path), O_WRONLY | O_CREAT | flags | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw error(path) }
         defer { close(fd) }
         try bytes.withUnsafeBytes { raw in
@@ -42,9 +43,9 @@ public enum DurableFile {
     public static func replaceAtomically(_ bytes: [UInt8], at path: String) throws {
         let tmp = path + ".tmp-\(getpid())"
         try write(bytes, to: tmp)
-        guard rename(tmp, path) == 0 else {
+        guard rename(PathNames.system(tmp), PathNames.system(path)) == 0 else {
             let e = error(path)
-            unlink(tmp)
+            unlink(PathNames.system(tmp))
             throw e
         }
         try syncDirectory(containing: path)
@@ -54,13 +55,13 @@ public enum DurableFile {
     /// an unlink: `rename` would replace it); durable once the directory is synced, which the
     /// commit that names the file does.
     static func move(_ from: String, to: String) throws {
-        guard link(from, to) == 0 else { throw error(to) }
-        unlink(from)
+        guard link(PathNames.system(from), PathNames.system(to)) == 0 else { throw error(to) }
+        unlink(PathNames.system(from))
     }
 
     public static func syncDirectory(containing path: String) throws {
         let dir = directoryName(path)
-        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(PathNames.system(dir), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw error(dir) }
         defer { close(fd) }
         _ = fsync(fd)
@@ -73,25 +74,25 @@ public enum DurableFile {
 
     public static func exists(_ path: String) -> Bool {
         var st = stat()
-        return stat(path, &st) == 0
+        return stat(PathNames.system(path), &st) == 0
     }
 
     public static func isDirectory(_ path: String) -> Bool {
         var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+        return stat(PathNames.system(path), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
     public static func createDirectory(_ path: String) throws {
         if isDirectory(path) { return }
         let parent = directoryName(path)
         if parent != path && !parent.isEmpty && !isDirectory(parent) { try createDirectory(parent) }
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw error(path) }
+        guard mkdir(PathNames.system(path), 0o755) == 0 || errno == EEXIST else { throw error(path) }
     }
 
-    public static func remove(_ path: String) { unlink(path) }
+    public static func remove(_ path: String) { unlink(PathNames.system(path)) }
 
     public static func list(_ directory: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
+        guard let dir = opendir(PathNames.system(directory)) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
@@ -106,7 +107,7 @@ public enum DurableFile {
 
     public static func size(_ path: String) -> Int {
         var st = stat()
-        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+        return stat(PathNames.system(path), &st) == 0 ? Int(st.st_size) : 0
     }
 
     static func directoryName(_ path: String) -> String {

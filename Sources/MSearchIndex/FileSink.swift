@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MSearchSources
 import CZlib
 
 /// Writes an index file a megabyte at a time while its CRC is computed, then its footer and an
@@ -24,7 +25,7 @@ struct FileSink {
         self.path = path
         self.bufferSize = bufferSize
         buffer = ByteBuffer(capacity: bufferSize)
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)  // never over another's file
+        fd = open(PathNames.system(path), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)  // never over another's file
         guard fd >= 0 else { throw DurableFile.error(path) }
     }
 

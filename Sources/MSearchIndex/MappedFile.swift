@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MSearchSources
 
 /// A read-only memory mapping of a whole file. Queries touch only the pages they need, so an
 /// index far larger than memory answers without being read whole.
@@ -14,7 +15,7 @@ public final class MappedFile {
 
     public init(path: String) throws {
         self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(PathNames.system(path), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var st = stat()

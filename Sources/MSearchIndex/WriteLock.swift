@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MSearchSources
 
 /// Makes sure one writer at a time changes an index. The lock is an exclusive `flock` on
 /// `write.lock`, which also holds the writer's PID for the error message. The kernel releases
@@ -20,7 +21,7 @@ final class WriteLock {
     init(directory: String) throws {
         path = directory + "/" + IndexFormat.lockName
         for _ in 0..<10 {
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            let fd = open(PathNames.system(path), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw DurableFile.error(path) }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let err = errno
@@ -39,7 +40,7 @@ final class WriteLock {
             // The previous holder unlinks the file as it releases it: if it did so between our
             // open and our flock, we locked a file nobody else will see. Start again.
             var held = stat(), current = stat()
-            guard fstat(fd, &held) == 0, stat(path, &current) == 0,
+            guard fstat(fd, &held) == 0, stat(PathNames.system(path), &current) == 0,
                   held.st_ino == current.st_ino, held.st_dev == current.st_dev else {
                 close(fd)
                 continue
@@ -62,7 +63,7 @@ final class WriteLock {
     var isHeld: Bool {
         guard fd >= 0 else { return false }
         var held = stat(), current = stat()
-        guard fstat(fd, &held) == 0, stat(path, &current) == 0,
+        guard fstat(fd, &held) == 0, stat(PathNames.system(path), &current) == 0,
               held.st_ino == current.st_ino, held.st_dev == current.st_dev else { return false }
         return WriteLock.owner(path) == getpid()
     }
@@ -76,7 +77,7 @@ final class WriteLock {
         guard fd >= 0 else { return }
         // Unlink while still holding the lock, then close (which releases it); a lock file
         // that is no longer ours is another writer's and stays.
-        if isHeld { unlink(path) }
+        if isHeld { unlink(PathNames.system(path)) }
         close(fd)
         fd = -1
     }

@@ -29,8 +29,9 @@ public enum FileBytes {
         return bytes
     }
 
+    /// Reads the file at `path` (a lossless path, see `PathNames`) whole.
     public static func read(path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(PathNames.system(path), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(errnoText())") }
         defer { close(fd) }
         var st = stat()
@@ -57,7 +58,7 @@ public enum FileBytes {
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
-    /// The bytes a format reader gets: decompressed, without BOM, UTF-16 turned into UTF-8.
+    /// The bytes a format reader gets: decompressed, without BOM, UTF-16 and UTF-32 turned into UTF-8.
     struct Prepared {
         var bytes: [UInt8]
         /// True when a BOM said the text is Unicode, so a declared charset must be ignored.
@@ -72,8 +73,8 @@ public enum FileBytes {
         var knownUTF8 = false
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             bytes.removeFirst(3); knownUTF8 = true
-        } else if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            bytes = utf16ToUTF8(bytes, bigEndian: bytes[0] == 0xFE); knownUTF8 = true
+        } else if let (encoding, bomLength) = WideText.encoding(of: bytes) {
+            bytes = try WideText.utf8(bytes, encoding: encoding, bomLength: bomLength, path: path); knownUTF8 = true
         }
         try checkText(bytes, path: path)
         return Prepared(bytes: bytes, knownUTF8: knownUTF8)
@@ -142,18 +143,6 @@ public enum FileBytes {
         }
         if let reason { throw SourceProblem(path: path, reason: reason) }
         return out
-    }
-
-    static func utf16ToUTF8(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8] {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var i = 2
-        while i + 1 < bytes.count {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
-            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
-            i += 2
-        }
-        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 }
 

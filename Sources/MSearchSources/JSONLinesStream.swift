@@ -9,7 +9,7 @@ import Darwin
 ///
 /// Pieces are read on one thread (`next`), parsed on any (`parse`), and their documents checked
 /// for duplicate ids in file order (`duplicate`). A line longer than `maxLineBytes` is skipped
-/// with a problem, so a file without newlines cannot exhaust memory either. Gzip and UTF-16 files
+/// with a problem, so a file without newlines cannot exhaust memory either. Gzip, UTF-16 and UTF-32 files
 /// are not streamed (`open` returns nil): they are read whole, as small files are.
 public final class JSONLinesStream {
     /// Complete lines of the file, numbered from `firstLine`.
@@ -36,11 +36,25 @@ public final class JSONLinesStream {
 
     /// Opens `path` for streaming; nil when its content needs whole-file preparation (gzip, UTF-16).
     public static func open(path: String, maxLineBytes: Int) throws -> JSONLinesStream? {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        let fd = Glibc.open(PathNames.system(path), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(FileBytes.errnoText())") }
-        var head = [UInt8](repeating: 0, count: 2)
-        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, 2, 0) }
-        if n == 2, (head[0] == 0x1F && head[1] == 0x8B) || (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
+        return stream(fd, path: path, maxLineBytes: maxLineBytes)
+    }
+
+    /// Streams a file already opened and checked (`SourceFile`), through a duplicate of its
+    /// descriptor: the bytes streamed are those of the file that was checked.
+    public static func open(_ file: SourceFile, maxLineBytes: Int) throws -> JSONLinesStream? {
+        let fd = dup(file.descriptor)
+        guard fd >= 0 else { throw SourceProblem(path: file.path, reason: "cannot open: \(FileBytes.errnoText())") }
+        return stream(fd, path: file.path, maxLineBytes: maxLineBytes)
+    }
+
+    /// A stream on `fd` (which it then owns), or nil (closing `fd`) for gzip and UTF-16/32 files.
+    private static func stream(_ fd: Int32, path: String, maxLineBytes: Int) -> JSONLinesStream? {
+        var head = [UInt8](repeating: 0, count: 4)
+        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, 4, 0) }
+        if n >= 2, (head[0] == 0x1F && head[1] == 0x8B) || (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
+            || (n == 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF) {
             close(fd)
             return nil
         }

@@ -10,6 +10,11 @@ import Darwin
 /// the same sequence. Hidden entries (".name") and files of unknown types inside directories are
 /// passed over silently; missing paths, unreadable directories, symlink loops and explicitly
 /// named files of unknown type come back as `.skipped` so the user learns about them.
+///
+/// The walk never leaves the given paths: each directory is opened first and judged by where
+/// its open descriptor leads (`SourceRoots`), so a symbolic link to a folder outside them (to
+/// `/`, say) is one skipped entry, not a walk of the whole disk. Names are kept as bytes, in
+/// the lossless form of `PathNames`, so a name that is not UTF-8 is still found and read.
 public struct SourceWalker {
     public enum Entry: Equatable, Sendable {
         case file(path: String, format: SourceFormat)
@@ -24,23 +29,17 @@ public struct SourceWalker {
     public func entries() -> [Entry] {
         var out: [Entry] = []
         var visited = Set<DirID>()
+        let roots = SourceRoots(paths: paths)
         for path in paths {
             var st = stat()
-            guard stat(path, &st) == 0 else {
-                let err = errno
-                var lst = stat()
-                let reason: String
-                if err == ELOOP { reason = "symlink loop" }
-                else if lstat(path, &lst) == 0 && (lst.st_mode & S_IFMT) == S_IFLNK { reason = "broken symbolic link" }
-                else if err == ENOENT { reason = "no such file or directory" }
-                else { reason = String(cString: strerror(err)).lowercased() }
-                out.append(.skipped(SourceProblem(path: path, reason: reason)))
+            guard stat(PathNames.system(path), &st) == 0 else {
+                out.append(.skipped(SourceProblem(path: path, reason: SourceWalker.statFailure(path, errno: errno))))
                 continue
             }
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
                 var stack: [DirID] = []
-                walk(directory: path, st: st, visited: &visited, stack: &stack, into: &out)
+                walk(directory: path, roots: roots, visited: &visited, stack: &stack, into: &out)
             case S_IFREG:
                 if let format = SourceFormat.forPath(path) {
                     out.append(.file(path: path, format: format))
@@ -60,50 +59,62 @@ public struct SourceWalker {
         var inode: UInt64
     }
 
-    private func walk(directory: String, st: stat, visited: inout Set<DirID>, stack: inout [DirID], into out: inout [Entry]) {
+    /// Why `stat` failed on `path`, in words ("symlink loop", "broken symbolic link", …).
+    static func statFailure(_ path: String, errno err: Int32) -> String {
+        if err == ELOOP { return "symlink loop" }
+        var lst = stat()
+        if lstat(PathNames.system(path), &lst) == 0 && (lst.st_mode & S_IFMT) == S_IFLNK { return "broken symbolic link" }
+        if err == ENOENT { return "no such file or directory" }
+        return String(cString: strerror(err)).lowercased()
+    }
+
+    private func walk(directory: String, roots: SourceRoots, visited: inout Set<DirID>, stack: inout [DirID], into out: inout [Entry]) {
+        let fd = open(PathNames.system(directory), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            out.append(.skipped(SourceProblem(path: directory, reason: "cannot read directory: \(FileBytes.errnoText())")))
+            return
+        }
+        func skip(_ reason: String) {
+            out.append(.skipped(SourceProblem(path: directory, reason: reason)))
+            close(fd)
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return skip("cannot read directory: \(FileBytes.errnoText())") }
+        if let problem = roots.problem(ofOpen: fd, path: directory, status: st) { return skip(problem.reason) }
         let id = DirID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-        if stack.contains(id) {
-            out.append(.skipped(SourceProblem(path: directory, reason: "symlink loop (directory already being walked)")))
-            return
-        }
-        if visited.contains(id) {
-            out.append(.skipped(SourceProblem(path: directory, reason: "directory already walked via another path")))
-            return
-        }
+        if stack.contains(id) { return skip("symlink loop (directory already being walked)") }
+        if visited.contains(id) { return skip("directory already walked via another path") }
         visited.insert(id)
-        guard let dir = opendir(directory) else {
-            out.append(.skipped(SourceProblem(path: directory, reason: "cannot read directory: \(String(cString: strerror(errno)))")))
-            return
-        }
+        guard let dir = fdopendir(fd) else { return skip("cannot read directory: \(FileBytes.errnoText())") }
         var names: [String] = []
         while let entry = readdir(dir) {
             // The name in place, up to its NUL (copying the whole d_name array reads past a
             // short last entry of readdir's buffer: found by AddressSanitizer).
             let cName = (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
-                .assumingMemoryBound(to: UInt8.self)
-            let name = String(decoding: UnsafeBufferPointer(start: cName, count: strlen(UnsafeRawPointer(cName).assumingMemoryBound(to: CChar.self))), as: UTF8.self)
-            if name.hasPrefix(".") { continue }   // hidden, "." and ".."
-            names.append(name)
+                .assumingMemoryBound(to: CChar.self)
+            if cName[0] == 0x2E { continue }   // hidden, "." and ".."
+            names.append(PathNames.string(cString: cName))
         }
         closedir(dir)
-        names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        // Byte order of the names themselves (the lossless form would sort escapes differently).
+        let sorted = names.map { (name: $0, bytes: PathNames.bytes($0)) }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         stack.append(id)
         defer { stack.removeLast() }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for name in names {
+        for name in sorted.map(\.name) {
             let child = prefix + name
             var cst = stat()
-            if stat(child, &cst) != 0 {
+            if stat(PathNames.system(child), &cst) != 0 {
                 let err = errno
                 // Dangling or looping symlink: report it only if it looks like something we'd read.
                 if SourceFormat.forPath(name) != nil || err == ELOOP {
-                    out.append(.skipped(SourceProblem(path: child, reason: err == ELOOP ? "symlink loop" : "broken symbolic link")))
+                    out.append(.skipped(SourceProblem(path: child, reason: SourceWalker.statFailure(child, errno: err))))
                 }
                 continue
             }
             switch cst.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(directory: child, st: cst, visited: &visited, stack: &stack, into: &out)
+                walk(directory: child, roots: roots, visited: &visited, stack: &stack, into: &out)
             case S_IFREG:
                 if let format = SourceFormat.forPath(name) { out.append(.file(path: child, format: format)) }
             default:

@@ -1,3 +1,3 @@
 import MSearchCLI
 
-MSearchCommand.main(arguments: Array(CommandLine.arguments.dropFirst()))
+MSearchCommand.main(arguments: CommandLineArguments.fromArgv())

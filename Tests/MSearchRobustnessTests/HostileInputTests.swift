@@ -93,4 +93,136 @@ import Glibc
         #expect(again.stdout.contains("0 added, 0 updated"), "\(again.stdout)")
         #expect(again.stderr.contains("huge.txt"))
     }
+
+    /// Runs a shell command line (paths that are not UTF-8 are given with printf's octal escapes).
+    func shell(_ command: String) throws -> MSearchBinary.Result {
+        try MSearchBinary.runShell("M='\(MSearchBinary.path)'; " + command)
+    }
+
+    @Test func aLinkToSlashOrToAFolderOutsideIsOneSkippedLine() throws {
+        let work = TemporaryDirectory("hostile")
+        try work.write("src/good.txt", "Havana talks\nThe talks resumed.")
+        try work.write("outside/secret.txt", "Secret\nzanzibarsecret")
+        try FileManager.default.createSymbolicLink(atPath: work.sub("src/root"), withDestinationPath: "/")
+        try FileManager.default.createSymbolicLink(atPath: work.sub("src/out"), withDestinationPath: work.sub("outside"))
+        let index = work.sub("index")
+        let r = try Child.run(["index", "-q", "--index", index, work.sub("src")])
+        #expect(r.status == 0, "\(r.stderr.prefix(2000))")
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(lines.count) lines:\n\(r.stderr.prefix(2000))")
+        #expect(lines.contains { $0.contains("src/root: symbolic link to /, outside the paths given to index") })
+        #expect(lines.contains { $0.contains("src/out: symbolic link to ") && $0.hasSuffix("outside the paths given to index") })
+        #expect(try Child.run(["--index", index, "zanzibarsecret"]).status == 1)
+        #expect(try Child.run(["--index", index, "havana"]).status == 0)
+    }
+
+    @Test func namesThatAreNotUTF8AreIndexedFoundAgainAndShownEscaped() throws {
+        let work = TemporaryDirectory("hostile")
+        let src = work.sub("src"), index = work.sub("index")
+        defer { _ = try? MSearchBinary.runShell("rm -rf '\(work.path)'") }   // FileManager cannot remove such names
+        // `café.txt` and a folder `d\xff` as Latin-1 bytes, made by the shell.
+        let made = try shell("mkdir -p '\(src)' && cd '\(src)' && printf 'Cafe au lait\\nquokkaword here\\n' > \"$(printf 'caf\\351.txt')\" && mkdir \"$(printf 'd\\377')\" && printf 'Deep\\nnumbatword\\n' > \"$(printf 'd\\377/n.txt')\"")
+        #expect(made.status == 0, "\(made.stderr)")
+        let first = try Child.run(["index", "--index", index, src])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.isEmpty, "nothing is skipped: \(first.stderr)")
+        #expect(first.stdout.contains("2 added"), "\(first.stdout)")
+        let hit = try Child.run(["--index", index, "quokkaword"])
+        #expect(hit.status == 0)
+        #expect(hit.stdout.contains("src/caf\\xe9.txt"), "shown escaped: \(hit.stdout)")
+        #expect(!hit.stdout.contains("\u{FFFD}"))
+        #expect(try Child.run(["--index", index, "numbatword"]).stdout.contains("src/d\\xff/n.txt"))
+        // Without stored text, the snippet is read back from the file by its real name.
+        let lean = work.sub("lean")
+        #expect(try Child.run(["index", "-q", "--store", "none", "--index", lean, src]).status == 0)
+        let leanHit = try Child.run(["--index", lean, "quokkaword"])
+        #expect(leanHit.stdout.contains("Cafe au lait") && leanHit.stdout.contains("quokkaword"), "\(leanHit.stdout)")
+        // The catalog kept the real bytes: the next run finds both files unchanged.
+        let again = try Child.run(["index", "--index", index, src])
+        #expect(again.stdout.contains("0 added, 0 updated, 2 unchanged"), "\(again.stdout)")
+        // Given on the command line as bytes: the file itself, an index directory, `remove`.
+        let named = try shell("\"$M\" index --index \"$(printf '\(work.path)/bad\\377')\" \"$(printf '\(src)/caf\\351.txt')\"")
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout.contains("1 added"), "\(named.stdout)")
+        var st = stat()
+        #expect(stat(Array(work.path.utf8).map { CChar(bitPattern: $0) } + [0x2F, 0x62, 0x61, 0x64, CChar(bitPattern: 0xFF), 0], &st) == 0,
+                "the index directory has the very name given")
+        let removed = try shell("\"$M\" remove --index '\(index)' \"$(printf '\(src)/caf\\351.txt')\"")
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try Child.run(["--index", index, "quokkaword"]).status == 1)
+        // A UTF-8 name that merely contains `\x` is its own file, not an escape.
+        try work.write("lit/a\\xe9.txt", "Literal\nwombatword")
+        let literal = try Child.run(["index", "--index", work.sub("lit-index"), work.sub("lit/a\\xe9.txt")])
+        #expect(literal.status == 0, "\(literal.stderr)")
+    }
+
+    @Test func utf16IsValidatedAndUTF32Decoded() throws {
+        let work = TemporaryDirectory("hostile")
+        var random = SplitMix64(seed: 7)
+        try work.write("src/random16.txt", bytes: [0xFF, 0xFE] + (0..<8192).map { _ in UInt8(truncatingIfNeeded: random.next()) })
+        let text = "Wide text\nwombatword in UTF-32"
+        let scalars = text.unicodeScalars.map(\.value)
+        try work.write("src/le32.txt", bytes: [0xFF, 0xFE, 0, 0] + scalars.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } })
+        try work.write("src/be32.txt", bytes: scalars.flatMap { v in (0..<4).reversed().map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } })
+        let index = work.sub("index")
+        let r = try Child.run(["index", "-q", "--index", index, work.sub("src")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("random16.txt: binary content ("), "\(r.stderr)")
+        #expect(!r.stderr.contains("32.txt"), "\(r.stderr)")
+        let hits = try Child.run(["--index", index, "--json", "wombatword"])
+        #expect(hits.stdout.contains("le32.txt") && hits.stdout.contains("be32.txt"), "\(hits.stdout)")
+    }
+
+    /// Swaps files between a regular file and a symbolic link to a secret outside the indexed
+    /// folder while indexing, many times: the secret must never be indexed. (Before files were
+    /// opened once and checked through their descriptor, it was, now and then.)
+    @Test func aLinkSwappedInWhileIndexingNeverLeaksTheSecret() throws {
+        let work = TemporaryDirectory("race")
+        let src = work.sub("src"), index = work.sub("index")
+        let secret = try work.write("outside/secret.txt", "Secret\nzanzibarsecret password")
+        let files = 8
+        for i in 0..<files {
+            // Hidden (the walk passes over them): the regular file that race<i>.txt alternates with a link.
+            try work.write("src/.regular\(i)", "Race \(i)\nharmless words")
+            #expect(link(src + "/.regular\(i)", src + "/race\(i).txt") == 0)
+        }
+        final class Swapper: @unchecked Sendable {
+            let lock = NSLock()
+            var stopped = false
+            var swaps = 0
+            var stop: Bool { lock.lock(); defer { lock.unlock() }; return stopped }
+        }
+        let swapper = Swapper()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            var swaps = 0
+            while !swapper.stop {
+                for k in 0..<100 {
+                    for i in 0..<files {
+                        // Made aside, then renamed over: race<i>.txt is never missing, only swapped.
+                        let tmp = src + "/.swap"
+                        if k % 2 == 0 { symlink(secret, tmp) } else { link(src + "/.regular\(i)", tmp) }
+                        if rename(tmp, src + "/race\(i).txt") == 0 { swaps += 1 }
+                    }
+                }
+            }
+            swapper.lock.lock(); swapper.swaps = swaps; swapper.lock.unlock()
+            done.signal()
+        }
+        thread.start()
+        let executable = ProcessInfo.processInfo.environment["MSEARCH_RACE_BINARY"] ?? MSearchBinary.path
+        var runs = 0, leaks = 0
+        let deadline = now() + 20
+        while runs < 40 && now() < deadline {
+            let r = try Child(["index", "--rebuild", "-q", "--index", index, src], executable: executable).wait()
+            #expect(r.status == 0, "\(r.stderr.suffix(500))")
+            if try Child(["--index", index, "zanzibarsecret"], executable: executable).wait().status == 0 { leaks += 1 }
+            runs += 1
+        }
+        swapper.lock.lock(); swapper.stopped = true; swapper.lock.unlock()
+        done.wait()
+        print("race: \(runs) indexing runs of \(files) swapped files, \(swapper.swaps) swaps, secret indexed in \(leaks)")
+        #expect(runs >= 10)
+        #expect(leaks == 0, "the secret was indexed in \(leaks) of \(runs) runs")
+    }
 }

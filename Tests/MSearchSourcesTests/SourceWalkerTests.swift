@@ -78,3 +78,43 @@ import Testing
         #expect(problems.first?.reason.hasPrefix("cannot read directory") == true)
     }
 }
+
+@Suite struct SourceWalkerRootsTests {
+    @Test func linksToFoldersOutsideTheRootsAreOneSkippedEntry() throws {
+        let work = TemporaryDirectory("sources")
+        try work.write("src/a.txt", "x")
+        try work.write("outside/secret.txt", "secret")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: work.path + "/src/root", withDestinationPath: "/")
+        try fm.createSymbolicLink(atPath: work.path + "/src/out", withDestinationPath: work.path + "/outside")
+        try fm.createSymbolicLink(atPath: work.path + "/src/inside", withDestinationPath: work.path + "/src/sub")
+        try work.write("src/sub/b.txt", "y")
+        let src = work.path + "/src"
+        let entries = SourceWalker(paths: [src]).entries()
+        let files = entries.compactMap { if case .file(let p, _) = $0 { return String(p.dropFirst(src.count + 1)) }; return nil }
+        #expect(files == ["a.txt", "inside/b.txt"])   // a link inside the roots is followed (once)
+        let reasons = entries.compactMap { if case .skipped(let p) = $0 { return String(p.path.dropFirst(src.count + 1)) + ": " + p.reason }; return nil }
+        let outside = PathNames.resolved(work.path + "/outside")!
+        #expect(reasons == [
+            "out: symbolic link to \(outside), outside the paths given to index",
+            "root: symbolic link to /, outside the paths given to index",
+            "sub: directory already walked via another path",
+        ])
+    }
+
+    @Test func namesThatAreNotUTF8AreFoundAsBytes() throws {
+        let dir = TemporaryDirectory("sources")
+        let raw = Array(dir.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8)
+        let fd = open(raw.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT, 0o644)
+        #expect(fd >= 0)
+        let text = "Café\nquokka"
+        _ = write(fd, text, text.utf8.count)
+        close(fd)
+        defer { unlink(raw.map { CChar(bitPattern: $0) } + [0]) }
+        let entries = SourceWalker(paths: [dir.path]).entries()
+        #expect(entries == [.file(path: dir.path + "/caf\\xe9.txt", format: .text)])
+        let read = SourceReader.readAll(fileAt: dir.path + "/caf\\xe9.txt")
+        #expect(read.documents.first?.id == "caf\\xe9")
+        #expect(read.documents.first?.body == "quokka")
+    }
+}
