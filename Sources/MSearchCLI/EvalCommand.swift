@@ -66,7 +66,7 @@ struct EvalCommand: ParsableCommand {
                 temporary = directory
             }
             let report = try IndexingRun(directory: directory, paths: corpus, replace: true).run()
-            for p in report.problems { FileHandle.standardError.write("msearch: \(p)\n") }
+            for p in report.problems { FileHandle.standardError.write("msearch: \(TerminalText.escaped("\(p)"))\n") }
             FileHandle.standardError.write("msearch: \(report.summary)\n")
         }
         let session = try SearchSession(reader: try IndexReader(directory: directory),

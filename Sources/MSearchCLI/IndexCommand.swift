@@ -129,8 +129,7 @@ struct IndexCommand: ParsableCommand {
         }
         for problem in report.problems {
             // One line per problem, whatever a reader put in the reason (or a file name holds).
-            let line = String(String.UnicodeScalarView("\(problem)".unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
-            FileHandle.standardError.write("msearch: skipped \(line)\n")
+            FileHandle.standardError.write("msearch: skipped \(TerminalText.escaped("\(problem)"))\n")
         }
         if !quiet {
             print(report.summary + " → \(index)")

@@ -31,7 +31,7 @@ struct RemoveCommand: ParsableCommand {
         var report = IndexingRun.Report()
         let unmatched = try SourceChanges(writer: writer, maxFileSize: 0).remove(paths.map(CommandLineArguments.path), report: &report)
         try writer.commit()
-        for path in unmatched { FileHandle.standardError.write("msearch: nothing indexed from \(path)\n") }
+        for path in unmatched { FileHandle.standardError.write("msearch: nothing indexed from \(TerminalText.escaped(path))\n") }
         print("removed \(report.removedDocuments) document\(report.removedDocuments == 1 ? "" : "s") of \(report.removed) file\(report.removed == 1 ? "" : "s") in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; index: \(writer.manifest.documentCount) documents in \(writer.manifest.segments.count) segment\(writer.manifest.segments.count == 1 ? "" : "s")")
         if report.removed == 0 { throw ExitCode(ExitStatus.error) }
     }
