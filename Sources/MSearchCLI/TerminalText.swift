@@ -3,8 +3,9 @@ import MSearchSnippets
 /// Untrusted text (paths, titles, ids, actor names, passages) made safe to print: a file named
 /// `\e]0;pwned\a` or a title with ESC sequences could otherwise retitle, recolour or rewrite the
 /// user's terminal, and a newline in a path would split a result line in two. Control
-/// characters become visible escapes — ESC `\e`, newline `\n`, CR `\r`, tab `\t`, other C0
-/// characters and DEL `\x01`…, C1 controls and bidirectional overrides `\u{9B}`, `\u{202E}` —
+/// characters become visible escapes — C0 characters and DEL as `\x1b`, `\x0a`, …, the form
+/// `PathNames` gives a file name's control bytes, so a path and a title look alike and what is
+/// shown can be typed back; C1 controls and bidirectional overrides as `\u{9B}`, `\u{202E}` —
 /// everything else is printed as it is (a backslash too). Every text and TSV output of the CLI
 /// goes through here; JSON output escapes in JSON's own way.
 public enum TerminalText {
@@ -63,10 +64,7 @@ public enum TerminalText {
 
     private static func escape(_ s: Unicode.Scalar, keepingLines: Bool) -> String? {
         switch s.value {
-        case 0x0A: return keepingLines ? nil : "\\n"
-        case 0x09: return keepingLines ? nil : "\\t"
-        case 0x0D: return "\\r"
-        case 0x1B: return "\\e"
+        case 0x0A, 0x09: return keepingLines ? nil : "\\x" + hex(s.value, digits: 2)
         case 0x00..<0x20, 0x7F: return "\\x" + hex(s.value, digits: 2)
         case 0x80..<0xA0,                       // C1 controls (0x9B is CSI on some terminals)
              0x200E, 0x200F, 0x202A...0x202E,   // bidirectional marks and overrides
@@ -77,7 +75,7 @@ public enum TerminalText {
     }
 
     private static func hex(_ v: UInt32, digits: Int) -> String {
-        let h = String(v, radix: 16, uppercase: true)
+        let h = String(v, radix: 16)
         return String(repeating: "0", count: max(0, digits - h.count)) + h
     }
 }

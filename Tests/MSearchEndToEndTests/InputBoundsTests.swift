@@ -181,34 +181,34 @@ import MSearchTestSupport
         #expect(r.status == 0)
         #expect(!r.stdout.contains("\u{1B}"))
         #expect(!r.stdout.contains("\u{07}"))
-        #expect(r.stdout.contains("evil\\e]0;pwned\\x07.txt"))
-        #expect(r.stdout.contains("two\\nlines.txt"))
-        // A text file's id is its name's stem: `show` prints it (and the path) escaped.
-        let show = try MSearchBinary.run(["show", "--index", idx.path, "evil\u{1B}]0;pwned\u{07}"])
+        #expect(r.stdout.contains("evil\\x1b]0;pwned\\x07.txt"))
+        #expect(r.stdout.contains("two\\x0alines.txt"))
+        // A text file's id is its name's stem, shown escaped; what is shown is what `show` takes.
+        let show = try MSearchBinary.run(["show", "--index", idx.path, "evil\\x1b]0;pwned\\x07"])
         #expect(show.status == 0, "\(show.stderr)")
-        #expect(show.stdout.contains("id: evil\\e]0;pwned\\x07\n"))
+        #expect(show.stdout.contains("id: evil\\x1b]0;pwned\\x07\n"))
         #expect(!show.stdout.contains("\u{1B}"))
         let missing = try MSearchBinary.run(["show", "--index", idx.path, "no\u{1B}[2Jsuch"])
-        #expect(missing.stderr.contains("no document with id no\\e[2Jsuch"))
+        #expect(missing.stderr.contains("no document with id no\\x1b[2Jsuch"))
         // TSV: one line per hit with exactly six fields.
         let tsv = try MSearchBinary.run(["batch", "--index", idx.path, "--format", "tsv"], stdin: "zebras\n")
         let lines = tsv.stdout.split(separator: "\n").filter { !$0.isEmpty }
         #expect(lines.count == 2, "\(tsv.stdout)")
         #expect(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 6 })
-        #expect(tsv.stdout.contains("\tevil\\e]0;pwned\\x07\t"))
-        #expect(tsv.stdout.contains("\ttwo\\nlines\t"))
+        #expect(tsv.stdout.contains("\tevil\\x1b]0;pwned\\x07\t"))
+        #expect(tsv.stdout.contains("\ttwo\\x0alines\t"))
         #expect(!tsv.stdout.contains("\u{1B}"))
     }
 
     // MARK: The shared helpers, directly
 
     @Test func terminalTextEscapesControlsAndKeepsHighlightsOnTheirWords() {
-        #expect(TerminalText.escaped("a\u{1B}[31mb\nc\td\r\u{7F}\u{01}\u{9B}\u{202E}é\\") == #"a\e[31mb\nc\td\r\x7F\x01\u{9B}\u{202E}é\"#)
+        #expect(TerminalText.escaped("a\u{1B}[31mb\nc\td\r\u{7F}\u{01}\u{9B}\u{202E}é\\") == #"a\x1b[31mb\x0ac\x09d\x0d\x7f\x01\u{9b}\u{202e}é\"#)
         #expect(TerminalText.escaped("plain café – “quoted”") == "plain café – “quoted”")
-        #expect(TerminalText.escaped("l1\nl2\tx\u{1B}", keepingLines: true) == "l1\nl2\tx\\e")
+        #expect(TerminalText.escaped("l1\nl2\tx\u{1B}", keepingLines: true) == "l1\nl2\tx\\x1b")
         // Bytes: ESC 0, x 1, space 2, cuba 3..<7, U+202E 7..<10, space 10, talks 11..<16.
         let snippet = Snippet(text: "\u{1B}x cuba\u{202E} talks", highlights: [3..<7, 11..<16])
-        #expect(SnippetRenderer.render(TerminalText.escaped(snippet), style: .brackets) == #"\ex [cuba]\u{202E} [talks]"#)
+        #expect(SnippetRenderer.render(TerminalText.escaped(snippet), style: .brackets) == #"\x1bx [cuba]\u{202e} [talks]"#)
     }
 
     @Test func optionValidationNamesTheOptionAndItsRange() {
