@@ -129,7 +129,8 @@ struct IndexCommand: ParsableCommand {
         }
         for problem in report.problems {
             // One line per problem, whatever a reader put in the reason (or a file name holds).
-            FileHandle.standardError.write("msearch: skipped \(TerminalText.escaped("\(problem)"))\n")
+            let what = problem.partial ? "partly indexed" : "skipped"
+            FileHandle.standardError.write("msearch: \(what) \(TerminalText.escaped("\(problem)"))\n")
         }
         if !quiet {
             print(report.summary + " → \(index)")

@@ -12,7 +12,7 @@ enum HTMLReader {
         var problems: [SourceProblem] = []
         if scan.longestText > MarkupScan.parserTextLimit {
             problems.append(SourceProblem(path: path, reason: "a text of \(scan.longestText) bytes without markup at byte \(scan.longestTextStart): "
-                + "the HTML parser reads one text node up to 10 MB, so the page is read only up to byte \(scan.longestTextStart + MarkupScan.parserTextLimit)"))
+                + "the HTML parser reads one text node up to 10 MB, so the page is read only up to byte \(scan.longestTextStart + MarkupScan.parserTextLimit)", partial: true))
         }
         guard let doc = parse(input.bytes, knownUTF8: input.knownUTF8) else {
             throw SourceProblem(path: path, reason: "unparseable HTML")

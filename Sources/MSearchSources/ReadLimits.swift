@@ -46,7 +46,7 @@ public struct ReadLimits: Sendable, Equatable {
         let which = count > 1 ? "document \(doc.id): " : ""
         let limit = ReadLimits.megabytes(maxTextBytes)
         return SourceProblem(path: doc.path, reason: "\(which)text past \(limit) not indexed (truncated at \(limit), "
-            + "the limit on text per document; \(total - doc.body.utf8.count) bytes left out)")
+            + "the limit on text per document; \(total - doc.body.utf8.count) bytes left out)", partial: true)
     }
 
     /// The longest prefix of `s` of at most `bytes` UTF-8 bytes that ends on a character

@@ -96,6 +96,10 @@ public struct NamedActor: Hashable, Sendable {
 public struct SourceProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public init(path: String, reason: String) { self.path = path; self.reason = reason }
+    /// The file was indexed, but not all of it (text cut at a budget): a note, not a skip.
+    public var partial: Bool
+    public init(path: String, reason: String, partial: Bool = false) {
+        self.path = path; self.reason = reason; self.partial = partial
+    }
     public var description: String { "\(path): \(reason)" }
 }
