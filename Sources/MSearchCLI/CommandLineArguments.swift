@@ -11,7 +11,8 @@ public enum CommandLineArguments {
     public static func fromArgv() -> [String] {
         var arguments: [String] = []
         var escaped = Set<String>()
-        for i in 1..<Int(CommandLine.argc) {
+        // `execve` may pass an empty argv (argc 0): then there is nothing after the name.
+        for i in stride(from: 1, to: Int(CommandLine.argc), by: 1) {
             guard let p = CommandLine.unsafeArgv[i] else { continue }
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p))
             if let text = String(validating: bytes, as: UTF8.self) {

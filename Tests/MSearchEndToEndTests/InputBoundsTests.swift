@@ -169,6 +169,20 @@ import MSearchTestSupport
         #expect(Date().timeIntervalSince(started) < 8)
     }
 
+    /// `execve` may start a program with an empty argv (argc 0); reading the raw arguments
+    /// from index 1 on must not build a backwards range and trap.
+    @Test func anEmptyArgvIsAUsageErrorNotATrap() throws {
+        var pid: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = [nil]
+        var environment: [UnsafeMutablePointer<CChar>?] = [nil]
+        let spawned = posix_spawn(&pid, MSearchBinary.path, nil, nil, &argv, &environment)
+        #expect(spawned == 0)
+        var status: Int32 = 0
+        _ = waitpid(pid, &status, 0)
+        #expect(status & 0x7f == 0, "msearch was killed by signal \(status & 0x7f)")
+        #expect((status >> 8) & 0xff == 2, "a missing query is a usage error")
+    }
+
     // MARK: Item 8: untrusted text on a terminal
 
     @Test func pathsAndIdsWithControlCharactersArePrintedEscaped() throws {
