@@ -37,7 +37,14 @@ public enum IndexOwnership {
             throw IndexError.notAnIndex(directory: directory, file: present[0])
         }
         let id = newIdentity()
-        try writeMarker(id, in: directory)
+        do {
+            try writeMarker(id, in: directory)
+        } catch {
+            // A second writer started on the same new folder claimed it first (the marker is
+            // created exclusively): it is an index now, and the lock decides who writes.
+            if let claimed = markerIdentity(in: directory) { return claimed }
+            throw error
+        }
         return id
     }
 
