@@ -66,8 +66,8 @@ final class SourceChanges {
         var input: DocumentPipeline.Input
         let hash: UInt64, length: Int
         do {
-            if format == .jsonl, size >= streamThreshold,
-               let stream = try JSONLinesStream.open(file, maxLineBytes: maxFileSize) {
+            if size >= streamThreshold, let open = SourceFormatRegistry.standard[format]?.openStream,
+               let stream = try open(file, maxFileSize) {
                 (hash, length) = try SourceChanges.hash(file)
                 input = .stream(stream)
             } else {

@@ -27,7 +27,7 @@ public final class SourceText: @unchecked Sendable {
     /// A file's documents, all parsed, or a JSON Lines file's parsed one at a time.
     private enum Documents {
         case parsed([SourceDocument])
-        case lines(JSONLinesDocuments)
+        case lines(any DocumentsByOrdinal)
 
         func document(at ordinal: Int) -> SourceDocument? {
             switch self {
@@ -96,7 +96,7 @@ public final class SourceText: @unchecked Sendable {
     private func read(_ path: String, format: SourceFormat) -> Documents? {
         guard let entry = catalog?.entries[path], let bytes = try? FileBytes.read(path: path),
               bytes.count == entry.size, SourceCatalog.hash(bytes) == entry.hash else { return nil }
-        if format == .jsonl { return JSONLinesDocuments(bytes: bytes, path: path).map(Documents.lines) }
+        if let find = SourceFormatRegistry.standard[format]?.findDocuments { return find(bytes, path).map(Documents.lines) }
         return .parsed(SourceReader.readAll(bytes: bytes, path: path, format: format).documents)
     }
 }

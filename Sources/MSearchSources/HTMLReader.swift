@@ -1,13 +1,24 @@
 import Foundation
 import CLibXML2
 
+extension SourceFormat {
+    /// HTML pages (`HTMLReader`).
+    public static let html = SourceFormat(name: "html")
+}
+
 /// HTML pages: one document per file, id = file stem. The body is the article text found by
 /// `ArticleExtractor`; title, URL and publication date come from the page's metadata.
 /// Pages with more elements or attributes than `ReadLimits` allows are skipped before libxml2
 /// builds their tree; a text node past libxml2's 10 MB limit is reported (the parser stops
 /// reading the page there).
 enum HTMLReader {
-    static func read(_ input: FileBytes.Prepared, path: String, limits: ReadLimits = .default) throws -> SourceParts {
+    static let capabilities = FormatCapabilities(
+        format: .html, extensions: ["html", "htm", "xhtml"],
+        sniff: { $0.markupStarts(with: "<!doctype html", "<html") },
+        identity: .fileStem, read: { try read($0) })
+
+    static func read(_ input: SourceInput) throws -> SourceParts {
+        let path = input.path, limits = input.limits
         let scan = try input.bytes.withUnsafeBufferPointer { try MarkupScan.check($0, limits: limits, path: path, what: "page", html: true) }
         var problems: [SourceProblem] = []
         if scan.longestText > MarkupScan.parserTextLimit {
@@ -30,8 +41,8 @@ enum HTMLReader {
                 ?? firstLine(of: body)
         }
         if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "no text content") }
-        if title.isEmpty { title = SourceFormat.stem(path) }
-        let document = SourceDocument(id: SourceFormat.stem(path), path: path, title: title, body: body,
+        if title.isEmpty { title = input.stem }
+        let document = SourceDocument(id: input.stem, path: path, title: title, body: body,
                                       date: metadata.date?.iso, dateEvidence: metadata.dateEvidence,
                                       url: metadata.url, format: .html)
         return SourceParts(documents: [document], problems: problems)

@@ -7,7 +7,7 @@
 /// by `JSONLineScanner` without a JSON parser; the lines it is unsure of are parsed. Ids then go
 /// through the same `Deduplicator` as a full read, so blank lines, bad lines and duplicates are
 /// skipped exactly as there, and `document(at: k)` is the full read's k-th document, byte for byte.
-public final class JSONLinesDocuments {
+public final class JSONLinesDocuments: DocumentsByOrdinal {
     public let path: String
     private let bytes: [UInt8]
     private let stem: String
@@ -60,6 +60,6 @@ public final class JSONLinesDocuments {
         case .document(id: .string(let r)), .document(id: .integer(let r)):
             id = collapseWhitespace(String(decoding: UnsafeBufferPointer(rebasing: line[r]), as: UTF8.self))
         }
-        return id.isEmpty ? "\(stem)#\(number)" : id
+        return id.isEmpty ? DocumentIdentity.numbered(stem: stem, number) : id
     }
 }

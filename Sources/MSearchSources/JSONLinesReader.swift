@@ -1,5 +1,10 @@
 import Foundation
 
+extension SourceFormat {
+    /// JSON Lines (`JSONLinesReader`).
+    public static let jsonl = SourceFormat(name: "jsonl")
+}
+
 /// JSON Lines: one `{"id","title","date","body"}` object per line (`url` optional, `date` may be
 /// null). A bad line is a problem for that line only; the other lines still give documents.
 ///
@@ -13,9 +18,19 @@ enum JSONLinesReader {
         case problem(Int, String)
     }
 
-    static func read(_ bytes: [UInt8], path: String) -> SourceParts {
+    /// Large files stream (`JSONLinesStream`), and `--store none` finds a document again by
+    /// parsing its line alone (`JSONLinesDocuments`).
+    static let capabilities = FormatCapabilities(
+        format: .jsonl, extensions: ["jsonl", "ndjson"],
+        sniff: { $0.text.first == UInt8(ascii: "{") },
+        identity: .perDocument(key: "\"id\""), read: { read($0) },
+        openStream: { file, maxLineBytes in try JSONLinesStream.open(file, maxLineBytes: maxLineBytes) },
+        findDocuments: { bytes, path in JSONLinesDocuments(bytes: bytes, path: path) })
+
+    static func read(_ input: SourceInput) -> SourceParts {
+        let path = input.path
         var dedup = Deduplicator(path: path)
-        let lines = bytes.withUnsafeBufferPointer { parse($0, firstLine: 1, path: path) }
+        let lines = input.bytes.withUnsafeBufferPointer { parse($0, firstLine: 1, path: path) }
         return dedup.accept(lines)
     }
 
@@ -110,7 +125,7 @@ enum JSONLinesReader {
         let body = normalizeBody(string("body") ?? string("text") ?? string("content") ?? "")
         if title.isEmpty && body.isEmpty { return .problem(lineNo, "no title or body") }
         var id = string("id").map { collapseWhitespace($0) } ?? ""
-        if id.isEmpty { id = "\(stem)#\(lineNo)" }
+        if id.isEmpty { id = DocumentIdentity.numbered(stem: stem, lineNo) }
         var date: String? = nil
         if let raw = string("date") { date = DateNormalizer.normalize(raw) }
         let url = string("url") ?? string("link")

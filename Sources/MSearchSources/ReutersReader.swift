@@ -4,13 +4,24 @@ import Glibc
 import Darwin
 #endif
 
+extension SourceFormat {
+    /// Reuters-21578 SGML (`ReutersReader`).
+    public static let reuters = SourceFormat(name: "reuters")
+}
+
 /// Reuters-21578 SGML: one document per `<REUTERS … NEWID="N">`, id = NEWID.
 ///
 /// The files are not valid XML (SGML, unescaped `<` in places, Latin-1 bytes), so they are read by
 /// hand on bytes: the format is simple and this is much faster than a general parser.
 enum ReutersReader {
-    static func read(_ raw: [UInt8], path: String) throws -> SourceParts {
-        let bytes = raw.withUnsafeBufferPointer { decodeUTF8OrLatin1($0) }
+    static let capabilities = FormatCapabilities(
+        format: .reuters, extensions: ["sgm", "sgml"],
+        sniff: { $0.markupStarts(with: "<!doctype lewis", "<reuters") },
+        identity: .perDocument(key: "NEWID"), read: { try read($0) })
+
+    static func read(_ input: SourceInput) throws -> SourceParts {
+        let path = input.path
+        let bytes = input.bytes.withUnsafeBufferPointer { decodeUTF8OrLatin1($0) }
         var result = SourceParts()
         var seen = Set<String>()
         bytes.withUnsafeBufferPointer { buf in

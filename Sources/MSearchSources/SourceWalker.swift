@@ -22,8 +22,13 @@ public struct SourceWalker {
     }
 
     public let paths: [String]
+    /// Which files are read: those whose extension a registered format claims.
+    public let registry: SourceFormatRegistry
 
-    public init(paths: [String]) { self.paths = paths }
+    public init(paths: [String], registry: SourceFormatRegistry = .standard) {
+        self.paths = paths
+        self.registry = registry
+    }
 
     /// All entries, files in a deterministic (sorted) order.
     public func entries() -> [Entry] {
@@ -41,11 +46,10 @@ public struct SourceWalker {
                 var stack: [DirID] = []
                 walk(directory: path, roots: roots, visited: &visited, stack: &stack, into: &out)
             case S_IFREG:
-                if let format = SourceFormat.forPath(path) {
+                if let format = registry.format(forPath: path) {
                     out.append(.file(path: path, format: format))
                 } else {
-                    let ext = SourceFormat.extensionOf(Substring(SourceFormat.fileName(path)))
-                    out.append(.skipped(SourceProblem(path: path, reason: ext.isEmpty ? "unsupported file type (no extension)" : "unsupported file type (.\(ext))")))
+                    out.append(.skipped(SourceFormatRegistry.unsupported(path)))
                 }
             default:
                 out.append(.skipped(SourceProblem(path: path, reason: "not a regular file or directory")))
@@ -107,7 +111,7 @@ public struct SourceWalker {
             if stat(PathNames.system(child), &cst) != 0 {
                 let err = errno
                 // Dangling or looping symlink: report it only if it looks like something we'd read.
-                if SourceFormat.forPath(name) != nil || err == ELOOP {
+                if registry.format(forPath: name) != nil || err == ELOOP {
                     out.append(.skipped(SourceProblem(path: child, reason: SourceWalker.statFailure(child, errno: err))))
                 }
                 continue
@@ -116,7 +120,7 @@ public struct SourceWalker {
             case S_IFDIR:
                 walk(directory: child, roots: roots, visited: &visited, stack: &stack, into: &out)
             case S_IFREG:
-                if let format = SourceFormat.forPath(name) { out.append(.file(path: child, format: format)) }
+                if let format = registry.format(forPath: name) { out.append(.file(path: child, format: format)) }
             default:
                 break
             }

@@ -1,3 +1,8 @@
+extension SourceFormat {
+    /// Plain text and Markdown (`TextReader`).
+    public static let text = SourceFormat(name: "text")
+}
+
 /// Plain text and Markdown: the first non-empty line is the title, the rest the body.
 ///
 /// Lines of a paragraph are joined (hard-wrapped text reads as one paragraph); blank lines and
@@ -5,13 +10,15 @@
 /// files the commonest inline markup (headings, emphasis, links, images, code ticks) is removed so
 /// the body is plain text.
 enum TextReader {
-    static func read(_ input: FileBytes.Prepared, path: String) throws -> SourceDocument {
-        let markdown: Bool = {
-            var name = Substring(SourceFormat.fileName(path))
-            if SourceFormat.extensionOf(name) == "gz" { name = name.dropLast(3) }
-            let ext = SourceFormat.extensionOf(name)
-            return ext == "md" || ext == "markdown"
-        }()
+    /// Text has no signature to sniff: it is what the registry falls back to.
+    static let capabilities = FormatCapabilities(
+        format: .text, extensions: ["txt", "md", "markdown", "text"], sniff: nil,
+        identity: .fileStem, read: { SourceParts(documents: [try read($0)]) })
+
+    static func read(_ input: SourceInput) throws -> SourceDocument {
+        let path = input.path
+        let ext = SourceFormat.formatExtension(ofPath: path)
+        let markdown = ext == "md" || ext == "markdown"
         var title = ""
         var body = TextBuilder(capacity: input.bytes.count)
         var inFence = false
@@ -63,7 +70,7 @@ enum TextReader {
             }
         }
         if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "empty file") }
-        return SourceDocument(id: SourceFormat.stem(path), path: path, title: title, body: body.string(), format: .text)
+        return SourceDocument(id: input.stem, path: path, title: title, body: body.string(), format: .text)
     }
 
     /// Lines that begin a new block even without a blank line before them.

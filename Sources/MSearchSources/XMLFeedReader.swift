@@ -1,5 +1,10 @@
 import CLibXML2
 
+extension SourceFormat {
+    /// XML files: RSS and Atom feeds, any other XML (`XMLFeedReader`).
+    public static let xml = SourceFormat(name: "xml")
+}
+
 /// XML files: RSS 2.0, RSS 1.0 (RDF) and Atom feeds give one document per item/entry; any other
 /// XML (sitemaps, data files) is one document with all its text.
 ///
@@ -7,7 +12,17 @@ import CLibXML2
 /// one cannot make the parser read local files, and `ReadLimits` bound its elements, attributes
 /// and the entity text expanded in the whole file.
 enum XMLFeedReader {
-    static func read(_ input: FileBytes.Prepared, path: String, limits: ReadLimits = .default) throws -> SourceParts {
+    /// An XML declaration says XML unless an HTML page follows it (XHTML is read as HTML).
+    static let capabilities = FormatCapabilities(
+        format: .xml, extensions: ["xml", "rss", "atom"],
+        sniff: { prefix in
+            prefix.markupStarts(with: "<rss", "<feed", "<rdf:rdf")
+                || (prefix.starts(with: "<?xml") && !prefix.markupStarts(with: "<!doctype html", "<html"))
+        },
+        identity: .perDocument(key: "RSS guid or link, Atom id or link (a file that is no feed: its stem)"), read: { try read($0) })
+
+    static func read(_ input: SourceInput) throws -> SourceParts {
+        let path = input.path, limits = input.limits
         let encoding: String? = input.knownUTF8 ? "UTF-8" : nil
         if encoding == nil {
             let declared = declaredEncoding(input.bytes)
@@ -30,7 +45,7 @@ enum XMLFeedReader {
     /// The documents of a parsed file, and how much entity text they took.
     private static func read(_ doc: XDoc, path: String, limits: ReadLimits) throws -> (result: SourceParts, entities: EntityBudget) {
         guard let root = LibXML.root(doc) else { throw SourceProblem(path: path, reason: "malformed XML: no root element") }
-        let stem = SourceFormat.stem(path)
+        let stem = SourceFormat.stem(path)   // the id of a file that is no feed, and of items without one
         let entities = EntityBudget(limit: limits.maxEntityExpansion)
         var feed = FeedBuilder(path: path, stem: stem, entities: entities, limits: limits)
         switch LibXML.name(root).lowercased() {
@@ -251,7 +266,7 @@ struct FeedBuilder {
             result.problems.append(SourceProblem(path: path, reason: "item \(ordinal): no title or text"))
             return
         }
-        var docID = id ?? "\(stem)#\(ordinal)"
+        var docID = id ?? DocumentIdentity.numbered(stem: stem, ordinal)
         if seen.contains(docID) { docID += "#\(ordinal)" }
         seen.insert(docID)
         result.documents.append(SourceDocument(id: docID, path: path, title: title, body: body, date: date?.iso,

@@ -2,6 +2,7 @@ import Foundation
 import MSearchExtraction
 import MSearchIndex
 import MSearchSearch
+import MSearchSources
 
 /// The whole-pipeline fuzz check: any bytes, as a file of the format their first byte picks,
 /// go through the indexing run msearch itself does (walking, reading, extraction of dates and
@@ -13,10 +14,10 @@ import MSearchSearch
 /// It lives in MSearchCLI because the run and the search session it drives are the CLI's
 /// (`IndexingRun`, `SearchSession`), not public API.
 public final class PipelineCheck {
-    /// What the first byte picks (`byte % count`), with the extension the walker reads it by.
-    public static let formats: [(name: String, fileExtension: String)] = [
-        ("text", "txt"), ("html", "html"), ("xml", "xml"), ("sgml", "sgm"), ("jsonl", "jsonl"),
-    ]
+    /// What the first byte picks (`byte % count`): the registered formats in order, each with
+    /// the extension the walker reads it by.
+    public static let formats: [(name: String, fileExtension: String)] =
+        SourceFormatRegistry.standard.formats.map { ($0.format.rawValue, $0.extensions[0]) }
 
     private let sources: String
     private let index: String
@@ -36,8 +37,8 @@ public final class PipelineCheck {
     /// The first byte of a regression file for `fileExtension`'s format, so inputs saved by the
     /// single-format harnesses (Fuzz/Sources) can be replayed through the whole pipeline.
     public static func formatByte(forExtension fileExtension: String) -> UInt8? {
-        formats.firstIndex { $0.fileExtension == fileExtension || ($0.name == "xml" && ["rss", "atom"].contains(fileExtension)) }
-            .map(UInt8.init)
+        guard let format = SourceFormatRegistry.standard.format(forPath: "input." + fileExtension) else { return nil }
+        return formats.firstIndex { $0.name == format.rawValue }.map(UInt8.init)
     }
 
     public func run(_ input: [UInt8]) {
