@@ -37,9 +37,9 @@ struct ShowCommand: ParsableCommand {
         if let url = doc.url { print("url: \(e(url))") }
         print("published: \(e(doc.date ?? "undated"))" + (doc.dateEvidence.map { " (from \(e($0)))" } ?? ""))
         if !doc.mentionedDates.isEmpty { print("dates mentioned: \(e(doc.mentionedDates.joined(separator: ", ")))") }
-        for kind in ["person", "organisation", "place"] {
+        for kind in ActorKind.allCases {
             let names = doc.actors.filter { $0.kind == kind }.map { e($0.name) }
-            if !names.isEmpty { print("\(kind == "person" ? "people" : kind + "s"): \(names.joined(separator: ", "))") }
+            if !names.isEmpty { print("\(kind == .person ? "people" : kind.rawValue + "s"): \(names.joined(separator: ", "))") }
         }
         print("\n" + (textMissing ? SourceText.changedNotice : TerminalText.escaped(doc.body, keepingLines: true)))
     }
@@ -84,9 +84,9 @@ struct ActorsCommand: ParsableCommand {
         let results = try session.searcher.search(session.filters.apply(to: query), limit: 0, facets: true, actorLimit: top)
         for a in results.facets?.actors ?? [] {
             if json {
-                print(JSONValue.object([("value", .string(a.value)), ("kind", .string(a.kind)), ("count", .int(a.count))]).serialized())
+                print(JSONValue.object([("value", .string(a.value)), ("kind", .string(a.kind?.rawValue)), ("count", .int(a.count))]).serialized())
             } else {
-                print("\(String(format: "%6d", a.count))  \(TerminalText.escaped(a.value ?? ""))  (\(TerminalText.escaped(a.kind ?? "")))")
+                print("\(String(format: "%6d", a.count))  \(TerminalText.escaped(a.value ?? ""))  (\(TerminalText.escaped(a.kind?.rawValue ?? "")))")
             }
         }
     }

@@ -172,7 +172,7 @@ struct DocumentPipeline {
             doc.date = p.date.description
             doc.dateEvidence = p.evidence
         }
-        doc.actors = e.actors.map { NamedActor(name: $0.name, kind: $0.kind.rawValue) }
+        doc.actors = e.actors.map { NamedActor(name: $0.name, kind: $0.kind) }
         doc.mentionedDates = e.mentionedDates.map(\.description)
     }
 

@@ -26,7 +26,7 @@ enum FacetOutput {
             let nameWidth = min(40, names.map(\.count).max() ?? 0)
             for (a, name) in zip(f.actors, names) {
                 let padded = name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                out += "  \(padded)  \(String(format: "%4d", a.count))  \(dim)\(TerminalText.escaped(a.kind ?? ""))\(reset)\n"
+                out += "  \(padded)  \(String(format: "%4d", a.count))  \(dim)\(TerminalText.escaped(a.kind?.rawValue ?? ""))\(reset)\n"
             }
         }
         return out

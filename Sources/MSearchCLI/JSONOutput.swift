@@ -50,7 +50,7 @@ enum JSONOutput {
         [("id", .string(d.id)), ("title", .string(d.title)), ("path", .string(d.path)), ("url", .string(d.url)),
          ("date", .string(d.date)), ("date_evidence", .string(d.dateEvidence)),
          ("actors", .array(d.actors.map { .string($0.name) })),
-         ("actor_kinds", .array(d.actors.map { .string($0.kind) })),
+         ("actor_kinds", .array(d.actors.map { .string($0.kind.rawValue) })),
          ("dates_mentioned", .array(d.mentionedDates.map { .string($0) })),
          ("body", .string(d.body))]
     }
@@ -61,7 +61,7 @@ enum JSONOutput {
         func values(_ vs: [FacetCounts.Value]) -> JSONValue {
             .array(vs.map { v in
                 var o: [(String, JSONValue)] = [("value", .string(v.value))]
-                if let k = v.kind { o.append(("kind", .string(k))) }
+                if let k = v.kind { o.append(("kind", .string(k.rawValue))) }
                 o.append(("count", .int(v.count)))
                 return .object(o)
             })

@@ -25,7 +25,7 @@ enum TextOutput {
             var meta: [String] = []
             if let d = document.date { meta.append(TerminalText.escaped(d)) }
             // The people and organisations first: places ("Cuba") rarely tell articles apart.
-            let actors = document.actors.filter { $0.kind != "place" } + document.actors.filter { $0.kind == "place" }
+            let actors = document.actors.filter { $0.kind != .place } + document.actors.filter { $0.kind == .place }
             if !actors.isEmpty { meta.append(actors.prefix(4).map { TerminalText.escaped($0.name) }.joined(separator: ", ")) }
             meta.append(TerminalText.escaped(document.path))
             meta.append(String(format: "score %.3f", h.hit.score))

@@ -63,7 +63,7 @@ struct DocumentStoreWriter {
         record.appendString(doc.url ?? "")
         record.appendString(doc.format.rawValue)
         record.appendVarint(doc.actors.count)
-        for a in doc.actors { record.appendString(a.name); record.appendString(a.kind) }
+        for a in doc.actors { record.appendString(a.name); record.appendString(a.kind.rawValue) }
         record.appendVarint(doc.mentionedDates.count)
         for d in doc.mentionedDates { record.appendString(d) }
         record.appendVarint(doc.ordinal)
@@ -226,7 +226,11 @@ public final class DocumentStore {
                                      format: SourceFormat(rawValue: format) ?? .text)
             let actors = try c.readVarintInt()
             guard actors <= raw.count else { throw c.corrupt("actor count out of range") }
-            for _ in 0..<actors { doc.actors.append(NamedActor(name: try c.readString(), kind: try c.readString())) }
+            for _ in 0..<actors {
+                let name = try c.readString(), kindName = try c.readString()
+                guard let kind = ActorKind(rawValue: kindName) else { throw c.corrupt("unknown actor kind \"\(kindName)\"") }
+                doc.actors.append(NamedActor(name: name, kind: kind))
+            }
             let dates = try c.readVarintInt()
             guard dates <= raw.count else { throw c.corrupt("date count out of range") }
             for _ in 0..<dates { doc.mentionedDates.append(try c.readString()) }

@@ -187,6 +187,8 @@ public enum IndexChecker {
         if let deletes = segment.deletes, deletedTokens != deletes.deletedTokens {
             throw IndexError.corrupt(file: deletes.path, reason: "deleted documents hold \(deletedTokens) tokens, the file says \(deletes.deletedTokens)")
         }
+        // Every declared column's values, by its type (dates are dates, actor ordinals in range).
+        try columns.verify()
 
         // Terms, postings and positions.
         var previous: [UInt8]? = nil

@@ -4,6 +4,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case missing(directory: String)
     case corrupt(file: String, reason: String)
     case unsupportedFormat(file: String, found: Int, expected: Int)
+    /// A columns file without a column this msearch needs: written by another msearch.
+    case missingColumn(file: String, column: String, type: String)
     case locked(directory: String, pid: Int32)
     case io(path: String, reason: String)
     case invalidSettings(String)
@@ -21,6 +23,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
             return "index file \(file) is damaged (\(reason)); rebuild the index with `msearch index --rebuild`"
         case .unsupportedFormat(let file, let found, let expected):
             return "index file \(file) has format version \(found), this msearch reads version \(expected); rebuild the index with `msearch index --rebuild`"
+        case .missingColumn(let file, let column, let type):
+            return "index file \(file) has no \(type) column \"\(column)\", which this msearch needs; rebuild the index with `msearch index --rebuild`"
         case .locked(let dir, let pid):
             return "index \(dir) is locked by PID \(pid), which is still writing to it; wait for it to finish"
         case .io(let path, let reason):

@@ -30,7 +30,7 @@ final class SegmentBuilder {
     private var store: DocumentStoreWriter
     /// The store's file, opened by the first document.
     private var storeFile: FileSink?
-    private var columns = DocumentColumnsWriter()
+    private let columns = DocumentColumnsWriter()
     private(set) var documentCount = 0
     private(set) var tokenCount = 0
     /// Heap bytes of every term's two buffers.
@@ -112,8 +112,7 @@ final class SegmentBuilder {
         touched.removeAll(keepingCapacity: true)
         store.add(doc.source)
         try store.drain(into: &storeFile!)
-        columns.add(titleLength: doc.titleLength, bodyLength: doc.bodyLength, date: doc.source.date, id: doc.source.id,
-                    actors: doc.source.actors.map { ($0.name, $0.kind) })
+        columns.add(doc)
         documentCount += 1
         tokenCount += Int(doc.length)
     }
@@ -126,7 +125,7 @@ final class SegmentBuilder {
         let info = SegmentInfo(name: name, documentCount: documentCount, tokenCount: tokenCount)
         var files = try TermFilesWriter(info, directory: directory)
         defer { files.abandon() }
-        let lengths = zip(columns.titleLengths, columns.bodyLengths).map { $0 + $1 }
+        let lengths = zip(columns.values(.titleLength), columns.values(.bodyLength)).map { $0 + $1 }
         for t in terms.sortedIds() {
             let id = Int(t)
             try states[id].docEntries.bytes.withUnsafeBytes { entries in

@@ -61,29 +61,19 @@ struct SegmentMerger {
     }
 
     /// Copies the live documents' stored records (recompressed with the new segment's
-    /// dictionary, never decoded) and their column values; actors are re-interned by name.
+    /// dictionary, never decoded) and every declared column's values, each by its codec.
     private func writeStoreAndColumns(_ info: SegmentInfo, directory: String, storesText: Bool) throws {
         var sink = try FileSink(path: info.filePath(.store, in: directory))
         defer { sink.abandon() }
         // The first input's dictionary was trained on the first records, as a fresh build's
         // would be; training again would cost more than the rest of a merge together.
         var store = DocumentStoreWriter(storesText: storesText, dictionary: readers.first?.store.dictionary ?? [])
-        var columns = DocumentColumnsWriter()
-        var ordinals: [UInt32] = []
+        let columns = DocumentColumnsWriter()
         for (r, map) in zip(readers, newNumbers) {
-            var actorMap = [UInt32?](repeating: nil, count: r.columns.actorCount)
+            try columns.startCopy(from: r.columns)
             for d in 0..<r.documentCount where map[d] >= 0 {
                 try r.store.withRecord(d) { store.addRecord($0) }
-                ordinals.removeAll(keepingCapacity: true)
-                r.columns.forEachActor(d) { old in
-                    if let o = actorMap[old] { ordinals.append(o); return }
-                    let actor = r.columns.actor(old)
-                    let o = columns.actorOrdinal(name: actor.name, kind: ActorKindCode.code(actor.kind))
-                    actorMap[old] = o
-                    ordinals.append(o)
-                }
-                columns.add(titleLength: r.columns.titleLength(d), bodyLength: r.columns.bodyLength(d),
-                            dateKey: r.columns.date(d), id: r.columns.externalId(d), actorOrdinals: ordinals)
+                columns.copy(d)
                 try store.drain(into: &sink)
                 if map[d] % 8192 == 8191 { r.releasePages() }
             }

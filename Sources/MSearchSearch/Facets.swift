@@ -1,4 +1,5 @@
 import MSearchIndex
+import MSearchSources
 
 /// Exact counts over the whole result set (not only the top k): by year and month of
 /// publication, and by actor. Undated documents count under a nil value.
@@ -7,8 +8,8 @@ public struct FacetCounts: Equatable, Sendable {
         /// "2023", "2023-11", an actor's canonical name; nil for undated documents.
         public var value: String?
         public var count: Int
-        /// For actors: "person", "organisation" or "place".
-        public var kind: String?
+        /// For actors: what the actor is.
+        public var kind: ActorKind?
     }
 
     /// Chronological, undated last.
@@ -50,7 +51,7 @@ struct FacetCollector {
             .map { .init(value: $0.key == 0 ? nil : String(format: "%04d", $0.key), count: $0.value) }
         out.months = months.sorted { ($0.key == 0 ? Int32.max : $0.key) < ($1.key == 0 ? Int32.max : $1.key) }
             .map { .init(value: $0.key == 0 ? nil : String(format: "%04d-%02d", $0.key / 100, $0.key % 100), count: $0.value) }
-        struct Key: Hashable { var name: String; var kind: String }
+        struct Key: Hashable { var name: String; var kind: ActorKind }
         var merged: [Key: Int] = [:]
         for (s, counts) in actorCounts.enumerated() {
             for (ordinal, c) in counts.enumerated() where c > 0 {

@@ -234,27 +234,11 @@ public enum DateBounds {
 
     static func lower(_ s: String?) -> Int32? {
         guard let s else { return 1 }
-        guard let p = parts(s) else { return nil }
-        return p.y * 10000 + (p.m ?? 0) * 100 + (p.d ?? 0)
+        return DateKey.lowerBound(s)
     }
 
     static func upper(_ s: String?) -> Int32? {
         guard let s else { return Int32.max }
-        guard let p = parts(s) else { return nil }
-        return p.y * 10000 + (p.m ?? 99) * 100 + (p.d ?? 99)
-    }
-
-    /// Year (at most 4 digits), month and day (at most 2): at most 99,999,999 as yyyymmdd.
-    private static func parts(_ s: String) -> (y: Int32, m: Int32?, d: Int32?)? {
-        let fields = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(fields.count) else { return nil }
-        var values: [Int32] = []
-        for (i, f) in fields.enumerated() {
-            let digits = f.utf8
-            guard !digits.isEmpty, digits.count <= (i == 0 ? 4 : 2),
-                  digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = Int32(f) else { return nil }
-            values.append(v)
-        }
-        return (values[0], values.count > 1 ? values[1] : nil, values.count > 2 ? values[2] : nil)
+        return DateKey.upperBound(s)
     }
 }

@@ -32,12 +32,11 @@ public struct SourceDocument: Sendable, Equatable {
     }
 }
 
-/// An actor as a document carries it: a canonical name and its kind ("person",
-/// "organisation", "place").
+/// An actor as a document carries it: a canonical name and its kind.
 public struct NamedActor: Hashable, Sendable {
     public var name: String
-    public var kind: String
-    public init(name: String, kind: String) { self.name = name; self.kind = kind }
+    public var kind: ActorKind
+    public init(name: String, kind: ActorKind) { self.name = name; self.kind = kind }
 }
 
 /// Why a file (or part of one) could not be read. Indexing reports it and goes on.

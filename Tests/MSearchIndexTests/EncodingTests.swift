@@ -59,11 +59,11 @@ import Testing
     }
 
     @Test func dateKeysKeepPrecision() {
-        #expect(DocumentColumns.dateKey("2023-11-14") == 20231114)
-        #expect(DocumentColumns.dateKey("2023-11") == 20231100)
-        #expect(DocumentColumns.dateKey("2023") == 20230000)
-        #expect(DocumentColumns.dateKey(nil) == 0)
-        #expect(DocumentColumns.dateKey("junk") == 0)
-        #expect(DocumentColumns.dateKey("2023-13-01") == 0)
+        #expect(DateKey.key("2023-11-14") == 20231114)
+        #expect(DateKey.key("2023-11") == 20231100)
+        #expect(DateKey.key("2023") == 20230000)
+        #expect(DateKey.key(nil) == 0)
+        #expect(DateKey.key("junk") == 0)
+        #expect(DateKey.key("2023-13-01") == 0)
     }
 }

@@ -18,7 +18,7 @@ import MSearchTestSupport
         return (0..<1300).map { i in
             let body = (0..<340).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ")
             var d = SourceDocument(id: "d\(i)", path: "f.txt", title: "title \(i)", body: body, format: .text)
-            if i % 3 == 0 { d.actors = [NamedActor(name: "Actor \(i % 7)", kind: "person")] }
+            if i % 3 == 0 { d.actors = [NamedActor(name: "Actor \(i % 7)", kind: .person)] }
             return AnalyzedDocument(d, analyzer: analyzer)
         }
     }
@@ -51,7 +51,8 @@ import MSearchTestSupport
         let dir = TemporaryDirectory("builder-actors")
         let builder = SegmentBuilder(directory: dir.path)
         let analyzer = try Analyzer(.default)
-        let actors = [[("Georgia", "place"), ("Georgia", "person")], [("Georgia", "place")], [], [("Georgia", "person"), ("Ana", "person")]]
+        let actors: [[(String, ActorKind)]] = [[("Georgia", .place), ("Georgia", .person)], [("Georgia", .place)], [],
+                                               [("Georgia", .person), ("Ana", .person)]]
         for (i, list) in actors.enumerated() {
             var d = SourceDocument(id: "d\(i)", path: "f.txt", title: "t", body: "b", format: .text)
             d.actors = list.map { NamedActor(name: $0.0, kind: $0.1) }
@@ -61,7 +62,7 @@ import MSearchTestSupport
         let segment = try SegmentReader(info: info, directory: dir.path)
         #expect(segment.columns.actorCount == 3)
         for (i, list) in actors.enumerated() {
-            var got: [(String, String)] = []
+            var got: [(String, ActorKind)] = []
             segment.columns.forEachActor(i) { got.append(segment.columns.actor($0)) }
             #expect(got.map { "\($0.0)/\($0.1)" } == list.map { "\($0.0)/\($0.1)" })
         }

@@ -18,7 +18,7 @@ import MSearchTestSupport
             var d = SourceDocument(id: "d\(i)", path: "f\(i % 5).txt", title: "\(words[i % words.count]) news \(i)",
                                    body: body, format: .text)
             if i % 3 == 0 { d.date = "2020-0\(1 + i % 9)-1\(i % 10)" }
-            if i % 4 == 0 { d.actors = [NamedActor(name: "Actor \(i % 6)", kind: i % 2 == 0 ? "person" : "place")] }
+            if i % 4 == 0 { d.actors = [NamedActor(name: "Actor \(i % 6)", kind: i % 2 == 0 ? .person : .place)] }
             d.ordinal = i
             return d
         }

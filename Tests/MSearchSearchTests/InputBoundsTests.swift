@@ -46,7 +46,7 @@ import MSearchSources
         for (i, names) in people.enumerated() {   // one commit, hence one segment, per document
             let writer = try IndexWriter(directory: dir, memoryBudget: 1 << 20)
             var doc = SourceDocument(id: "d\(i)", path: "d\(i).txt", title: "", body: "talks", format: .text)
-            doc.actors = names.map { NamedActor(name: $0, kind: "person") }
+            doc.actors = names.map { NamedActor(name: $0, kind: .person) }
             try writer.add(doc)
             try writer.commit()
             writer.close()
