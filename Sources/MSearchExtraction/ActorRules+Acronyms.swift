@@ -54,6 +54,7 @@ extension ActorRules {
         }
         return li == letters.count || (li >= letters.count - 1 && initials.count >= letters.count - 1 && li >= 2)
     }
+
     /// Both forms of a defined acronym name the same organisation: mentions overlapping a long
     /// form become it, the acronym's own mentions get the long form, and acronyms of non-actors
     /// ("Memorandum of Understanding (MoU)") are dropped.

@@ -88,7 +88,7 @@ extension ActorRules {
     private func eligibleStart(_ i: Int) -> Bool {
         let t = scanner.tokens[i]
         let k = key(i)
-        let c = cls(i)
+        let c = wordClass(i)
         if (t.allCaps || t.dotted), gazetteer.lookup(key: k, hasLower: false) != nil { return true }
         if c.contains(.stop) { return false }
         if t.initial { return true }

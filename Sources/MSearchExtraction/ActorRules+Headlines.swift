@@ -53,7 +53,6 @@ extension ActorRules {
     /// Names the gazetteer or the normal text already gave, found again in capitals lines and
     /// headlines (and in every line of a caseless text).
     func addKnownNamesInHeadlines(to mentions: inout [Mention]) {
-        // capitals lines and headlines: names the gazetteer or the text already gave
         var known: [String: Mention] = [:]
         for m in mentions where m.strength >= .cue {
             known[m.words.joined(separator: " ")] = m
@@ -148,7 +147,7 @@ extension ActorRules {
             let k = key(x)
             guard ActorRules.isLettersAndSpaces(k, atLeast: 3) else { return false }
             let notNames: WordClass = [.looseCommon, .stop, .demonym, .title, .portfolio, .orgHead, .nonAcronym, .headlineVerb, .month, .unit]
-            if !cls(x).isDisjoint(with: notNames) { return false }
+            if !wordClass(x).isDisjoint(with: notNames) { return false }
             return gazetteer.lookup(key: k, hasLower: false) == nil
         }
         guard nameLike(i) else { return nil }

@@ -37,7 +37,7 @@ extension ActorRules {
             if personCue(a, b) { out.append(mention(a, b, kind: .person, strength: .cue)); return }
             if b < scanner.tokens.count, scanner.tokens[b].kind == .word, !scanner.tokens[b].cap, Words.nonActorHeads.contains(lower(b)) { return }   // "Louvre accord"
             if placeCue(a) { out.append(mention(a, b, kind: .place, strength: .weak)); return }
-            if !cls(a).isDisjoint(with: [.common, .title, .orgHead, .portfolio]) { return }
+            if !wordClass(a).isDisjoint(with: [.common, .title, .orgHead, .portfolio]) { return }
             out.append(mention(a, b, kind: .person, strength: .weak))
             return
         }

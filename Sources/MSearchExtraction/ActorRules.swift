@@ -87,12 +87,12 @@ struct ActorRules {
     }
 
     /// The word classes of token `i`'s key: `has(i, .stop)` means `Words.stop.contains(key(i))`.
-    func cls(_ i: Int) -> WordClass {
+    func wordClass(_ i: Int) -> WordClass {
         if keys[i] != nil { return classes[i] }
         return wordClasses.classes(of: foldToken(scanner.tokens[i]))
     }
 
-    func has(_ i: Int, _ c: WordClass) -> Bool { cls(i).contains(c) }
+    func has(_ i: Int, _ c: WordClass) -> Bool { wordClass(i).contains(c) }
 
     /// Token `i`'s place in the gazetteer's spans (see `GazetteerSpans`).
     func place(_ i: Int) -> Int32 {
