@@ -30,7 +30,8 @@ import Testing
         #expect(Fold.key("O’Brien-Smith") == "obrien smith")
         #expect(Fold.key("a×b") == "a b")
         // the letters the extraction's own table folded otherwise before it used the index's
-        // folding (a name key of "Ĳssel" was "ĳssel"); no corpus in ../shared holds them
+        // folding (a name key of "Ĳssel" was "ĳssel"); no document text in ../shared holds them
+        // (one html-article-extraction-benchmark page, in a script; its export is unchanged)
         #expect(Fold.key("Ĳssel") == "ijssel")
         #expect(Fold.key("ſtraße") == "strasse")
         // outside Latin-1 and Extended-A, letters are only lower-cased, as before
