@@ -37,7 +37,7 @@ let package = Package(
         // Which terms does this text contain, and where?
         .target(name: "MSearchAnalysis", dependencies: ["CStemmer"], swiftSettings: hotPath),
         // When was it published, and who does it name? (dates and actors, by rules)
-        .target(name: "MSearchExtraction", dependencies: ["MSearchSources"],
+        .target(name: "MSearchExtraction", dependencies: ["MSearchSources", "MSearchAnalysis"],
                 resources: [.copy("Resources")]),
         // How are terms, postings and documents laid out on disk, written and read back?
         .target(name: "MSearchIndex", dependencies: ["MSearchAnalysis", "MSearchSources", "CZstd", "CZlib"],
@@ -70,7 +70,7 @@ let package = Package(
         // on it; no product contains it.
         .target(name: "MSearchTestSupport", path: "Tests/MSearchTestSupport"),
         .testTarget(name: "MSearchSourcesTests", dependencies: ["MSearchSources", "MSearchTestSupport"]),
-        .testTarget(name: "MSearchExtractionTests", dependencies: ["MSearchExtraction", "MSearchSources", "MSearchTestSupport"]),
+        .testTarget(name: "MSearchExtractionTests", dependencies: ["MSearchExtraction", "MSearchSources", "MSearchAnalysis", "MSearchTestSupport"]),
         .testTarget(name: "MSearchAnalysisTests", dependencies: ["MSearchAnalysis", "MSearchTestSupport"]),
         .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources", "MSearchTestSupport"]),
         .testTarget(name: "MSearchQueryTests", dependencies: ["MSearchQuery", "MSearchTestSupport"]),

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Case mapping and accent folding of non-ASCII words. This path is slow (String + Foundation
-/// normalisation) and only runs for tokens containing non-ASCII bytes, once per distinct token;
-/// the analyzer caches its results.
-enum AccentFolding {
+/// Case mapping and accent folding of non-ASCII words: the one accent folder of msearch (the
+/// index's terms and, through `foldedLatinLetter`, the extraction's name keys). This path is slow
+/// (String + Foundation normalisation) and only runs for tokens containing non-ASCII bytes, once
+/// per distinct token; the analyzer caches its results.
+public enum AccentFolding {
     /// Letters that carry no canonical decomposition but which readers treat as a plain letter
     /// (or pair) with a stroke, ligature or special shape.
     static let replacements: [Unicode.Scalar: String] = [
@@ -26,7 +27,7 @@ enum AccentFolding {
 
     /// Lower-cases (when asked), folds accents (when asked) and maps U+2019 to ', returning the
     /// NFC-composed UTF-8 bytes. `word` must be valid UTF-8 (the tokenizer guarantees it).
-    static func normalize(_ word: UnsafeBufferPointer<UInt8>, lowercase: Bool, fold: Bool) -> [UInt8] {
+    public static func normalize(_ word: UnsafeBufferPointer<UInt8>, lowercase: Bool, fold: Bool) -> [UInt8] {
         let text = String(decoding: word, as: UTF8.self)
         var mapped = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -54,5 +55,21 @@ enum AccentFolding {
             result = String(folded)
         }
         return Array(result.precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    /// The lower-cased, folded form of a letter of Latin-1 Supplement or Latin Extended-A
+    /// (U+00C0…U+017F) as `normalize` gives it ("É" → "e", "ß" → "ss", "Œ" → "oe"), or nil
+    /// outside that range and for its two signs (× and ÷). From a table made once, so a caller
+    /// that folds on bytes (name keys) folds as the index does without Foundation per letter.
+    @inline(__always)
+    public static func foldedLatinLetter(_ value: UInt32) -> String? {
+        guard value >= 0xC0, value <= 0x17F else { return nil }
+        return latinLetterFolds[Int(value - 0xC0)]
+    }
+
+    private static let latinLetterFolds: [String?] = (UInt32(0xC0)...0x17F).map { value in
+        guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { return nil }
+        let bytes = Array(String(scalar).utf8)
+        return String(decoding: bytes.withUnsafeBufferPointer { normalize($0, lowercase: true, fold: true) }, as: UTF8.self)
     }
 }

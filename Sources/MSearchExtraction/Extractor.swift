@@ -67,7 +67,7 @@ public final class Extractor: @unchecked Sendable {
 
         let pub = publicationDate(scanner: scanner, mentions: mentions, bodyStart: bodyStart,
                                   metadata: date, evidence: dateEvidence, url: url)
-        let actors = ActorRules(s: scanner, gazetteer: gazetteer, spans: gazetteerSpans, wordClasses: wordClasses, caseless: caseless).actors()
+        let actors = ActorRules(scanner: scanner, gazetteer: gazetteer, spans: gazetteerSpans, wordClasses: wordClasses, caseless: caseless).actors()
         return Extraction(publicationDate: pub, mentionedDates: mentioned, actors: actors)
     }
 

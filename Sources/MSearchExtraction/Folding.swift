@@ -1,6 +1,9 @@
+import MSearchAnalysis
+
 /// Case- and accent-insensitive keys for names: "Fernández de Cossío" and "FERNANDEZ DE COSSIO"
 /// give the same key, "U.S." and "US" too ("us"). Periods and apostrophes vanish, any other
-/// non-alphanumeric character separates words.
+/// non-alphanumeric character separates words. Latin letters fold as the index folds them
+/// (`AccentFolding`), so a name and a query word for it agree.
 enum Fold {
     /// The folded key of a whole string: words of lower-case unaccented letters and digits,
     /// separated by single spaces.
@@ -48,7 +51,7 @@ enum Fold {
                 continue
             }
             if v == 0x2019 || v == 0x2018 { continue }              // curly apostrophes
-            if let base = baseLetter(v) {
+            if let base = AccentFolding.foldedLatinLetter(v) {
                 for b in base.utf8 { out.append(b) }
                 continue
             }
@@ -59,37 +62,6 @@ enum Fold {
             } else if !out.isEmpty && out.last != 0x20 {
                 out.append(0x20)
             }
-        }
-    }
-
-    /// Lower-case ASCII base of a Latin letter with a diacritic (Latin-1 Supplement and
-    /// Latin Extended-A), or nil.
-    static func baseLetter(_ v: UInt32) -> String? {
-        switch v {
-        case 0xC0...0xC5, 0xE0...0xE5, 0x100...0x105: return "a"
-        case 0xC6, 0xE6: return "ae"
-        case 0xC7, 0xE7, 0x106...0x10D: return "c"
-        case 0x10E...0x111, 0xD0, 0xF0: return "d"
-        case 0xC8...0xCB, 0xE8...0xEB, 0x112...0x11B: return "e"
-        case 0x11C...0x123: return "g"
-        case 0x124...0x127: return "h"
-        case 0xCC...0xCF, 0xEC...0xEF, 0x128...0x131: return "i"
-        case 0x134, 0x135: return "j"
-        case 0x136...0x138: return "k"
-        case 0x139...0x142: return "l"
-        case 0xD1, 0xF1, 0x143...0x14B: return "n"
-        case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8, 0x14C...0x151: return "o"
-        case 0x152, 0x153: return "oe"
-        case 0x154...0x159: return "r"
-        case 0x15A...0x161: return "s"
-        case 0xDF: return "ss"
-        case 0x162...0x167: return "t"
-        case 0xD9...0xDC, 0xF9...0xFC, 0x168...0x173: return "u"
-        case 0x174, 0x175: return "w"
-        case 0xDD, 0xFD, 0xFF, 0x176...0x178: return "y"
-        case 0x179...0x17E: return "z"
-        case 0xDE, 0xFE: return "th"
-        default: return nil
         }
     }
 }

@@ -369,7 +369,7 @@ struct ArticleExtractor {
         for r in roots {
             var hits: [Int32] = []
             preorder(r) { x in
-                if x != r, Patterns.matches(tree.nodes[Int(x)].matchString, ["share"]), agg[Int(x)].text < 500 { hits.append(x) }
+                if x != r, ReadabilityPatterns.matches(tree.nodes[Int(x)].matchString, ["share"]), agg[Int(x)].text < 500 { hits.append(x) }
             }
             for x in hits { remove(x) }
         }

@@ -176,10 +176,10 @@ struct HTMLTree {
         }
         // Invisible elements are not content.
         if hidden { return nil }
-        if ariaHidden && !Patterns.matches(classAttr, ["fallback-image"]) { return nil }
+        if ariaHidden && !ReadabilityPatterns.matches(classAttr, ["fallback-image"]) { return nil }
         if !style.isEmpty {
             let s = style.lowercased().filter { $0 != " " }
-            if Patterns.matches(s, ["display:none", "visibility:hidden"]) { return nil }
+            if ReadabilityPatterns.matches(s, ["display:none", "visibility:hidden"]) { return nil }
         }
         let tag = HTag.byName[name] ?? .other
         let me = newNode(tag, parent: parent)
@@ -189,10 +189,10 @@ struct HTMLTree {
         if match.count > 1 {
             nodes[Int(me)].matchString = match
             nodes[Int(me)].className = classAttr
-            nodes[Int(me)].weight = Int16(Patterns.weight(className: classAttr, id: idAttr))
-            if tag != .body && tag != .a && !inTable && !inCode, !Patterns.matches(match, Patterns.maybe) {
-                if Patterns.matches(match, Patterns.unlikely) { flags |= HTMLTree.unlikely }
-                if Patterns.matches(match, Patterns.strongUnlikely) { flags |= HTMLTree.strongUnlikely }
+            nodes[Int(me)].weight = Int16(ReadabilityPatterns.weight(className: classAttr, id: idAttr))
+            if tag != .body && tag != .a && !inTable && !inCode, !ReadabilityPatterns.matches(match, ReadabilityPatterns.maybe) {
+                if ReadabilityPatterns.matches(match, ReadabilityPatterns.unlikely) { flags |= HTMLTree.unlikely }
+                if ReadabilityPatterns.matches(match, ReadabilityPatterns.strongUnlikely) { flags |= HTMLTree.strongUnlikely }
             }
         }
         if ["menu", "menubar", "navigation", "alertdialog", "dialog"].contains(role) {
@@ -201,12 +201,12 @@ struct HTMLTree {
             flags |= HTMLTree.unlikely
         }
         if tag == .nav || tag == .aside || tag == .dialog || tag == .menu { flags |= HTMLTree.strongUnlikely }
-        if rel == "author" || Patterns.matches(itemprop, ["author"]) || Patterns.matches(match, Patterns.byline) {
+        if rel == "author" || ReadabilityPatterns.matches(itemprop, ["author"]) || ReadabilityPatterns.matches(match, ReadabilityPatterns.byline) {
             flags |= HTMLTree.byline
         }
         if tag == .a, href.hasPrefix("#") { flags |= HTMLTree.hashLink }
-        if Patterns.matches(itemprop, ["articlebody"]) { flags |= HTMLTree.articleBody }
-        if tag == .embed, attrs.contains(where: { Patterns.isVideoURL($0.1) }) { flags |= HTMLTree.videoEmbed }
+        if ReadabilityPatterns.matches(itemprop, ["articlebody"]) { flags |= HTMLTree.articleBody }
+        if tag == .embed, attrs.contains(where: { ReadabilityPatterns.isVideoURL($0.1) }) { flags |= HTMLTree.videoEmbed }
         nodes[Int(me)].flags = flags
 
         // Children.
@@ -439,7 +439,7 @@ struct HTMLTree {
                 default: break
                 }
             }
-            if !itemprop.isEmpty, Patterns.matches(itemprop, ["datepublished"]), let v = datetime ?? content ?? (name == "time" ? LibXML.rawText(x) : nil) {
+            if !itemprop.isEmpty, ReadabilityPatterns.matches(itemprop, ["datepublished"]), let v = datetime ?? content ?? (name == "time" ? LibXML.rawText(x) : nil) {
                 timeDates.append(("itemprop datePublished", v))
             } else if name == "time", let v = datetime {
                 timeDates.append((pubdate ? "time pubdate" : "time datetime", v))
@@ -497,69 +497,5 @@ struct HTMLTree {
             stack.append(contentsOf: nodes[Int(x)].children.reversed())
         }
         return out
-    }
-}
-
-/// Class/id patterns (from Mozilla Readability, plus cookie/consent/newsletter boilerplate),
-/// matched as lower-case substrings instead of regular expressions for speed.
-enum Patterns {
-    static let unlikely = ["-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
-                           "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
-                           "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-                           "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote"]
-    /// Not in Readability's list; removed in every attempt.
-    static let strongUnlikely = ["cookie", "consent", "gdpr", "newsletter"]
-    static let maybe = ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]
-    static let positive = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
-                           "post", "text", "blog", "story"]
-    static let negative = ["-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
-                           "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
-                           "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget"]
-    static let byline = ["byline", "author", "dateline", "writtenby", "p-author"]
-
-    /// True when `s` contains one of `words` (byte substring search; Foundation's
-    /// `String.contains` is far slower and this runs for every element).
-    static func matches(_ s: String, _ words: [String]) -> Bool {
-        var s = s
-        return s.withUTF8 { hay in
-            for w in words {
-                var w = w
-                if w.withUTF8({ findBytes($0, in: hay) }) != nil { return true }
-            }
-            return false
-        }
-    }
-
-    /// Readability's class weight: ±25 for the class and again for the id.
-    static func weight(className: String, id: String) -> Int {
-        var w = 0
-        if !className.isEmpty {
-            let c = className.lowercased()
-            if matches(c, negative) || hasHidToken(c) { w -= 25 }
-            if matches(c, positive) { w += 25 }
-        }
-        if !id.isEmpty {
-            let c = id.lowercased()
-            if matches(c, negative) || hasHidToken(c) { w -= 25 }
-            if matches(c, positive) { w += 25 }
-        }
-        return w
-    }
-
-    static func hasHidToken(_ s: String) -> Bool { s.split(separator: " ").contains("hid") }
-
-    static func isVideoURL(_ s: String) -> Bool {
-        let l = s.lowercased()
-        return ["youtube.com", "youtube-nocookie.com", "player.vimeo.com", "v.qq.com", "archive.org/embed",
-                "upload.wikimedia.org", "player.twitch.tv", "dailymotion.com"].contains { l.contains($0) }
-    }
-}
-
-extension String {
-    func trimmingASCIISpaces() -> String {
-        var s = Substring(self)
-        while let f = s.unicodeScalars.first, f == " " || f == "\n" || f == "\t" || f == "\r" || f == "\u{0C}" || f == "\u{A0}" { s = Substring(s.unicodeScalars.dropFirst()) }
-        while let l = s.unicodeScalars.last, l == " " || l == "\n" || l == "\t" || l == "\r" || l == "\u{0C}" || l == "\u{A0}" { s = Substring(s.unicodeScalars.dropLast()) }
-        return String(s)
     }
 }

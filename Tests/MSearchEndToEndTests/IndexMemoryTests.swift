@@ -8,8 +8,8 @@ import MSearchTestSupport
 @Suite struct IndexMemoryTests {
     /// A JSON Lines file of `docs` articles over a Zipf-like vocabulary of 20,000 words.
     static func writeCorpus(_ path: String, docs: Int, seed: UInt64) {
-        var state = seed
-        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+        var random = SplitMix64(seed: seed)
+        func next() -> UInt64 { random.next() }
         func word() -> String {
             let r = Double(next() % 1_000_000) / 1_000_000
             return "w\(Int(pow(20_000, r)))"

@@ -9,7 +9,7 @@ func checkInvariants(_ text: String, _ defaultOperator: QueryParser.DefaultOpera
                      sourceLocation: SourceLocation = #_sourceLocation) {
     do {
         let q = try QueryParser(defaultOperator: defaultOperator).parse(text)
-        if let problem = treeProblem(q, top: true) {
+        if let problem = q.structuralProblem {
             Issue.record("bad tree for \(text.debugDescription): \(problem)\n\(q)", sourceLocation: sourceLocation)
         }
         // A group around a query means the query (unless that nests one level too deep).
@@ -24,61 +24,9 @@ func checkInvariants(_ text: String, _ defaultOperator: QueryParser.DefaultOpera
             }
         } }
     } catch {
-        if !(0...text.count).contains(error.position) || error.query != text {
-            Issue.record("bad error for \(text.debugDescription): \(error.position) of \(text.count)",
-                         sourceLocation: sourceLocation)
+        if let problem = error.problem(parsing: text) {
+            Issue.record("\(problem) for \(text.debugDescription)\n\(error.rendered)", sourceLocation: sourceLocation)
         }
-        if error.message.isEmpty || error.message.count > 120 || (error.hint?.count ?? 0) > 200 {
-            Issue.record("bad message for \(text.debugDescription): \(error.message)", sourceLocation: sourceLocation)
-        }
-        let lines = error.rendered.split(separator: "\n", omittingEmptySubsequences: false)
-        if !error.rendered.hasPrefix("error: \(error.message)\n") || lines.count != (error.hint == nil ? 3 : 4) {
-            Issue.record("bad rendering for \(text.debugDescription)", sourceLocation: sourceLocation)
-        }
-    }
-}
-
-/// nil when the tree is well formed: non-empty words, prefixes of 2+ letters, slop 0…1000,
-/// booleans with something to match and no trivially flattenable nesting, valid dates.
-func treeProblem(_ q: Query, top: Bool = false) -> String? {
-    switch q {
-    case .term(let w, _):
-        return w.isEmpty ? "empty term" : nil
-    case .prefix(let w, _):
-        // Letters and digits counted as scalars: "؅u" (a prepended mark and u) is one Character.
-        let letters = w.unicodeScalars.filter {
-            switch $0.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber: return true
-            default: return false
-            }
-        }
-        return letters.count < 2 ? "short prefix" : nil
-    case .phrase(let text, let slop, _):
-        if text.isEmpty || text.first!.isWhitespace || text.last!.isWhitespace { return "untrimmed phrase" }
-        return (0...1000).contains(slop) ? nil : "bad slop"
-    case .boolean(let must, let should, let mustNot):
-        if must.isEmpty && should.isEmpty { return "boolean with nothing to match" }
-        if mustNot.isEmpty && must.count + should.count == 1 { return "one-clause boolean" }
-        if must.count > 1 && must.contains(.all) { return ".all next to other must clauses" }
-        for s in should {
-            if case .boolean(let m, _, let n) = s, m.isEmpty, n.isEmpty { return "OR in OR" }
-        }
-        for s in must + should + mustNot {
-            if let p = treeProblem(s) { return p }
-        }
-        return nil
-    case .date(let from, let to):
-        if from == nil && to == nil { return "open date range" }
-        for d in [from, to].compactMap({ $0 }) {
-            let ok = d.count == 4 || d.count == 7 || d.count == 10
-            if !ok || d.contains(where: { !$0.isASCII }) { return "bad date \(d)" }
-        }
-        return nil
-    case .actor(let name):
-        return name.isEmpty ? "empty actor" : nil
-    case .all:
-        return top ? "bare .all" : nil
     }
 }
 
@@ -200,6 +148,6 @@ struct RobustnessTests {
         let q = String(repeating: "(a AND (b OR ", count: 25) + "c" + String(repeating: "))", count: 25)
         checkInvariants(q, .or)
         let q2 = String(repeating: "-(", count: 50) + "b" + String(repeating: ")", count: 50)
-        #expect(treeProblem(parse(q2), top: true) == nil)
+        #expect(parse(q2).structuralProblem == nil)
     }
 }

@@ -116,14 +116,11 @@ struct Corpus {
         shares profit loss merger company factory jobs unemployment budget tax reform energy
         """.split(separator: " ").map(String.init)
 
-    var state: UInt64
+    var random: SplitMix64
 
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state ^= state << 13; state ^= state >> 7; state ^= state << 17
-        return state
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func word() -> String {
         // Skewed: low indices far more often.

@@ -4,6 +4,7 @@ import Testing
 import MSearchIndex
 import MSearchSources
 @testable import MSearchSearch
+import MSearchTestSupport
 
 /// A fresh index of the given (title, body) pairs, ids "d0", "d1", …
 func makeIndex(_ docs: [(String, String)], memoryBudget: Int = 256 << 20) throws -> (IndexReader, String) {
@@ -84,7 +85,7 @@ func words(_ text: String) -> Query {
     }
 
     @Test func scoresDoNotDependOnSegmentation() throws {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 101)
         let vocabulary = ["cuba", "havana", "talks", "visa", "flights", "deportation", "migration", "border", "parole", "trump"]
         let docs = (0..<400).map { _ in
             ("", (0..<Int.random(in: 1...30, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: " "))
@@ -103,7 +104,7 @@ func words(_ text: String) -> Query {
     }
 
     @Test func topKEqualsAFullSort() throws {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 102)
         var top = TopHits(k: 10)
         var all: [Hit] = []
         for d in 0..<1000 {

@@ -1,0 +1,96 @@
+/// Runs of capitalised words the gazetteer does not know, judged by their shape (acronyms,
+/// "PepsiCo", initials, particles) and by cues around them ("said", "in Tapachula").
+extension ActorRules {
+    /// A run of capitalised words the gazetteer doesn't know.
+    func unknown(_ a0: Int, _ b0: Int, into out: inout [Mention]) {
+        var a = a0, b = b0
+        while b > a, !scanner.tokens[b - 1].cap && !scanner.tokens[b - 1].allCaps || has(b - 1, .stop) && !scanner.tokens[b - 1].allCaps { b -= 1 }
+        while a < b, isDemonym(a) || has(a, .stop) && !scanner.tokens[a].allCaps { a += 1 }
+        guard a < b else { return }
+        if has(b - 1, .nonActorHead) { return }
+        let t = scanner.tokens[a]
+        let n = b - a
+        if n == 1 {
+            if t.allCaps {
+                let letters = t.end - t.start
+                guard letters <= 7 || t.dotted, !has(a, .nonAcronym), !has(a, .looseCommon) || t.dotted else { return }
+                out.append(mention(a, b, kind: .organisation, strength: .cue))
+                return
+            }
+            if t.initial || t.end - t.start < 2 { return }
+            var uppers = 0, hasDash = false, hasDot = false
+            if scanner.bytes[t.start..<t.end].allSatisfy({ $0 < 0x80 }) {
+                for j in t.start..<t.end {
+                    let c = scanner.bytes[j]
+                    if c >= 0x41 && c <= 0x5A { uppers += 1 } else if c == 0x2D { hasDash = true } else if c == 0x2E { hasDot = true }
+                }
+            } else {
+                let text = scanner.text(t)
+                for sc in text.unicodeScalars where sc.properties.isUppercase { uppers += 1 }
+                hasDash = text.contains("-"); hasDot = text.contains(".")
+            }
+            if uppers >= 2, t.hasLower, !hasDash {   // MinRex, CiberCuba, PepsiCo
+                out.append(mention(a, b, kind: .organisation, strength: .cue))
+                return
+            }
+            if hasDot { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
+            if personCue(a, b) { out.append(mention(a, b, kind: .person, strength: .cue)); return }
+            if b < scanner.tokens.count, scanner.tokens[b].kind == .word, !scanner.tokens[b].cap, Words.nonActorHeads.contains(lower(b)) { return }   // "Louvre accord"
+            if placeCue(a) { out.append(mention(a, b, kind: .place, strength: .weak)); return }
+            if !wordClass(a).isDisjoint(with: [.common, .title, .orgHead, .portfolio]) { return }
+            out.append(mention(a, b, kind: .person, strength: .weak))
+            return
+        }
+        var hasParticle = false, hasInitial = false, allCapsWords = 0
+        for i in a..<b {
+            if isParticle(i) { hasParticle = true }
+            if scanner.tokens[i].initial { hasInitial = true }
+            if scanner.tokens[i].allCaps { allCapsWords += 1 }
+        }
+        if has(a, .orgOfHead) && n >= 3 {   // "Bank of Japan", "University of Chicago"
+            out.append(mention(a, b, kind: .organisation, strength: .cue))
+            return
+        }
+        if allCapsWords == n {
+            for i in a..<b { unknown(i, i + 1, into: &out) }
+            return
+        }
+        if hasParticle || hasInitial || personCue(a, b) {
+            out.append(mention(a, b, kind: .person, strength: .cue))
+            return
+        }
+        // "Family Reunification Parole", "Foreign Terrorist Entry": capitalised common words
+        if (a..<b).contains(where: { has($0, .common) || has($0, .title) || has($0, .portfolio) }) { return }
+        out.append(mention(a, b, kind: .person, strength: n <= 4 ? .cue : .weak))
+    }
+
+    /// A person cue around [a, b): a role word before ("spokesperson, Ned Price"), a speech verb
+    /// after ("Rodriguez said"), ", who", "’s administration".
+    private func personCue(_ a: Int, _ b: Int) -> Bool {
+        let toks = scanner.tokens
+        var j = a - 1
+        if j >= 0, toks[j].kind == .punct, toks[j].punct == 0x2C { j -= 1 }
+        if j >= 0, toks[j].kind == .word, !toks[j].cap, Words.roleBefore.contains(lower(j)) { return true }
+        var k = b
+        if k < toks.count, toks[k].kind == .punct, toks[k].punct == 0x27 { k += 1 }   // Trump's administration
+        if k < toks.count, toks[k].kind == .word, !toks[k].cap {
+            let w = lower(k)
+            if Words.speechVerbs.contains(w) || w == "administration" { return true }
+        }
+        if b < toks.count, scanner.isPunct(b, 0x2C), b + 1 < toks.count, toks[b + 1].kind == .word, lower(b + 1) == "who" { return true }
+        return false
+    }
+
+    /// "in Tapachula", "the city of Tapachula", "Tapachula, Chiapas".
+    private func placeCue(_ a: Int) -> Bool {
+        var j = a - 1
+        if j >= 1, scanner.isPunct(j, 0x2C), scanner.tokens[j - 1].kind == .word, scanner.tokens[j - 1].cap { j -= 1 }   // "X, Chiapas"
+        while j >= 0, j < a - 1, scanner.tokens[j].kind == .word, scanner.tokens[j].cap { j -= 1 }
+        guard j >= 0, scanner.tokens[j].kind == .word, !scanner.tokens[j].cap else { return false }
+        let w = lower(j)
+        if Words.placeBefore.contains(w) { return true }
+        if w == "of", j >= 1, scanner.tokens[j - 1].kind == .word, Words.placeNouns.contains(lower(j - 1)) { return true }
+        return false
+    }
+
+}
