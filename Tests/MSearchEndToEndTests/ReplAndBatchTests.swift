@@ -98,8 +98,9 @@ import MSearchTestSupport
         #expect(again.stdout == trec.stdout)
     }
 
-    @Test func batchOverCranfieldScoresWithTheSharedEvaluator() throws {
-        guard let shared = TestData.shared else { return }
+    @Test(.enabled(if: TestData.shared != nil, "needs ../shared (Cranfield and the peers' evaluator)"))
+    func batchOverCranfieldScoresWithTheSharedEvaluator() throws {
+        let shared = try #require(TestData.shared)
         let work = TemporaryDirectory("e2e")
         let convert = try MSearchBinary.runShell(
             "python3 \(shared)/peers/convert_cranfield.py \(shared)/corpora/cranfield --out-dir \(work.path)")
