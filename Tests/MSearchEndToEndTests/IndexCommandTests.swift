@@ -70,9 +70,7 @@ import MSearchTestSupport
     }
 
     @Test func helpShowsExamplesAndExitsZero() throws {
-        let r = try MSearchBinary.run(["--help"])
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("Examples"))
+        Golden.check(try transcript(["--help"]), named: "help")
     }
 }
 
