@@ -177,12 +177,10 @@ import MSearchTestSupport
     // MARK: Item 8: untrusted text on a terminal
 
     @Test func pathsAndIdsWithControlCharactersArePrintedEscaped() throws {
-        let src = TemporaryDirectory("e2e"), idx = TemporaryDirectory("e2e")
-        try src.write("evil\u{1B}]0;pwned\u{07}.txt", "Plain title\nbody about zebras\n")
-        try src.write("two\nlines.txt", "Another title\nbody about zebras too\n")
-        let built = try MSearchBinary.run(["index", "--index", idx.path, src.path])
-        #expect(built.status == 0, "\(built.stderr)")
-        let r = try MSearchBinary.run(["--index", idx.path, "--color", "never", "zebras"])
+        let indexed = try IndexedFiles(["evil\u{1B}]0;pwned\u{07}.txt": "Plain title\nbody about zebras\n",
+                                        "two\nlines.txt": "Another title\nbody about zebras too\n"])
+        let idx = indexed.index
+        let r = try indexed.run(["--color", "never", "zebras"])
         #expect(r.status == 0)
         #expect(!r.stdout.contains("\u{1B}"))
         #expect(!r.stdout.contains("\u{07}"))
