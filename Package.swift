@@ -94,9 +94,11 @@ let package = Package(
     swiftLanguageModes: [.v5]
 )
 
-/// `MSEARCH_TESTS=MSearchQueryTests swift test` (comma-separated target names) keeps only those
-/// test targets: SwiftPM links every test target into one test bundle, so `--filter` alone
-/// still builds them all and what they depend on (10.5 minutes cold). See README, "Testing".
+/// `MSEARCH_TESTS=MSearchQueryTests` (comma-separated target names) keeps only those test
+/// targets: SwiftPM links every test target into one test bundle, so `swift test --filter` alone
+/// still builds them all and what they depend on (10.5 minutes cold). With it,
+/// `swift build --product msearchPackageTests` then `swift test --skip-build --filter …` build
+/// and run one target (README, "One test target at a time").
 if let names = Context.environment["MSEARCH_TESTS"] {
     let wanted = Set(names.split(separator: ",").map(String.init))
     package.targets.removeAll { $0.type == .test && !wanted.contains($0.name) }
