@@ -66,19 +66,26 @@ let package = Package(
                                                         .when(configuration: .release))]),
 
         // What the test targets share: temporary directories, the msearch binary as a child
-        // process, a seeded random generator, where the test data is. Only test targets depend
-        // on it; no product contains it.
+        // process, a seeded random generator, where the test data is, golden files. Only test
+        // targets depend on it; no product contains it.
         .target(name: "MSearchTestSupport", path: "Tests/MSearchTestSupport"),
+        // An index of given documents built in-process (`TestIndex`), apart from the above so
+        // that test targets without an index do not build MSearchIndex for it.
+        .target(name: "MSearchIndexTestSupport", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources", "MSearchTestSupport"],
+                path: "Tests/MSearchIndexTestSupport"),
         .testTarget(name: "MSearchSourcesTests", dependencies: ["MSearchSources", "MSearchTestSupport"]),
         .testTarget(name: "MSearchExtractionTests", dependencies: ["MSearchExtraction", "MSearchSources", "MSearchAnalysis", "MSearchTestSupport"]),
         .testTarget(name: "MSearchAnalysisTests", dependencies: ["MSearchAnalysis", "MSearchTestSupport"]),
-        .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources", "MSearchTestSupport"]),
+        .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources", "MSearchTestSupport",
+                                                            "MSearchIndexTestSupport"]),
         .testTarget(name: "MSearchQueryTests", dependencies: ["MSearchQuery", "MSearchTestSupport"]),
         .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchQuery", "MSearchIndex", "MSearchSources",
-                                                             "MSearchTestSupport"]),
+                                                             "MSearchTestSupport", "MSearchIndexTestSupport"]),
         .testTarget(name: "MSearchEvalTests", dependencies: ["MSearchEval"]),
         .testTarget(name: "MSearchSnippetsTests", dependencies: ["MSearchSnippets", "MSearchAnalysis", "MSearchTestSupport"]),
-        .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI", "msearch", "MSearchTestSupport"]),
+        // Golden/ holds the expected outputs read by `Golden.check` (not resources: read in place).
+        .testTarget(name: "MSearchEndToEndTests", dependencies: ["MSearchCLI", "msearch", "MSearchTestSupport"],
+                    exclude: ["Golden"]),
         // Crashes, corruption, hostile files, concurrent readers, incremental == rebuilt.
         .testTarget(name: "MSearchRobustnessTests", dependencies: [
             "MSearchIndex", "MSearchSearch", "MSearchQuery", "MSearchSources", "MSearchAnalysis", "msearch", "MSearchTestSupport",
@@ -86,3 +93,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+/// `MSEARCH_TESTS=MSearchQueryTests` (comma-separated target names) keeps only those test
+/// targets: SwiftPM links every test target into one test bundle, so `swift test --filter` alone
+/// still builds them all and what they depend on (10.5 minutes cold). With it,
+/// `swift build --product msearchPackageTests` then `swift test --skip-build --filter …` build
+/// and run one target (README, "One test target at a time").
+if let names = Context.environment["MSEARCH_TESTS"] {
+    let wanted = Set(names.split(separator: ",").map(String.init))
+    package.targets.removeAll { $0.type == .test && !wanted.contains($0.name) }
+}

@@ -57,19 +57,15 @@ import MSearchTestSupport
     }
 
     @Test func terminalFacetsDrawATimeline() throws {
-        let r = try MSearchBinary.run(["--index", index, "--facets", "--color", "never", "migration"])
-        #expect(r.stdout.contains("When ("))
-        #expect(r.stdout.contains("█"))
-        #expect(r.stdout.contains("Who:"))
+        // "When (…)" with █ bars, then "Who:".
+        Golden.check(try transcript(["--index", index, "--color", "never", "--facets", "migration"]), named: "search-facets")
     }
 
     @Test func showExplainsTheDateAndActorsLists() throws {
-        let r = try MSearchBinary.run(["show", "--index", index, "004_14776b980787243b"])
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("published: 2023-11-14 (from "))
-        #expect(r.stdout.contains("Carlos Fernández de Cossío"))
-        let actors = try MSearchBinary.run(["actors", "--index", index, "migration"])
-        #expect(actors.stdout.contains("Joe Biden"))
+        // "published: 2023-11-14 (from …)", the people and places, then the text.
+        Golden.check(try transcript(["show", "--index", index, "004_14776b980787243b"]), named: "show")
+        Golden.check(try transcript(["actors", "--index", index, "migration"]), named: "actors-migration")
+        Golden.check(try transcript(["export", "--index", index]), named: "export")
         let export = try MSearchBinary.run(["export", "--index", index])
         let lines = export.stdout.split(separator: "\n")
         #expect(lines.count == 5)
@@ -77,7 +73,7 @@ import MSearchTestSupport
             let o = try #require(try JSONSerialization.jsonObject(with: Data(l.utf8)) as? [String: Any])
             #expect(o["id"] is String && o["actors"] is [String])
         }
-        #expect(try MSearchBinary.run(["show", "--index", index, "nope"]).status == 2)
+        Golden.check(try transcript(["show", "--index", index, "nope"]), named: "show-missing")   // exit status 2
     }
 
     @Test func userGazetteerAddsAnActor() throws {

@@ -70,21 +70,18 @@ import MSearchTestSupport
     }
 
     @Test func helpShowsExamplesAndExitsZero() throws {
-        let r = try MSearchBinary.run(["--help"])
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("Examples"))
+        Golden.check(try transcript(["--help"]), named: "help")
     }
 }
 
 @Suite struct DocumentIdTests {
     @Test func sameFileNameInTwoFoldersGivesTwoStableIds() throws {
-        let src = TemporaryDirectory("e2e")
-        try src.write("a/page.html", "<html><head><title>Alpha</title></head><body><p>Havana talks resumed today.</p></body></html>")
-        try src.write("b/page.html", "<html><head><title>Beta</title></head><body><p>Havana flights resumed today.</p></body></html>")
-        try src.write("top.txt", "Top\nHavana again.")
-        let idx = TemporaryDirectory("e2e")
-        #expect(try MSearchBinary.run(["index", "--index", idx.path, src.path]).status == 0)
-        let r = try MSearchBinary.run(["--index", idx.path, "havana", "--json"])
+        let indexed = try IndexedFiles([
+            "a/page.html": "<html><head><title>Alpha</title></head><body><p>Havana talks resumed today.</p></body></html>",
+            "b/page.html": "<html><head><title>Beta</title></head><body><p>Havana flights resumed today.</p></body></html>",
+            "top.txt": "Top\nHavana again.",
+        ])
+        let r = try indexed.run(["havana", "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let ids = Set(((object?["hits"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String })
         #expect(ids == ["a/page", "b/page", "top"])

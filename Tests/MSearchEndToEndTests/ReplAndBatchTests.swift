@@ -25,23 +25,9 @@ import MSearchTestSupport
         :quit
         never reached
         """
-        let r = try MSearchBinary.run(["repl", "--index", index, "--color", "never"], stdin: script + "\n")
-        #expect(r.status == 0)
-        let out = r.stdout
-        #expect(out.contains("5 matching articles"))                 // havana
-        #expect(out.contains("showing 1 results per page"))
-        #expect(out.contains("1 of 5 matching articles"))            // cuba, one per page
-        #expect(out.contains("\n2. "))                                // :more shows rank 2
-        #expect(out.contains("filters: from 2030"))
-        #expect(out.contains("No articles match \"cuba\""))          // the filter persists
-        #expect(out.contains("no filters"))
-        #expect(out.contains("error: unbalanced parenthesis"))
-        #expect(out.contains("    ^"))                                // the caret under the (
-        #expect(out.contains("unknown command :nonsense"))
-        #expect(out.contains("5 articles, 1 segment"))
-        #expect(!out.contains("never reached"))
-        // After every error the next query still ran: "cuba" was answered after them.
-        #expect(out.components(separatedBy: "matching article").count >= 5)
+        // The whole session: :more shows rank 2, the :from filter persists until :clear, each
+        // error has its caret and the next query still runs, nothing after :quit is read.
+        Golden.check(try transcript(["repl", "--index", index, "--color", "never"], stdin: script + "\n"), named: "repl-session")
     }
 
     @Test func replOnATerminalKeepsHistoryAcrossSessions() throws {
@@ -98,8 +84,9 @@ import MSearchTestSupport
         #expect(again.stdout == trec.stdout)
     }
 
-    @Test func batchOverCranfieldScoresWithTheSharedEvaluator() throws {
-        guard let shared = TestData.shared else { return }
+    @Test(.enabled(if: TestData.shared != nil, "needs ../shared (Cranfield and the peers' evaluator)"))
+    func batchOverCranfieldScoresWithTheSharedEvaluator() throws {
+        let shared = try #require(TestData.shared)
         let work = TemporaryDirectory("e2e")
         let convert = try MSearchBinary.runShell(
             "python3 \(shared)/peers/convert_cranfield.py \(shared)/corpora/cranfield --out-dir \(work.path)")

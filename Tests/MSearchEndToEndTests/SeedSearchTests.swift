@@ -38,10 +38,9 @@ import MSearchTestSupport
     }
 
     @Test func plainOutputMarksMatchesVisiblyWithoutColour() throws {
-        let r = try search(["deportation flights", "--color", "never"])
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("[deportation]") || r.stdout.contains("[deportation flights]"))
-        #expect(!r.stdout.contains("\u{1B}["))
+        let plain = try transcript(["--index", SeedSearchTests.index.path, "--color", "never", "deportation flights"])
+        Golden.check(plain, named: "search-deportation-flights")
+        #expect(!plain.contains("\u{1B}["))
         let coloured = try search(["deportation", "--color", "always"])
         #expect(coloured.stdout.contains("\u{1B}["))
         let noColor = try search(["deportation", "--color", "auto"], environment: ["NO_COLOR": "1"])
@@ -74,9 +73,8 @@ import MSearchTestSupport
 
     @Test func exitStatusSaysWhetherAnythingMatched() throws {
         #expect(try search(["havana"]).status == 0)
-        let none = try search(["xylophonequartet"])
-        #expect(none.status == 1)
-        #expect(none.stdout.contains("No articles match"))
+        Golden.check(try transcript(["--index", SeedSearchTests.index.path, "--color", "never", "xylophonequartet"]),
+                     named: "search-no-match")   // exit status 1
         let missing = try MSearchBinary.run(["--index", "/nonexistent/idx", "havana"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no index at /nonexistent/idx"))
@@ -132,24 +130,18 @@ import MSearchTestSupport
     }
 
     @Test func malformedQueryShowsACaretAndExitsTwo() throws {
-        let r = try MSearchBinary.run(["--index", SeedSearchTests.index.path, "cuba AND (visa"])
-        #expect(r.status == 2)
-        #expect(r.stderr.contains("error: unbalanced parenthesis"))
-        #expect(r.stderr.contains("cuba AND (visa\n         ^"))
-        #expect(r.stderr.contains("hint:"))
+        Golden.check(try transcript(["--index", SeedSearchTests.index.path, "--color", "never", "cuba AND (visa"]),
+                     named: "search-syntax-error")
     }
 
     @Test func misspeltWordsGetASuggestion() throws {
-        let r = try MSearchBinary.run(["--index", SeedSearchTests.index.path, "--color", "never", "deportaton flihgts"])
-        #expect(r.status == 1)
-        #expect(r.stdout.contains("Did you mean: deportation flights?"))
+        Golden.check(try transcript(["--index", SeedSearchTests.index.path, "--color", "never", "deportaton flihgts"]),
+                     named: "search-suggestion")   // "Did you mean: deportation flights?", exit status 1
     }
 
     @Test func explainShowsTheBM25Factors() throws {
-        let r = try MSearchBinary.run(["--index", SeedSearchTests.index.path, "--color", "never", "--explain", "--limit", "1", "havana talks"])
-        for part in ["idf", "tf", "dl, document length", "avgdl", "k1", "havana", "talk"] {
-            #expect(r.stdout.contains(part), "\(part)")
-        }
+        Golden.check(try transcript(["--index", SeedSearchTests.index.path, "--color", "never", "--explain", "--limit", "1", "havana talks"]),
+                     named: "search-explain")
     }
 
     @Test func andFlagRequiresEveryWord() throws {

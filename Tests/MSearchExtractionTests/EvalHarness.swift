@@ -35,7 +35,7 @@ func writeReutersPredictions() throws {
 /// MSEARCH_EVAL=seeds prints the seeds' extraction, for eyeballing.
 @Test(.enabled(if: ProcessInfo.processInfo.environment["MSEARCH_EVAL"] == "seeds"))
 func printSeeds() throws {
-    guard let shared = sharedDir else { return }
+    let shared = try #require(sharedDir, "needs ../shared/seeds")
     let dir = shared + "/seeds"
     for f in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
         let e = testExtractor.extract(seedDocument(dir + "/" + f))
@@ -55,7 +55,7 @@ func printFile() throws {
 /// prints every page's date next to the expected publishedTime, and fails below 94 % exact days.
 @Test(.enabled(if: sharedDir != nil))
 func htmlDates() throws {
-    guard let shared = sharedDir else { return }
+    let shared = try #require(sharedDir)
     let dir = shared + "/corpora/html-readability-testpages/test-pages"
     var withExpected = 0, exact = 0, otherDated = 0, others = 0, textOnly = 0
     var lines: [String] = []

@@ -4,6 +4,7 @@ import MSearchAnalysis
 import MSearchSources
 @testable import MSearchIndex
 import MSearchTestSupport
+import MSearchIndexTestSupport
 
 /// Writes small indexes and reads every structure back.
 @Suite struct IndexRoundTripTests {
@@ -27,14 +28,8 @@ import MSearchTestSupport
     }
 
     @Test func smallIndexRoundTrips() throws {
-        let dir = TemporaryDirectory()
-        let writer = try IndexWriter(directory: dir.path)
-        try writer.add(doc("a", "Deportation flights resume", "The flights left Miami. Flights again.", date: "2023-11-14"))
-        try writer.add(doc("b", "Visa talks", "Talks in Havana about visas and flights."))
-        try writer.commit()
-        writer.close()
-
-        let reader = try IndexReader(directory: dir.path)
+        let reader = try TestIndex([doc("a", "Deportation flights resume", "The flights left Miami. Flights again.", date: "2023-11-14"),
+                                    doc("b", "Visa talks", "Talks in Havana about visas and flights.")]).reader
         #expect(reader.documentCount == 2)
         #expect(reader.segments.count == 1)
         let seg = reader.segments[0]
@@ -58,16 +53,13 @@ import MSearchTestSupport
     }
 
     @Test func termDictionaryFindsEveryTermAndNothingElse() throws {
-        let dir = TemporaryDirectory()
-        let writer = try IndexWriter(directory: dir.path, settings: AnalyzerSettings(stemmer: nil))
         // Enough distinct terms for many dictionary blocks, with shared prefixes.
         let words = (0..<2000).map { "w\(String($0, radix: 7))x" }
-        for (i, chunk) in stride(from: 0, to: words.count, by: 50).enumerated() {
-            try writer.add(doc("d\(i)", "", words[chunk..<chunk + 50].joined(separator: " ")))
+        let documents = stride(from: 0, to: words.count, by: 50).enumerated().map { i, chunk in
+            doc("d\(i)", "", words[chunk..<chunk + 50].joined(separator: " "))
         }
-        try writer.commit()
-        writer.close()
-        let seg = try IndexReader(directory: dir.path).segments[0]
+        let index = try TestIndex(documents, settings: AnalyzerSettings(stemmer: nil))
+        let seg = index.reader.segments[0]
         #expect(seg.terms.termCount == 2000)
         for w in words {
             #expect(try seg.terms.lookup(w)?.documentFrequency == 1, "\(w)")
@@ -87,17 +79,13 @@ import MSearchTestSupport
 
     @Test func longPostingsListsSkipCorrectly() throws {
         // 1,000 documents: "common" in all, "even" in half, "rare" in every 97th.
-        let dir = TemporaryDirectory()
-        let writer = try IndexWriter(directory: dir.path)
-        for i in 0..<1000 {
+        let index = try TestIndex((0..<1000).map { i in
             var body = "common"
             if i % 2 == 0 { body += " even even" }
             if i % 97 == 0 { body += " rare" }
-            try writer.add(doc("d\(i)", "", body))
-        }
-        try writer.commit()
-        writer.close()
-        let seg = try IndexReader(directory: dir.path).segments[0]
+            return doc("d\(i)", "", body)
+        })
+        let seg = index.reader.segments[0]
         #expect(try postings(seg, "common").map(\.0) == Array(0..<1000).map(Int32.init))
         let even = try postings(seg, "even")
         #expect(even.map(\.0) == stride(from: 0, to: 1000, by: 2).map(Int32.init))
@@ -118,12 +106,9 @@ import MSearchTestSupport
     }
 
     @Test func smallMemoryBudgetWritesSeveralSegments() throws {
-        let dir = TemporaryDirectory()
-        let writer = try IndexWriter(directory: dir.path, memoryBudget: 4096)
-        for i in 0..<300 { try writer.add(doc("d\(i)", "Title \(i)", "body text number \(i) with words")) }
-        try writer.commit()
-        writer.close()
-        let reader = try IndexReader(directory: dir.path)
+        let index = try TestIndex((0..<300).map { doc("d\($0)", "Title \($0)", "body text number \($0) with words") },
+                                  memoryBudget: 4096)
+        let reader = index.reader
         #expect(reader.segments.count > 1)
         #expect(reader.documentCount == 300)
         for g in [0, 1, 150, 299] { #expect(try reader.document(g).id == "d\(g)") }
@@ -196,19 +181,16 @@ import MSearchTestSupport
     }
 
     @Test func damagedSegmentFileIsReportedNotTrapped() throws {
-        let dir = TemporaryDirectory()
-        let writer = try IndexWriter(directory: dir.path)
-        for i in 0..<200 { try writer.add(doc("d\(i)", "t", "alpha beta gamma \(i)")) }
-        try writer.commit()
-        writer.close()
-        let name = try IndexReader(directory: dir.path).manifest.segments[0].name
+        let index = try TestIndex((0..<200).map { doc("d\($0)", "t", "alpha beta gamma \($0)") })
+        let dir = index.path
+        let name = index.reader.manifest.segments[0].name
         for ext in IndexFormat.FileExtension.allCases {
-            let path = "\(dir.path)/\(name).\(ext.rawValue)"
+            let path = "\(dir)/\(name).\(ext.rawValue)"
             let original = try Data(contentsOf: URL(fileURLWithPath: path))
             // Truncation loses the footer: opening must fail with a message naming the file.
             try original.prefix(original.count / 2).write(to: URL(fileURLWithPath: path))
             do {
-                _ = try IndexReader(directory: dir.path)
+                _ = try IndexReader(directory: dir)
                 Issue.record("opened a truncated .\(ext.rawValue)")
             } catch let e as IndexError {
                 #expect("\(e)".contains(path))
@@ -222,6 +204,6 @@ import MSearchTestSupport
             #expect(throws: IndexError.self) { try FileFooter.verifyChecksum(mapped.bytes, file: path) }
             try original.write(to: URL(fileURLWithPath: path))
         }
-        _ = try IndexReader(directory: dir.path)
+        _ = try IndexReader(directory: dir)
     }
 }

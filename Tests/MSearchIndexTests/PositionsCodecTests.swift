@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MSearchSources
 import MSearchTestSupport
+import MSearchIndexTestSupport
 @testable import MSearchIndex
 
 /// The bit-packed positions of a postings block (`PositionsCodec`, `BlockPositionsReader`), on
@@ -127,8 +128,7 @@ import MSearchTestSupport
     /// Through a real segment: a term in more than one postings block (so the skip table's
     /// positions offsets are used), with more than 128 positions in one document.
     @Test func indexWithManyBlocksAndLongDocuments() throws {
-        let dir = TemporaryDirectory()
-        let writer = try IndexWriter(directory: dir.path)
+        var documents: [SourceDocument] = []
         var expected: [[UInt32]] = []
         for i in 0..<300 {
             let repeats = i == 150 ? 400 : 1 + i % 4
@@ -141,12 +141,10 @@ import MSearchTestSupport
             }
             // The body starts after the title and the gap.
             expected.append(positions.map { $0 + 1 + UInt32(IndexFormat.titleBodyGap) })
-            try writer.add(SourceDocument(id: "d\(i)", path: "d\(i).txt", title: "title", body: words.joined(separator: " "),
-                                          date: nil, format: .text))
+            documents.append(.text("d\(i)", title: "title", body: words.joined(separator: " ")))
         }
-        try writer.commit()
-        writer.close()
-        let reader = try IndexReader(directory: dir.path)
+        let index = try TestIndex(documents)
+        let reader = index.reader
         let segment = reader.segments[0]
         let cursor = try segment.postings(try #require(try segment.terms.lookup("needl")))
         try cursor.start()
@@ -168,6 +166,6 @@ import MSearchTestSupport
             try skipping.forEachPosition { positions.append($0) }
             #expect(positions == expected[d], "doc \(d)")
         }
-        #expect(IndexChecker.check(directory: dir.path).isHealthy)
+        #expect(IndexChecker.check(directory: index.path).isHealthy)
     }
 }

@@ -3,6 +3,7 @@ import MSearchSources
 import Testing
 @testable import MSearchIndex
 import MSearchTestSupport
+import MSearchIndexTestSupport
 
 /// A streaming merge writes exactly the files a one-segment build of the live documents
 /// would: the strongest form of "ranks, phrases, facets and `show` as a rebuild".
@@ -34,13 +35,6 @@ import MSearchTestSupport
         return out
     }
 
-    func build(_ docs: [SourceDocument], store: StoreMode, in dir: String) throws {
-        let writer = try IndexWriter(directory: dir, store: store)
-        for d in docs { try writer.add(d) }
-        try writer.commit()
-        writer.close()
-    }
-
     @Test(arguments: [StoreMode.text, .none])
     func mergeWritesTheFilesOfAOneSegmentBuildOfTheLiveDocuments(store: StoreMode) throws {
         let docs = documents(700)
@@ -56,8 +50,7 @@ import MSearchTestSupport
         writer.close()
         #expect(IndexChecker.check(directory: merged.path).isHealthy)
 
-        let fresh = TemporaryDirectory()
-        try build(docs.filter { !deleted.contains($0.id) }, store: store, in: fresh.path)
+        let fresh = try TestIndex(docs.filter { !deleted.contains($0.id) }, store: store)
         let a = try files(merged.path), b = try files(fresh.path)
         for ext in IndexFormat.FileExtension.allCases { #expect(a[ext.rawValue] == b[ext.rawValue], "\(ext)") }
         let m = try IndexReader(directory: merged.path), f = try IndexReader(directory: fresh.path)

@@ -4,6 +4,7 @@ import MSearchSources
 import Testing
 @testable import MSearchIndex
 import MSearchTestSupport
+import MSearchIndexTestSupport
 
 /// Deletions, merges, the catalog and the checker at the library level (the end-to-end proofs
 /// are in MSearchRobustnessTests).
@@ -31,13 +32,8 @@ import MSearchTestSupport
         let reader = try IndexReader(directory: dir.path)
         #expect(reader.documentCount == 2)
         // The same statistics as an index of the two remaining documents.
-        let other = TemporaryDirectory()
-        let fresh = try IndexWriter(directory: other.path)
-        try fresh.add(doc("b", "visa", "talks in washington"))
-        try fresh.add(doc("c", "cuba", "flights"))
-        try fresh.commit()
-        fresh.close()
-        let rebuilt = try IndexReader(directory: other.path)
+        let other = try TestIndex([doc("b", "visa", "talks in washington"), doc("c", "cuba", "flights")])
+        let rebuilt = other.reader
         #expect(reader.manifest.tokenCount == rebuilt.manifest.tokenCount)
         #expect(reader.averageDocumentLength == rebuilt.averageDocumentLength)
         for t in ["havana", "talk", "cuba", "visa", "washington", "flight"] { #expect(try df(reader, t) == df(rebuilt, t), "\(t)") }
@@ -113,20 +109,15 @@ import MSearchTestSupport
     }
 
     @Test func manifestChecksumCatchesAChangedCount() throws {
-        let dir = TemporaryDirectory()
-        let writer = try IndexWriter(directory: dir.path)
-        try writer.add(doc("a", "t", "one two three"))
-        try writer.commit()
-        writer.close()
-        let path = dir.path + "/manifest.json"
+        let index = try TestIndex([doc("a", "t", "one two three")])
+        let path = index.path + "/manifest.json"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("\"checksum\" : \"crc32:"))
-        _ = try IndexReader(directory: dir.path)
         try text.replacingOccurrences(of: "\"tokenCount\" : 4", with: "\"tokenCount\" : 5").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: IndexError.self) { try IndexReader(directory: dir.path) }
+        #expect(throws: IndexError.self) { try IndexReader(directory: index.path) }
         // A manifest naming a file outside the index is refused before anything is opened.
         try text.replacingOccurrences(of: "seg-000001-00", with: "../../etc/passwd").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: IndexError.self) { try IndexReader(directory: dir.path) }
+        #expect(throws: IndexError.self) { try IndexReader(directory: index.path) }
     }
 
     @Test func optimizeMergesEverythingAndDropsTombstones() throws {

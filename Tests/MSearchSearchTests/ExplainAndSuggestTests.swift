@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MSearchIndexTestSupport
 import MSearchIndex
 import MSearchQuery
 @testable import MSearchSearch
@@ -12,8 +13,8 @@ import MSearchQuery
     ]
 
     @Test func explanationAddsUpToTheScore() throws {
-        let (reader, dir) = try makeIndex(Self.docs)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: Self.docs)
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         let q = Query.boolean(must: [], should: [.phrase("deportation flights", slop: 0, field: nil),
                                                  .term("havana", field: nil), .term("havana", field: nil)], mustNot: [])
@@ -32,8 +33,8 @@ import MSearchQuery
     }
 
     @Test func suggestionsComeFromTheIndexVocabulary() throws {
-        let (reader, dir) = try makeIndex(Self.docs)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: Self.docs)
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         let q = Query.boolean(must: [], should: [.term("deportaton", field: nil), .term("havanna", field: nil),
                                                  .term("talks", field: nil)], mustNot: [])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MSearchIndexTestSupport
 import MSearchIndex
 import MSearchQuery
 import MSearchSources
@@ -8,8 +9,8 @@ import MSearchSources
 /// Limits, dates and actor names from users never trap or allocate without bound (issue #13).
 @Suite struct InputBoundsTests {
     @Test func aDateRangeEndingBeforeItStartsMatchesNothingInsteadOfTrapping() throws {
-        let (reader, dir) = try makeIndex([("", "cuba talks"), ("", "cuba flights")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "cuba talks"), ("", "cuba flights")])
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         s.includeUndated = true
         let backwards = Query.boolean(must: [.term("cuba", field: nil), .date(from: "2006", to: "2004")], should: [], mustNot: [])
@@ -30,8 +31,8 @@ import MSearchSources
     }
 
     @Test func aHugeLimitReturnsEveryHitWithoutReservingForIt() throws {
-        let (reader, dir) = try makeIndex([("", "cuba talks"), ("", "cuba flights"), ("", "other")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "cuba talks"), ("", "cuba flights"), ("", "other")])
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         for limit in [Int.max, 99_999_999_999, -1] {
             let r = try s.search(.term("cuba", field: nil), limit: limit)
@@ -40,18 +41,12 @@ import MSearchSources
     }
 
     @Test func actorClausesFindNamesByTheirWordsAcrossSegments() throws {
-        let dir = NSTemporaryDirectory() + "msearch-search-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let people = [["Carlos Fernández de Cossío"], ["Donald Trump", "Carlos Fernández de Cossío"], ["Joe Biden"]]
-        for (i, names) in people.enumerated() {   // one commit, hence one segment, per document
-            let writer = try IndexWriter(directory: dir, memoryBudget: 1 << 20)
-            var doc = SourceDocument(id: "d\(i)", path: "d\(i).txt", title: "", body: "talks", format: .text)
-            doc.actors = names.map { NamedActor(name: $0, kind: .person) }
-            try writer.add(doc)
-            try writer.commit()
-            writer.close()
+        let documents = people.enumerated().map { i, names in
+            SourceDocument.text("d\(i)", body: "talks", actors: names.map { NamedActor(name: $0, kind: .person) })
         }
-        let reader = try IndexReader(directory: dir)
+        let index = try TestIndex(documents, memoryBudget: 1 << 20, commits: .perDocument)
+        let reader = index.reader
         #expect(reader.segments.count == 3)
         let s = try Searcher(reader: reader)
         func docs(_ name: String) throws -> [Int] {
@@ -70,8 +65,8 @@ import MSearchSources
     }
 
     @Test func plainQueriesHaveTheQueryLanguagesBudget() throws {
-        let (reader, dir) = try makeIndex([("", "cuba talks")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "cuba talks")])
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         let words = Array(repeating: "cuba", count: QueryBudget.maxClauses)
         #expect(try s.search(try s.plainQuery(words.joined(separator: " ")), limit: 1).total == 1)
@@ -84,8 +79,8 @@ import MSearchSources
     }
 
     @Test func suggestionsStopAfterTenUnknownWords() throws {
-        let (reader, dir) = try makeIndex([("", "deportation flights resumed")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "deportation flights resumed")])
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         let query = Query.boolean(must: [], should: Array(repeating: .term("deportaton", field: nil), count: 50), mustNot: [])
         #expect(try s.suggestions(for: query).count == Suggester.maxCorrectedWords)

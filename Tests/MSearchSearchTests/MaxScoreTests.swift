@@ -4,6 +4,7 @@ import MSearchIndex
 import MSearchQuery
 @testable import MSearchSearch
 import MSearchTestSupport
+import MSearchIndexTestSupport
 
 /// Pruned top-k must equal the exhaustive top-k: same documents, same order, same scores.
 @Suite struct MaxScoreTests {
@@ -21,8 +22,8 @@ import MSearchTestSupport
         }
         // Several segments, so thresholds carry across segments too, each large enough that
         // common words' lists span several 128-document blocks (bounded by block maxima).
-        let (reader, dir) = try makeIndex(docs, memoryBudget: 2_000_000)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: docs, memoryBudget: 2_000_000)
+        let reader = index.reader
         #expect(reader.segments.count > 1)
         #expect(reader.segments.allSatisfy { $0.documentCount > 3 * 128 })
         let searcher = try Searcher(reader: reader)

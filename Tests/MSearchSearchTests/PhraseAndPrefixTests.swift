@@ -4,7 +4,7 @@ import Testing
 import MSearchIndex
 import MSearchQuery
 @testable import MSearchSearch
-import MSearchTestSupport
+import MSearchIndexTestSupport
 
 @Suite struct PhraseAndPrefixTests {
     static let docs: [(String, String)] = [
@@ -18,8 +18,8 @@ import MSearchTestSupport
     func ids(_ q: Query, _ s: Searcher) throws -> Set<Int> { Set(try s.search(q, limit: 100).hits.map(\.doc)) }
 
     @Test func exactPhraseMatchesOnlyAdjacentWordsInOrder() throws {
-        let (reader, dir) = try makeIndex(Self.docs)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: Self.docs)
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         #expect(try ids(.phrase("deportation flights", slop: 0, field: nil), s) == [0, 4])
         #expect(try ids(.phrase("flights deportation", slop: 0, field: nil), s) == [])
@@ -30,14 +30,14 @@ import MSearchTestSupport
     }
 
     @Test func phraseNeverSpansTitleAndBody() throws {
-        let (reader, dir) = try makeIndex([("Havana talks", "Resumed today."), ("x", "talks resumed")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("Havana talks", "Resumed today."), ("x", "talks resumed")])
+        let reader = index.reader
         #expect(try ids(.phrase("talks resumed", slop: 0, field: nil), try Searcher(reader: reader)) == [1])
     }
 
     @Test func sloppyPhraseAllowsGaps() throws {
-        let (reader, dir) = try makeIndex(Self.docs)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: Self.docs)
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         // d1: "deportation of migrants flights" — 2 words between.
         #expect(try ids(.phrase("deportation flights", slop: 1, field: nil), s) == [0, 4])
@@ -45,14 +45,14 @@ import MSearchTestSupport
     }
 
     @Test func hyphenatedWordIsAPhrase() throws {
-        let (reader, dir) = try makeIndex(Self.docs + [("x", "Diaz met Canel")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: Self.docs + [("x", "Diaz met Canel")])
+        let reader = index.reader
         #expect(try ids(.term("Díaz-Canel", field: nil), try Searcher(reader: reader)) == [4])
     }
 
     @Test func prefixExpandsToTheIndexTerms() throws {
-        let (reader, dir) = try makeIndex(Self.docs)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: Self.docs)
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         #expect(try ids(.prefix("visi", field: nil), s) == [3])
         #expect(try ids(.prefix("vis", field: nil), s) == [2, 3])
@@ -60,8 +60,8 @@ import MSearchTestSupport
     }
 
     @Test func booleanClausesFollowLuceneSemantics() throws {
-        let (reader, dir) = try makeIndex(Self.docs)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: Self.docs)
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         let havana = Query.term("havana", field: nil)
         // must havana, should visa: only havana docs, visa ones first.
@@ -76,8 +76,8 @@ import MSearchTestSupport
     }
 
     @Test func highlightPatternsKeepPhrasesWhole() throws {
-        let (reader, dir) = try makeIndex(Self.docs)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: Self.docs)
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         let q = Query.boolean(must: [], should: [.phrase("deportation flights", slop: 0, field: nil), .term("havana", field: nil)],
                               mustNot: [.term("visa", field: nil)])
@@ -90,15 +90,9 @@ import MSearchTestSupport
 
 @Suite struct FilterTests {
     @Test func dateClausesBesideWordsFilterInsteadOfWidening() throws {
-        let work = TemporaryDirectory("filter")
-        let dir = work.path
-        let writer = try IndexWriter(directory: dir)
-        for (i, (body, date)) in [("cuba talks", "2023-11-14"), ("cuba visas", "2022-11"), ("havana", "2023"), ("cuba", nil)].enumerated() {
-            try writer.add(SourceDocument(id: "d\(i)", path: "d\(i)", title: "", body: body, date: date, format: .text))
-        }
-        try writer.commit()
-        writer.close()
-        let s = try Searcher(reader: try IndexReader(directory: dir))
+        let dated = [("cuba talks", "2023-11-14"), ("cuba visas", "2022-11"), ("havana", "2023"), ("cuba", nil)]
+        let index = try TestIndex(dated.enumerated().map { i, document in SourceDocument.text("d\(i)", body: document.0, date: document.1) })
+        let s = try Searcher(reader: index.reader)
         func ids(_ q: Query) throws -> Set<Int> { Set(try s.search(q, limit: 10).hits.map(\.doc)) }
         let cuba = Query.term("cuba", field: nil)
         let got = try ids(.boolean(must: [], should: [cuba, .date(from: "2023", to: "2023")], mustNot: []))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MSearchIndexTestSupport
 import MSearchIndex
 import MSearchQuery
 @testable import MSearchSearch
@@ -19,9 +20,9 @@ import MSearchQuery
     // MARK: stop words
 
     @Test func stopWordsDoNotScoreWhenOredWithOtherWords() throws {
-        let (reader, dir) = try makeIndex([("", "the cuba talks"), ("", "cuba talks of the day"), ("", "the the the of the"),
-                                           ("", "talks")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "the cuba talks"), ("", "cuba talks of the day"), ("", "the the the of the"),
+                                              ("", "talks")])
+        let reader = index.reader
         let s = try Searcher(reader: reader, ranking: options { $0.stopWords = .english })
         let stopped = try s.search(words("the cuba of"), limit: 10)
         let plain = try s.search(words("cuba"), limit: 10)
@@ -38,8 +39,8 @@ import MSearchQuery
     }
 
     @Test func stopWordsStayWhereTheyAreAllThereIsOrExplicit() throws {
-        let (reader, dir) = try makeIndex([("", "war of the worlds"), ("", "war worlds"), ("", "the who live"), ("", "cuba")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "war of the worlds"), ("", "war worlds"), ("", "the who live"), ("", "cuba")])
+        let reader = index.reader
         let s = try Searcher(reader: reader, ranking: options { $0.stopWords = .english })
         // A query of nothing but stop words is kept whole.
         #expect(try s.search(words("the who"), limit: 10).hits.map(\.doc) == [2, 0])
@@ -53,8 +54,8 @@ import MSearchQuery
     // MARK: BM25F
 
     @Test func bm25fNormalisesTitleAndBodyByTheirOwnLengths() throws {
-        let (reader, dir) = try makeIndex([("Cuba", "talks in havana"), ("", "cuba cuba visa talks"), ("Visa news", "nothing")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("Cuba", "talks in havana"), ("", "cuba cuba visa talks"), ("Visa news", "nothing")])
+        let reader = index.reader
         let (k1, b, bt, w) = (1.2, 0.6, 0.9, 2.0)
         let s = try Searcher(reader: reader, ranking: options { $0.bm25 = BM25(k1: k1, b: b, titleWeight: w); $0.titleB = bt })
         let r = scores(try s.search(words("cuba"), limit: 10))
@@ -76,8 +77,8 @@ import MSearchQuery
     }
 
     @Test func titleWeightRaisesTitleMatches() throws {
-        let (reader, dir) = try makeIndex([("", "cuba visa talks"), ("Cuba", "visa talks")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "cuba visa talks"), ("Cuba", "visa talks")])
+        let reader = index.reader
         let flat = try Searcher(reader: reader, ranking: .classic).search(words("cuba"), limit: 10)
         #expect(flat.hits.map(\.doc) == [0, 1])  // a tie, in document order
         let weighted = try Searcher(reader: reader, ranking: options { $0.bm25.titleWeight = 2 }).search(words("cuba"), limit: 10)
@@ -87,8 +88,8 @@ import MSearchQuery
     // MARK: proximity
 
     @Test func proximityRanksCloseWordsFirstWithTheHandComputedBonus() throws {
-        let (reader, dir) = try makeIndex([("", "alpha x x x x x x beta"), ("", "alpha beta x x x x x x")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "alpha x x x x x x beta"), ("", "alpha beta x x x x x x")])
+        let reader = index.reader
         let flat = try Searcher(reader: reader, ranking: .classic).search(words("alpha beta"), limit: 10)
         #expect(flat.hits.map(\.doc) == [0, 1])  // a tie
         let s = try Searcher(reader: reader, ranking: options { $0.proximity = 0.5; $0.proximityWindow = 5 })
@@ -109,8 +110,8 @@ import MSearchQuery
     }
 
     @Test func proximityNeedsTwoDifferentWordsAndKeepsTheLimit() throws {
-        let (reader, dir) = try makeIndex((0..<30).map { ("", "cuba cuba talks \($0)") })
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: (0..<30).map { ("", "cuba cuba talks \($0)") })
+        let reader = index.reader
         let s = try Searcher(reader: reader, ranking: options { $0.proximity = 1 })
         let one = try s.search(words("cuba"), limit: 5)
         #expect(one.hits.count == 5)
@@ -122,8 +123,8 @@ import MSearchQuery
 
     @Test func feedbackAddsTermsOfTheTopDocuments() throws {
         let docs = [("", "cuba havana embargo"), ("", "cuba havana"), ("", "havana cigars"), ("", "visa talks")]
-        let (reader, dir) = try makeIndex(docs)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: docs)
+        let reader = index.reader
         let plain = try Searcher(reader: reader, ranking: .classic).search(words("cuba"), limit: 10)
         #expect(plain.total == 2)
         let fb = FeedbackOptions(documents: 2, terms: 3, originalWeight: 0.5, maxDocumentFraction: 1, smoothing: 0)
@@ -149,8 +150,8 @@ import MSearchQuery
     @Test func feedbackWeightsFollowTheRM3Interpolation() throws {
         // One feedback document, "cuba havana": P(cuba|D) = P(havana|D) = 1/2, normalised over
         // the chosen terms to 1/2 each. With α = 0.5 and Q = 1, cuba gets 1 + 1/2 and havana 1/2.
-        let (reader, dir) = try makeIndex([("", "cuba havana"), ("", "havana"), ("", "visa")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "cuba havana"), ("", "havana"), ("", "visa")])
+        let reader = index.reader
         let fb = FeedbackOptions(documents: 1, terms: 2, originalWeight: 0.5, maxDocumentFraction: 1, smoothing: 0)
         let s = try Searcher(reader: reader, ranking: options { $0.feedback = fb })
         let r = scores(try s.search(words("cuba"), limit: 10))
@@ -163,8 +164,8 @@ import MSearchQuery
 
     @Test func possessivesFindTheirWord() throws {
         // Snowball's English stemmer removes 's, so no analysis option is needed for possessives.
-        let (reader, dir) = try makeIndex([("Cuba's talks", "Havana’s envoy")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("Cuba's talks", "Havana’s envoy")])
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         #expect(try s.search(words("cuba"), limit: 10).total == 1)
         #expect(try s.search(words("havana"), limit: 10).total == 1)
@@ -173,8 +174,8 @@ import MSearchQuery
     // MARK: plain syntax
 
     @Test func plainQueriesAreBagsOfWords() throws {
-        let (reader, dir) = try makeIndex([("", "x")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "x")])
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         let words = ["programmer", "supplied", "1971", "AND", "don't"].map { Query.term($0, field: nil) }
         #expect(try s.plainQuery("programmer-supplied (1971) AND \"don't") == .boolean(must: [], should: words, mustNot: []))

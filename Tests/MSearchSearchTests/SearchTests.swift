@@ -1,22 +1,11 @@
 import MSearchQuery
 import Foundation
 import Testing
+import MSearchIndexTestSupport
 import MSearchIndex
 import MSearchSources
 @testable import MSearchSearch
 import MSearchTestSupport
-
-/// A fresh index of the given (title, body) pairs, ids "d0", "d1", …
-func makeIndex(_ docs: [(String, String)], memoryBudget: Int = 256 << 20) throws -> (IndexReader, String) {
-    let dir = NSTemporaryDirectory() + "msearch-search-" + UUID().uuidString
-    let writer = try IndexWriter(directory: dir, memoryBudget: memoryBudget)
-    for (i, d) in docs.enumerated() {
-        try writer.add(SourceDocument(id: "d\(i)", path: "d\(i).txt", title: d.0, body: d.1, format: .text))
-    }
-    try writer.commit()
-    writer.close()
-    return (try IndexReader(directory: dir), dir)
-}
 
 func words(_ text: String) -> Query {
     .boolean(must: [], should: text.split(separator: " ").map { .term(String($0), field: nil) }, mustNot: [])
@@ -25,8 +14,8 @@ func words(_ text: String) -> Query {
 @Suite struct SearchTests {
     @Test func bm25MatchesAHandComputedScore() throws {
         // N = 3; "cuba" occurs in d0 (tf 2, length 4) and d2 (tf 1, length 2); avgdl = 10/3.
-        let (reader, dir) = try makeIndex([("", "cuba cuba havana talks"), ("", "visa talks in washington"), ("", "cuba flights")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "cuba cuba havana talks"), ("", "visa talks in washington"), ("", "cuba flights")])
+        let reader = index.reader
         let results = try Searcher(reader: reader, ranking: .classic).search(words("cuba"), limit: 10)
         #expect(results.total == 2)
         let idf = log(1 + (3 - 2 + 0.5) / (2 + 0.5))
@@ -38,9 +27,9 @@ func words(_ text: String) -> Query {
     }
 
     @Test func orSumsTermScoresAndRanksDocumentsWithMoreTermsFirst() throws {
-        let (reader, dir) = try makeIndex([("", "deportation of migrants"), ("", "flights to havana"),
-                                           ("", "deportation flights resumed"), ("", "nothing relevant here")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "deportation of migrants"), ("", "flights to havana"),
+                                              ("", "deportation flights resumed"), ("", "nothing relevant here")])
+        let reader = index.reader
         let s = try Searcher(reader: reader, ranking: .classic)
         let r = try s.search(words("deportation flights"), limit: 10)
         #expect(r.total == 3)
@@ -51,8 +40,8 @@ func words(_ text: String) -> Query {
     }
 
     @Test func repeatedQueryWordsWeighMore() throws {
-        let (reader, dir) = try makeIndex([("", "cuba talks"), ("", "visa visa")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("", "cuba talks"), ("", "visa visa")])
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         let once = try s.search(words("cuba"), limit: 1).hits[0].score
         let twice = try s.search(words("cuba cuba"), limit: 1).hits[0].score
@@ -60,9 +49,9 @@ func words(_ text: String) -> Query {
     }
 
     @Test func andNotAndFieldsFilter() throws {
-        let (reader, dir) = try makeIndex([("Talks in Havana", "cuba migration"), ("Flights", "cuba talks"),
-                                           ("Cuba", "parole program")])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: [("Talks in Havana", "cuba migration"), ("Flights", "cuba talks"),
+                                              ("Cuba", "parole program")])
+        let reader = index.reader
         let s = try Searcher(reader: reader)
         let and = try s.search(.boolean(must: [.term("cuba", field: nil), .term("talks", field: nil)], should: [], mustNot: []), limit: 10)
         #expect(Set(and.hits.map(\.doc)) == [0, 1])
@@ -77,8 +66,8 @@ func words(_ text: String) -> Query {
     @Test func tiesBreakByExternalIdAndLimitCuts() throws {
         // Exact ties are ordered by external id ("d0" < "d1" < "d10" …), not by document number,
         // so an index updated in place ranks like one rebuilt from scratch.
-        let (reader, dir) = try makeIndex(Array(repeating: ("", "same words"), count: 20))
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = try TestIndex(texts: Array(repeating: ("", "same words"), count: 20))
+        let reader = index.reader
         let r = try Searcher(reader: reader).search(words("same"), limit: 5)
         #expect(r.total == 20)
         #expect(r.hits.map { reader.externalId($0.doc) } == ["d0", "d1", "d10", "d11", "d12"])
@@ -90,9 +79,8 @@ func words(_ text: String) -> Query {
         let docs = (0..<400).map { _ in
             ("", (0..<Int.random(in: 1...30, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: " "))
         }
-        let (one, d1) = try makeIndex(docs)
-        let (many, d2) = try makeIndex(docs, memoryBudget: 8192)
-        defer { try? FileManager.default.removeItem(atPath: d1); try? FileManager.default.removeItem(atPath: d2) }
+        let oneSegment = try TestIndex(texts: docs), severalSegments = try TestIndex(texts: docs, memoryBudget: 8192)
+        let one = oneSegment.reader, many = severalSegments.reader
         #expect(many.segments.count > 1)
         for q in ["cuba", "visa talks", "deportation flights border", "trump parole"] {
             let a = try Searcher(reader: one).search(words(q), limit: 50)
