@@ -49,9 +49,10 @@ public final class Searcher {
     /// the facets it asks for. The proximity bonus re-ranks the head of a score order.
     public func search(_ query: Query, _ request: SearchRequest) throws -> SearchResults {
         // No page can start or reach past the documents the index has, whatever a caller asks
-        // for (both bounded by the document count, so their sum cannot overflow).
-        let offset = min(max(0, request.offset), reader.documentCount)
-        let depth = offset + min(max(0, request.limit), reader.documentCount)
+        // for (both bounded by the document count first, so their sum cannot overflow).
+        let documents = reader.documentCount
+        let offset = min(max(0, request.offset), documents)
+        let depth = min(offset + min(max(0, request.limit), documents), documents)
         let plan = try planner.plan(query)
         let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
         var results = ranking.proximity > 0 && request.order.ranksByScore
