@@ -4,7 +4,7 @@ import MSearchQuery
 
 /// Runs queries against an open index: plans the query once with index-wide statistics, builds a
 /// scorer tree per segment (ScorerTree.swift) and feeds the matches to the collectors the
-/// request asks for (Collection.swift).
+/// request asks for (SearchPass.swift).
 public final class Searcher {
     public let reader: IndexReader
     public let bm25: BM25
