@@ -19,17 +19,21 @@ extension Searcher {
 
     private func collect<Hits: Collector>(_ plan: QueryPlan, _ request: SearchRequest, hits: Hits) throws -> SearchResults
     where Hits.Output == [Hit] {
-        var collector = CollectorPair(hits, CollectorPair(request.exactTotal ? CountCollector() : nil,
+        var collector = CollectorPair(hits, CollectorPair(CountCollector(exact: request.exactTotal),
                                                           request.facetActors.map { FacetCollector(actorLimit: $0) }))
-        try run(plan, into: &collector)
+        let sawEveryMatch = try run(plan, into: &collector)
         let (top, (count, facets)) = collector.finish()
-        return SearchResults(total: count ?? top.count, totalIsExact: count != nil, hits: top, facets: facets)
+        // After MaxScore the count is of the documents it offered; the hits kept are the total
+        // callers have always been given then (a lower bound).
+        return SearchResults(total: sawEveryMatch ? count : top.count, totalIsExact: sawEveryMatch, hits: top, facets: facets)
     }
 
     /// Feeds every segment's matches of `plan` to `collector`. When the collector accepts
     /// pruning and the plan is an OR of plain terms, MaxScore scores the segment and skips the
     /// documents below the collector's threshold; otherwise the scorer tree visits every match.
-    func run<C: Collector>(_ plan: QueryPlan, into collector: inout C) throws {
+    /// Returns whether every match was visited (no pruning).
+    @discardableResult
+    func run<C: Collector>(_ plan: QueryPlan, into collector: inout C) throws -> Bool {
         let prunable = collector.acceptsPruning ? QueryPlan.plainTermDisjunction(plan) : nil
         for (s, segment) in reader.segments.enumerated() {
             collector.startSegment(segment, base: reader.segmentBases[s])
@@ -44,11 +48,16 @@ extension Searcher {
                                                          isDeleted: segment.deletes == nil ? nil : segment.isDeleted)
             } else {
                 let scorer = try liveOnly(try makeScorer(plan, segment: s), segment: segment)
+                // The loop works on a local (moved, not copied) so the collector's scalars can
+                // live in registers across the scorer's calls.
+                var local = consume collector
+                defer { collector = local }
                 while scorer.doc != PostingsCursor.exhausted {
-                    collector.collect(scorer.doc, score: scorer.score())
+                    local.collect(scorer.doc, score: scorer.score())
                     try scorer.next()
                 }
             }
         }
+        return prunable == nil
     }
 }

@@ -7,8 +7,8 @@ public struct SearchRequest {
     public var limit: Int
     public var offset: Int
     /// Count every match (`SearchResults.total`). Without it the searcher may answer an OR of
-    /// plain terms by MaxScore, which skips documents that cannot make the page, and the total
-    /// is only the number of hits returned.
+    /// plain terms by MaxScore, which skips documents that cannot make the page; the total is
+    /// then only the number of hits kept (`totalIsExact` false).
     public var exactTotal: Bool
     /// Count facets over every match, with this many actors (the most named); nil for none.
     public var facetActors: Int?

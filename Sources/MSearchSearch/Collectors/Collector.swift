@@ -72,17 +72,23 @@ extension Optional: Collector where Wrapped: Collector {
     func finish() -> Wrapped.Output? { self?.finish() }
 }
 
-/// Counts every match: the exact total. Needs to see every match, so it rules out pruning.
+/// Counts the matches it is shown: the total. An exact count must see every match, so it rules
+/// out pruning; one that may fall short (`exact: false`, for callers that show no total) lets
+/// MaxScore skip documents, and the searcher then reports the hits kept instead.
+/// Not an optional collector: it is on every search's path, and counting costs one addition.
 struct CountCollector: Collector {
+    let exact: Bool
     private(set) var count = 0
+
+    init(exact: Bool = true) { self.exact = exact }
 
     func startSegment(_ segment: SegmentReader, base: Int) {}
 
     @inline(__always)
     mutating func collect(_ doc: Int32, score: Double) { count += 1 }
 
-    var acceptsPruning: Bool { false }
-    var threshold: Double { -.infinity }
+    var acceptsPruning: Bool { !exact }
+    var threshold: Double { exact ? -.infinity : .infinity }
 
     func finish() -> Int { count }
 }

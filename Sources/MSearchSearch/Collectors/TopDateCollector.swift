@@ -14,11 +14,13 @@ struct TopDateCollector: Collector {
         var key: Int32
         var hit: Hit
 
-        @inline(__always) static func keysRankBefore(_ a: DatedHit, _ b: DatedHit) -> Bool {
-            a.key != b.key ? a.key > b.key : a.hit.score > b.hit.score
-        }
         @inline(__always) static func keysTie(_ a: DatedHit, _ b: DatedHit) -> Bool {
             a.key == b.key && a.hit.score == b.hit.score
+        }
+
+        static func ranksBefore(_ a: DatedHit, _ b: DatedHit, _ tieBreak: ((Int, Int) -> Bool)?) -> Bool {
+            if a.key != b.key { return a.key > b.key }
+            return Hit.ranksBefore(a.hit, b.hit, tieBreak)
         }
     }
 
