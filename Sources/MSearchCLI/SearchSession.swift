@@ -76,9 +76,9 @@ final class SearchSession {
         // Both bounded (offset by the hits there are, limit by OptionValidation.maxLimit): no overflow.
         let offset = min(max(0, offset), reader.documentCount)
         let limit = min(max(0, limit), OptionValidation.maxLimit)
-        let results = try searcher.search(query, limit: offset + limit, facets: facets, actorLimit: facetSize,
-                                          exactTotal: detail != .ids)
-        let page = Array(results.hits.dropFirst(offset))
+        let results = try searcher.search(query, SearchRequest(limit: limit, offset: offset, exactTotal: detail != .ids,
+                                                               facetActors: facets ? facetSize : nil))
+        let page = results.hits
         var hits: [PresentedHit]
         switch detail {
         case .snippets:

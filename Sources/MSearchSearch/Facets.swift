@@ -20,21 +20,25 @@ public struct FacetCounts: Equatable, Sendable {
     public var actors: [Value] = []
 }
 
-/// Counts facets for one segment's matching documents as the searcher walks them; the
-/// per-segment actor ordinals are merged by name at the end.
-struct FacetCollector {
+/// Counts facets of every matching document as the searcher walks them; the per-segment actor
+/// ordinals are merged by name at the end. Needs every match, so it rules out pruning.
+struct FacetCollector: Collector {
+    /// How many actors `finish` reports (the most named).
+    let actorLimit: Int
     private var years: [Int32: Int] = [:]
     private var months: [Int32: Int] = [:]
     private var actorCounts: [[Int]] = []
     private var segments: [SegmentReader] = []
 
-    mutating func startSegment(_ segment: SegmentReader) {
+    init(actorLimit: Int) { self.actorLimit = actorLimit }
+
+    mutating func startSegment(_ segment: SegmentReader, base: Int) {
         segments.append(segment)
         actorCounts.append([Int](repeating: 0, count: segment.columns.actorCount))
     }
 
     @inline(__always)
-    mutating func collect(_ doc: Int32) {
+    mutating func collect(_ doc: Int32, score: Double) {
         let segment = segments.count - 1
         let columns = segments[segment].columns
         let date = columns.date(Int(doc))
@@ -45,7 +49,10 @@ struct FacetCollector {
         }
     }
 
-    func result(actorLimit: Int) -> FacetCounts {
+    var acceptsPruning: Bool { false }
+    var threshold: Double { -.infinity }
+
+    func finish() -> FacetCounts {
         var out = FacetCounts()
         out.years = years.sorted { ($0.key == 0 ? Int32.max : $0.key) < ($1.key == 0 ? Int32.max : $1.key) }
             .map { .init(value: $0.key == 0 ? nil : String(format: "%04d", $0.key), count: $0.value) }

@@ -32,11 +32,3 @@ final class LiveDocumentsScorer: Scorer {
     func score() -> Double { inner.score() }
     func explain() -> Explanation { inner.explain() }
 }
-
-extension Searcher {
-    /// `scorer`, restricted to the segment's live documents.
-    func liveOnly(_ scorer: Scorer, segment: SegmentReader) throws -> Scorer {
-        guard let deletes = segment.deletes, !(scorer is EmptyScorer) else { return scorer }
-        return try LiveDocumentsScorer(scorer, deletes: deletes)
-    }
-}

@@ -11,7 +11,11 @@ import MSearchIndex
 /// window where even all terms together fall short is skipped whole. Gives exactly the
 /// exhaustive top k (tested against it); it cannot count all matches, so it serves queries
 /// that do not need a total.
-struct MaxScoreCollector {
+///
+/// It scores a segment into any collector that accepts pruning (`Collector.acceptsPruning`),
+/// reading the collector's `threshold` as the k-th best score: the collector decides what is
+/// kept, this decides which documents need not be looked at.
+struct MaxScoreDisjunction {
     /// The fewest documents a window spans (Lucene's INNER_WINDOW_SIZE).
     static let minimumWindow: Int64 = 4096
 
@@ -21,18 +25,19 @@ struct MaxScoreCollector {
 
     init(_ clauses: [TermScorer]) { self.clauses = clauses }
 
+    /// Feeds the segment's candidates to `collector` (told of the segment before).
     /// `isDeleted` is nil when the segment has no deletions (no call per candidate then).
-    func collect(into top: inout TopHits, base: Int, isDeleted: ((Int) -> Bool)?) throws {
+    func collect<C: Collector>(into collector: inout C, isDeleted: ((Int) -> Bool)?) throws {
         guard !clauses.isEmpty else { return }
         // The loop reads the clauses through unmanaged references: `clauses` keeps them alive,
         // and a retain and release per clause per candidate would cost as much as scoring.
         let unmanaged = clauses.map { Unmanaged.passUnretained($0) }
         try withExtendedLifetime(clauses) {
-            try unmanaged.withUnsafeBufferPointer { try collect(into: &top, base: base, isDeleted: isDeleted, clauses: $0) }
+            try unmanaged.withUnsafeBufferPointer { try collect(into: &collector, isDeleted: isDeleted, clauses: $0) }
         }
     }
 
-    private func collect(into top: inout TopHits, base: Int, isDeleted: ((Int) -> Bool)?,
+    private func collect<C: Collector>(into collector: inout C, isDeleted: ((Int) -> Bool)?,
                          clauses: UnsafeBufferPointer<Unmanaged<TermScorer>>) throws {
         let n = clauses.count
         // Per-clause scratch, one allocation: contributions (by clause, in query order), window
@@ -70,7 +75,7 @@ struct MaxScoreCollector {
             var windowEnd = nearestBlockEnd(sorted[firstEssential...])
             if windowEnd == PostingsCursor.exhausted { windowEnd = nearestBlockEnd(0..<n) }
             if windowEnd == PostingsCursor.exhausted { return }
-            windowEnd = Int32(min(Int64(PostingsCursor.exhausted) - 1, max(Int64(windowEnd), Int64(windowStart) + MaxScoreCollector.minimumWindow - 1)))
+            windowEnd = Int32(min(Int64(PostingsCursor.exhausted) - 1, max(Int64(windowEnd), Int64(windowStart) + MaxScoreDisjunction.minimumWindow - 1)))
             var live = false
             for i in 0..<n {
                 if let b = clause(i, { $0.windowBound(from: windowStart, through: windowEnd) }) {
@@ -85,7 +90,7 @@ struct MaxScoreCollector {
             var sum = 0.0
             for j in 0..<n { sum += bound[sorted[j]]; prefix[j] = sum }
             firstEssential = 0
-            let windowThreshold = top.threshold
+            let windowThreshold = collector.threshold
             while firstEssential < n && below(prefix[firstEssential], windowThreshold) { firstEssential += 1 }
 
             // Candidates: the essential clauses' documents in the window (none when even all
@@ -93,12 +98,12 @@ struct MaxScoreCollector {
             if firstEssential < n {
                 for j in firstEssential..<n where docOf(sorted[j]) < windowStart { try advance(sorted[j], to: windowStart) }
             }
-            var threshold = top.threshold
+            var threshold = collector.threshold
             /// Keeps the document unless its exact score is below the k-th (ties go to `insert`).
             func offer(_ doc: Int32, _ score: Double) {
                 guard !(score < threshold), !(isDeleted?(Int(doc)) ?? false) else { return }
-                top.insert(Hit(doc: base + Int(doc), score: score))
-                threshold = top.threshold
+                collector.collect(doc, score: score)
+                threshold = collector.threshold
                 while firstEssential < n && below(prefix[firstEssential], threshold) { firstEssential += 1 }
             }
             // Every clause essential (the usual case when each term alone can reach the top k):

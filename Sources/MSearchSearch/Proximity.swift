@@ -37,12 +37,11 @@ extension Searcher {
         return out
     }
 
-    /// Re-ranks the top hits of `plan` by BM25 plus the proximity bonus of `terms`' words.
-    func proximityRerank(_ plan: QueryPlan, terms: QueryPlan, limit: Int, facets: Bool, actorLimit: Int,
-                         exactTotal: Bool) throws -> SearchResults {
+    /// The first `limit` hits of `plan` (in a score order) with the top `rerankDepth` re-ranked
+    /// by BM25 plus the proximity bonus of `terms`' words.
+    func proximityRerank(_ plan: QueryPlan, terms: QueryPlan, _ request: SearchRequest, depth limit: Int) throws -> SearchResults {
         let depth = max(1, ranking.rerankDepth)
-        var results = try collect(plan, limit: max(limit, depth), facets: facets, actorLimit: actorLimit,
-                                  exactTotal: exactTotal)
+        var results = try collect(plan, request, depth: max(limit, depth))
         let words = proximityTerms(terms)
         if words.count > 1 && !results.hits.isEmpty {
             // Only the first `depth` are re-scored; the rest keep their order below them.

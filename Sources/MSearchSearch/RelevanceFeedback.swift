@@ -15,7 +15,7 @@ import MSearchIndex
 extension Searcher {
     func expand(_ plan: QueryPlan, _ options: FeedbackOptions) throws -> QueryPlan {
         guard options.terms > 0, options.documents > 0, options.originalWeight < 1 else { return plan }
-        let first = try collect(plan, limit: options.documents, exactTotal: false)
+        let first = try collect(plan, SearchRequest(limit: options.documents, exactTotal: false), depth: options.documents)
         guard !first.hits.isEmpty else { return plan }
 
         var model: [[UInt8]: Double] = [:]
