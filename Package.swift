@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "MSearchSources", targets: ["MSearchSources"]),
         .library(name: "MSearchAnalysis", targets: ["MSearchAnalysis"]),
         .library(name: "MSearchIndex", targets: ["MSearchIndex"]),
+        .library(name: "MSearchIndexing", targets: ["MSearchIndexing"]),
         .library(name: "MSearchSearch", targets: ["MSearchSearch"]),
     ],
     dependencies: [
@@ -42,6 +43,9 @@ let package = Package(
         // How are terms, postings and documents laid out on disk, written and read back?
         .target(name: "MSearchIndex", dependencies: ["MSearchAnalysis", "MSearchSources", "CZstd", "CZlib"],
                 swiftSettings: hotPath),
+        // Which files changed, and what documents do they add? (walk, change detection, the
+        // parallel read-extract-analyse pipeline, ids, the kept gazetteer, re-reading sources)
+        .target(name: "MSearchIndexing", dependencies: ["MSearchSources", "MSearchExtraction", "MSearchAnalysis", "MSearchIndex"]),
         // What is the user asking for? (query language → query tree)
         .target(name: "MSearchQuery"),
         // Which documents match a query, and how well?
@@ -53,8 +57,8 @@ let package = Package(
         .target(name: "MSearchSnippets", dependencies: ["MSearchAnalysis"]),
         // What did the user ask for on the command line, and how is the answer printed?
         .target(name: "MSearchCLI", dependencies: [
-            "MSearchSources", "MSearchExtraction", "MSearchAnalysis", "MSearchIndex", "MSearchQuery", "MSearchSearch",
-            "MSearchSnippets", "MSearchEval", "CEditline",
+            "MSearchSources", "MSearchExtraction", "MSearchAnalysis", "MSearchIndex", "MSearchIndexing", "MSearchQuery",
+            "MSearchSearch", "MSearchSnippets", "MSearchEval", "CEditline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Linked with the Swift runtime and Foundation static: only the code msearch uses is loaded,
@@ -78,6 +82,8 @@ let package = Package(
         .testTarget(name: "MSearchAnalysisTests", dependencies: ["MSearchAnalysis", "MSearchTestSupport"]),
         .testTarget(name: "MSearchIndexTests", dependencies: ["MSearchIndex", "MSearchAnalysis", "MSearchSources", "MSearchTestSupport",
                                                             "MSearchIndexTestSupport"]),
+        .testTarget(name: "MSearchIndexingTests", dependencies: ["MSearchIndexing", "MSearchIndex", "MSearchSources", "MSearchExtraction",
+                                                               "MSearchTestSupport"]),
         .testTarget(name: "MSearchQueryTests", dependencies: ["MSearchQuery", "MSearchTestSupport"]),
         .testTarget(name: "MSearchSearchTests", dependencies: ["MSearchSearch", "MSearchQuery", "MSearchIndex", "MSearchSources",
                                                              "MSearchTestSupport", "MSearchIndexTestSupport"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSearchIndex
+import MSearchIndexing
 import MSearchQuery
 import MSearchSearch
 import MSearchSources
@@ -64,7 +65,7 @@ struct BenchCommand: ParsableCommand {
         @Flag var phrase = false
 
         mutating func run() throws {
-            let reader = try IndexReader(directory: index)
+            let reader = try IndexLocation.reader(index)
             let searcher = try Searcher(reader: reader)
             let lines = try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n")
             let parsed: [(String, String)] = lines.compactMap { line in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSearchIndex
+import MSearchIndexing
 import MSearchQuery
 import MSearchSearch
 import MSearchSources

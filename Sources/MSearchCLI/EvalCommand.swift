@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MSearchEval
 import MSearchIndex
+import MSearchIndexing
 import MSearchQuery
 
 /// `msearch eval`: how good is the ranking on a test collection with relevance judgements?
@@ -69,7 +70,7 @@ struct EvalCommand: ParsableCommand {
             for p in report.problems { FileHandle.standardError.write("msearch: \(TerminalText.escaped("\(p)"))\n") }
             FileHandle.standardError.write("msearch: \(report.summary)\n")
         }
-        let session = try SearchSession(reader: try IndexReader(directory: directory),
+        let session = try SearchSession(reader: try IndexLocation.reader(directory),
                                         defaultOperator: requireAll ? .and : .or, ranking: ranking.options)
         session.plainSyntax = syntax == .plain
         session.limit = 100

@@ -2,44 +2,7 @@ import ArgumentParser
 import Foundation
 import MSearchExtraction
 import MSearchIndex
-
-/// The gazetteer an index was built with: the built-in one plus the user's file, which the
-/// index keeps (committed with it as `actors-GENERATION.tsv`, named and checksummed in the
-/// manifest) so searches resolve the same aliases (`actor:MoSW`). A kept file that is missing
-/// or altered is an error naming it, not a silently smaller gazetteer.
-enum IndexGazetteer {
-    /// The user's gazetteer the index at `index` keeps (verified) and its path, nil when none
-    /// or no index.
-    static func kept(in index: String) throws -> (bytes: [UInt8], path: String)? {
-        guard DurableFile.exists(Manifest.path(in: index)) else { return nil }
-        let manifest = try Manifest.load(from: index)
-        if let g = manifest.gazetteer { return (try g.read(in: index), index + "/" + g.file) }
-        let legacy = index + "/" + IndexFormat.legacyGazetteerName
-        return DurableFile.exists(legacy) ? (try DurableFile.read(legacy), legacy) : nil
-    }
-
-    /// The built-in gazetteer with the one the reader's snapshot keeps.
-    static func load(reader: IndexReader) throws -> Gazetteer {
-        var g = Gazetteer.default
-        guard let bytes = reader.keptGazetteer else { return g }
-        let name = reader.manifest.gazetteer?.file ?? IndexFormat.legacyGazetteerName
-        g.merge(try parse(bytes, file: reader.directory + "/" + name))
-        return g
-    }
-
-    /// A gazetteer file's bytes, read: UTF-8 TSV, or an error naming the file and line.
-    static func parse(_ bytes: [UInt8], file: String) throws -> Gazetteer {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CommandError("\(file): not UTF-8 text")
-        }
-        do {
-            return try Gazetteer(tsv: text)
-        } catch var e as GazetteerError {
-            e.file = file
-            throw CommandError("\(e)")
-        }
-    }
-}
+import MSearchIndexing
 
 /// `msearch index`: builds the index from files and folders, or brings it up to date.
 struct IndexCommand: ParsableCommand {
@@ -122,7 +85,7 @@ struct IndexCommand: ParsableCommand {
         run.store = store
         run.memoryBudget = Int(memory * 1_048_576)
         run.maxFileSize = maxFileSize << 20
-        if !quiet { run.display = IndexingProgress() }
+        if !quiet { run.reporter = IndexingProgress() }
         let report = try run.run()
         if report.rebuiltWithoutCatalog {
             FileHandle.standardError.write("msearch: \(index) had no catalog of source files (built by an older msearch); rebuilt it from the given paths\n")

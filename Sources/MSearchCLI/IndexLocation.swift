@@ -1,5 +1,6 @@
 import Foundation
 import MSearchIndex
+import MSearchIndexing
 
 /// Where the index lives, and the default one: `./Index`, built from `./seeds` the first time
 /// so that `msearch "deportation flights"` works straight after a clone.
@@ -18,10 +19,16 @@ struct IndexLocation {
         directory ?? environmentDirectory ?? defaultDirectory
     }
 
+    /// Opens the index at `directory` for reading, re-reading titles and bodies from the source
+    /// files when it keeps none (`--store none`).
+    static func reader(_ directory: String) throws -> IndexReader {
+        try IndexReader(directory: directory, sourceText: SourceText())
+    }
+
     /// Opens the index at `directory`, else at `$MSEARCH_INDEX`, else the default index
     /// (building it when missing).
     static func open(_ directory: String?) throws -> IndexReader {
-        if let chosen = directory ?? environmentDirectory { return try IndexReader(directory: chosen) }
+        if let chosen = directory ?? environmentDirectory { return try reader(chosen) }
         let dir = defaultDirectory
         if !FileManager.default.fileExists(atPath: Manifest.path(in: dir)) {
             guard FileManager.default.fileExists(atPath: defaultSeeds) else {
@@ -31,6 +38,6 @@ struct IndexLocation {
             let report = try IndexingRun(directory: dir, paths: [defaultSeeds], replace: true).run()
             FileHandle.standardError.write("msearch: \(report.summary)\n")
         }
-        return try IndexReader(directory: dir)
+        return try reader(dir)
     }
 }

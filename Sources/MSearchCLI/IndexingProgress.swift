@@ -1,24 +1,31 @@
 import Foundation
+import MSearchIndexing
 
 /// One self-overwriting line on stderr while an index run works: files done of all, documents
 /// added, read throughput and (once a few files are done) the time left. Drawn only when stderr
-/// is a terminal, at most ten times a second; cleared before the summary is printed.
-final class IndexingProgress {
+/// is a terminal, at most ten times a second; cleared before the summary is printed. Problems
+/// are not drawn: `msearch index` lists them after the run.
+final class IndexingProgress: IndexingReporter {
     private let enabled: Bool
     private let started = Date()
     private var lastDraw = Date.distantPast
     private var drawn = false
-    var totalFiles = 0
-    var totalBytes = 0
+    private var totalFiles = 0
+    private var totalBytes = 0
 
     init(enabled: Bool = isatty(STDERR_FILENO) != 0) {
         self.enabled = enabled
     }
 
-    func update(_ report: IndexingRun.Report, filesDone: Int, force: Bool = false) {
+    func found(files: Int, bytes: Int) {
+        totalFiles = files
+        totalBytes = bytes
+    }
+
+    func progress(_ report: IndexingRun.Report, filesDone: Int) {
         guard enabled else { return }
         let now = Date()
-        guard force || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         let elapsed = now.timeIntervalSince(started)
         var line = "\(filesDone)/\(totalFiles) files · \(report.documents) documents"
@@ -34,13 +41,13 @@ final class IndexingProgress {
         drawn = true
     }
 
-    func status(_ text: String) {
+    func committing() {
         guard enabled else { return }
-        FileHandle.standardError.write("\r\u{1B}[K" + text)
+        FileHandle.standardError.write("\r\u{1B}[K" + "committing …")
         drawn = true
     }
 
-    func clear() {
+    func committed() {
         guard enabled, drawn else { return }
         FileHandle.standardError.write("\r\u{1B}[K")
         drawn = false

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSearchIndex
+import MSearchIndexing
 
 /// `msearch`: search an archive of articles from the command line.
 public struct MSearchCommand: ParsableCommand {
@@ -47,6 +48,9 @@ public struct MSearchCommand: ParsableCommand {
             FileHandle.standardError.write("msearch: \(error)\n")
             Foundation.exit(ExitStatus.error)
         } catch let error as CommandError {
+            FileHandle.standardError.write("msearch: \(error)\n")
+            Foundation.exit(ExitStatus.error)
+        } catch let error as IndexingError {
             FileHandle.standardError.write("msearch: \(error)\n")
             Foundation.exit(ExitStatus.error)
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSearchIndex
+import MSearchIndexing
 
 /// `msearch remove`: deletes the documents of files (or of everything under folders).
 struct RemoveCommand: ParsableCommand {

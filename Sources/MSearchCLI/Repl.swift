@@ -167,7 +167,7 @@ final class Repl {
 /// `indexDirectory`, and returns what it printed: for the REPL-command fuzzer in Fuzz/ and for
 /// tests, without a terminal or a child process.
 public func replTranscript(indexDirectory: String, lines: [String]) throws -> String {
-    let session = try SearchSession(reader: try IndexReader(directory: indexDirectory))
+    let session = try SearchSession(reader: try IndexLocation.reader(indexDirectory))
     var printed = ""
     let repl = Repl(session: session, style: .markers(open: "[", close: "]"), historyPath: nil, output: { printed += $0 })
     for line in lines where !repl.handle(line) { break }

@@ -1,6 +1,7 @@
 import Foundation
 import MSearchExtraction
 import MSearchIndex
+import MSearchIndexing
 import MSearchQuery
 import MSearchSearch
 import MSearchSnippets

@@ -1,5 +1,6 @@
 import Foundation
 import MSearchIndex
+import MSearchIndexing
 import MSearchSearch
 import MSearchSnippets
 

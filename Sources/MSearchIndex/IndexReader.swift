@@ -10,13 +10,17 @@ public final class IndexReader {
     /// Where each segment's documents start in the index-wide numbering.
     public let segmentBases: [Int]
     /// Re-reads titles and bodies from the sources when the index keeps no text.
-    private let sourceText: SourceText?
+    private let unstoredText: UnstoredText?
     /// The user's gazetteer kept with this snapshot (`msearch index --actors`), verified.
     public let keptGazetteer: [UInt8]?
 
     /// - Parameter verificationBudget: bytes of index files whose checksums are verified at
     ///   open, smallest files first (see `IndexVerification`).
-    public init(directory: String, verificationBudget: Int = IndexVerification.defaultBudget) throws {
+    /// - Parameter sourceText: finds titles and bodies again in the source files when the index
+    ///   keeps no text (`--store none`); without one, such an index's documents have none
+    ///   (`documentText` says the text is unavailable).
+    public init(directory: String, verificationBudget: Int = IndexVerification.defaultBudget,
+                sourceText: SourceTextProvider? = nil) throws {
         self.directory = directory
         let snapshot = try IndexVerification.openSnapshot(directory)
         (manifest, segments, keptGazetteer) = (snapshot.manifest, snapshot.segments, snapshot.gazetteer)
@@ -25,7 +29,7 @@ public final class IndexReader {
         for s in segments { bases.append(b); b += s.documentCount }
         segmentBases = bases
         // Mapped now, parsed (and its checksum verified) when a text is first needed.
-        sourceText = manifest.storesText ? nil : SourceText(catalogFile: snapshot.catalogFile)
+        unstoredText = manifest.storesText ? nil : UnstoredText(catalogFile: snapshot.catalogFile, provider: sourceText)
         try IndexVerification.verify(segments, budget: verificationBudget)
     }
 
@@ -65,10 +69,10 @@ public final class IndexReader {
     public func documentText(_ globalDoc: Int) throws -> (document: SourceDocument, textAvailable: Bool) {
         let (s, local) = locate(globalDoc)
         let stored = try segments[s].document(local)
-        guard let sourceText else { return (stored, true) }
+        guard let unstoredText else { return (stored, true) }
         // A damaged catalog is damage, not a changed source.
-        try sourceText.verifyCatalog()
-        if let full = sourceText.text(for: stored) { return (full, true) }
+        try unstoredText.verifyCatalog()
+        if let full = unstoredText.text(for: stored) { return (full, true) }
         return (stored, false)
     }
 

@@ -17,7 +17,7 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// indexing compares against; nil for an index built without one.
     public var catalog: String?
     /// Whether documents' title and body text are kept in the store (nil = yes, `.text`). With
-    /// `.none` they are re-read from their source files when shown (see `SourceText`).
+    /// `.none` they are re-read from their source files when shown (see `UnstoredText`).
     public var store: StoreMode?
     /// The user's gazetteer kept with the index (`msearch index --actors`), nil for none.
     public var gazetteer: KeptFile?

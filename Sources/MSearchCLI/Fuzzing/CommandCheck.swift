@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MSearchIndex
 import MSearchQuery
+import MSearchIndexing
 
 /// The option and REPL fuzz check: the input's first line, split at spaces and tabs, is an
 /// argument list parsed exactly as the `msearch` binary parses it; a search, repl, batch or
@@ -44,7 +45,7 @@ public final class CommandCheck {
         guard !replLines.isEmpty else { return }
         let session: SearchSession
         do {
-            session = try SearchSession(reader: try IndexReader(directory: index))
+            session = try SearchSession(reader: try IndexLocation.reader(index))
         } catch {
             fatalError("cannot open the commands' index: \(error)")
         }
@@ -102,7 +103,7 @@ public final class CommandCheck {
 
     /// Errors the user is shown as messages: a query's syntax, a damaged index, a usage error.
     static func isExpected(_ error: Error) -> Bool {
-        error is QuerySyntaxError || error is IndexError || error is CommandError || error is ValidationError
+        error is QuerySyntaxError || error is IndexError || error is CommandError || error is IndexingError || error is ValidationError
             || error is ExitCode
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import MSearchExtraction
 import MSearchIndex
+import MSearchIndexing
 import MSearchSearch
 import MSearchSources
 
@@ -11,8 +12,8 @@ import MSearchSources
 /// calls `fatalError`, so libFuzzer (Fuzz/Pipeline) saves the input and `swift test` replays
 /// every saved one (Tests/MSearchEndToEndTests/FuzzRegressionReplayTests.swift).
 ///
-/// It lives in MSearchCLI because the run and the search session it drives are the CLI's
-/// (`IndexingRun`, `SearchSession`), not public API.
+/// It lives in MSearchCLI because the search session it drives is the CLI's (`SearchSession`),
+/// not public API; the run is MSearchIndexing's `IndexingRun`, as `msearch index` uses it.
 public final class PipelineCheck {
     /// What the first byte picks (`byte % count`): the registered formats in order, each with
     /// the extension the walker reads it by.
@@ -94,7 +95,7 @@ public final class PipelineCheck {
     private func search(_ queries: [String]) {
         let session: SearchSession
         do {
-            session = try SearchSession(reader: try IndexReader(directory: index))
+            session = try SearchSession(reader: try IndexLocation.reader(index))
         } catch is IndexError {
             return
         } catch {

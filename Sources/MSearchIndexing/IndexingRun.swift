@@ -6,62 +6,64 @@ import MSearchSources
 /// One indexing run: walk the paths, read every new or changed file, add its documents,
 /// delete what changed or went away, commit once. A file that cannot be read is reported and
 /// skipped; the run goes on. Without `replace`, the run updates the index in place against its
-/// catalog of source files (see `SourceChanges`).
-struct IndexingRun {
-    var directory: String
-    var paths: [String]
-    var replace: Bool
+/// catalog of source files (see `SourceChanges`). What happens meanwhile goes to `reporter`;
+/// what happened is the returned `Report`. Printing either is the front end's business.
+public struct IndexingRun {
+    public var directory: String
+    public var paths: [String]
+    public var replace: Bool
     /// Dates and actors are extracted with this (nil: text only).
-    var extractor: Extractor? = Extractor()
+    public var extractor: Extractor? = Extractor()
     /// Delete the documents of catalogued files under `paths` that are gone.
-    var prune = false
+    public var prune = false
     /// The in-memory segment's budget. Indexing's peak is about 50 MB of fixed cost (libraries,
     /// extraction data, analysis caches, two pipeline rounds) plus this, so 12 MB keeps a
     /// Reuters-sized run within Tantivy's 64 MB; a larger budget makes fewer, larger segments.
-    static let defaultMemoryBudget = 12 << 20
-    var memoryBudget = IndexingRun.defaultMemoryBudget
-    var maxFileSize = 100 << 20
+    public static let defaultMemoryBudget = 12 << 20
+    public var memoryBudget = IndexingRun.defaultMemoryBudget
+    public var maxFileSize = 100 << 20
     /// What a new or rebuilt index keeps of the text; nil keeps the existing index's choice.
-    var store: StoreMode? = nil
+    public var store: StoreMode? = nil
     /// The user's gazetteer for the index to keep, committed with the documents (`.some(nil)`:
     /// none); nil leaves the index's as it is.
-    var keptGazetteer: [UInt8]?? = nil
-    /// The progress line on a terminal.
-    var display: IndexingProgress? = nil
+    public var keptGazetteer: [UInt8]?? = nil
+    /// Told of the run's progress and problems as they happen (a progress line, a log).
+    public var reporter: IndexingReporter? = nil
 
-    struct Report {
-        var files = 0
-        var documents = 0
-        var problems: [SourceProblem] = []
-        var seconds = 0.0
+    public init(directory: String, paths: [String], replace: Bool, extractor: Extractor? = Extractor()) {
+        self.directory = directory
+        self.paths = paths
+        self.replace = replace
+        self.extractor = extractor
+    }
+
+    /// What a run did.
+    public struct Report: Sendable {
+        /// Files that gave documents, and the documents added.
+        public var files = 0
+        public var documents = 0
+        /// Files skipped or partly indexed, with the reason, in the order met.
+        public var problems: [SourceProblem] = []
+        public var seconds = 0.0
         /// Files new to the index, changed since the last run, unchanged, and whose documents
         /// were deleted (gone, pruned, removed, or no longer readable).
-        var added = 0, updated = 0, unchanged = 0, removed = 0
+        public var added = 0, updated = 0, unchanged = 0, removed = 0
         /// Documents deleted (of changed and removed files).
-        var removedDocuments = 0
-        var bytesSeen = 0, bytesRead = 0
+        public var removedDocuments = 0
+        /// Bytes of the files judged, and of those read.
+        public var bytesSeen = 0, bytesRead = 0
         /// The index after the run.
-        var indexDocuments = 0, segments = 0
+        public var indexDocuments = 0, segments = 0
         /// The index had no catalog (built by an older msearch) and was rebuilt.
-        var rebuiltWithoutCatalog = false
+        public var rebuiltWithoutCatalog = false
 
-        var summary: String {
-            let skipped = problems.isEmpty ? "" : ", \(problems.count) problem\(problems.count == 1 ? "" : "s")"
-            return "indexed \(documents) document\(documents == 1 ? "" : "s") from \(files) file\(files == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s\(skipped)"
-        }
-
-        /// The files' fate and the resulting index, for the end of `msearch index`.
-        var details: String {
-            "files: \(added) added, \(updated) updated, \(unchanged) unchanged, \(removed) removed"
-                + (removedDocuments > 0 ? " (\(removedDocuments) old document\(removedDocuments == 1 ? "" : "s") deleted)" : "")
-                + "; index: \(indexDocuments) document\(indexDocuments == 1 ? "" : "s") in \(segments) segment\(segments == 1 ? "" : "s")"
-        }
+        public init() {}
     }
 
     /// A one-document file's id is its file stem; inside a folder walk it is qualified with
     /// the folder path below the walked root ("mozilla-1/source"), so files with the same name
     /// in different folders keep distinct ids that do not depend on the walk order.
-    func qualifiedId(_ id: String, path: String) -> String {
+    public func qualifiedId(_ id: String, path: String) -> String {
         let stem = SourceFormat.stem(path)
         guard id == stem else { return id }
         for root in paths {
@@ -75,7 +77,7 @@ struct IndexingRun {
         return id
     }
 
-    func run(progress: ((Report) -> Void)? = nil) throws -> Report {
+    public func run() throws -> Report {
         let started = Date()
         MallocTuning.forIndexing()
         var report = Report()
@@ -91,12 +93,14 @@ struct IndexingRun {
         if let keptGazetteer { writer.keepGazetteer(keptGazetteer) }
         let changes = SourceChanges(writer: writer, maxFileSize: maxFileSize, roots: paths)
         let entries = SourceWalker(paths: paths).entries()
-        if let display {
+        if let reporter {
+            var totalFiles = 0, totalBytes = 0
             for case .file(let path, _) in entries {
-                display.totalFiles += 1
+                totalFiles += 1
                 var st = stat()
-                display.totalBytes += stat(PathNames.system(path), &st) == 0 ? Int(st.st_size) : 0
+                totalBytes += stat(PathNames.system(path), &st) == 0 ? Int(st.st_size) : 0
             }
+            reporter.found(files: totalFiles, bytes: totalBytes)
         }
         var files: [String] = []
         var formats: [String: SourceFormat] = [:]
@@ -106,6 +110,16 @@ struct IndexingRun {
             case .file(let path, let format): files.append(path); formats[path] = format
             }
         }
+        // Problems go to the reporter as they are added to the report, wherever they arise.
+        var problemsReported = 0
+        func reportProblems() {
+            guard let reporter else { return }
+            while problemsReported < report.problems.count {
+                reporter.problem(report.problems[problemsReported])
+                problemsReported += 1
+            }
+        }
+        reportProblems()
         // The catalog decides, file by file and in order, what needs reading; parsing,
         // extraction and analysis then run on every core (DocumentPipeline).
         var filesDone = 0
@@ -114,7 +128,8 @@ struct IndexingRun {
         pipeline.limits.maxFileSize = maxFileSize
         try pipeline.run(files: files, select: { path in
             let input = try changes.inputToIndex(path: path, format: formats[path] ?? .text, report: &report)
-            if input == nil { filesDone += 1; display?.update(report, filesDone: filesDone) }
+            reportProblems()
+            if input == nil { filesDone += 1; reporter?.progress(report, filesDone: filesDone) }
             return input
         }, consume: { analyzed in
             var doc = analyzed
@@ -127,13 +142,14 @@ struct IndexingRun {
             changes.indexed(path: file.path, ids: ids, report: &report)
             ids = []
             filesDone += 1
-            display?.update(report, filesDone: filesDone)
-            progress?(report)
+            reportProblems()
+            reporter?.progress(report, filesDone: filesDone)
         })
         try changes.finish(prune: prune, roots: paths, report: &report)
-        display?.status("committing …")
+        reportProblems()
+        reporter?.committing()
         try writer.commit()
-        display?.clear()
+        reporter?.committed()
         report.indexDocuments = writer.manifest.documentCount
         report.segments = writer.manifest.segments.count
         report.seconds = Date().timeIntervalSince(started)

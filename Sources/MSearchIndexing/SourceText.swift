@@ -1,25 +1,24 @@
 import Foundation
+import MSearchIndex
 import MSearchSources
 
 /// The titles and bodies of an index built with `--store none`, re-read from the source files
-/// when they are needed (as Recoll does): for snippets, `show`, export and merges.
+/// when they are needed (as Recoll does): for snippets, `show` and export.
 ///
 /// The catalog says which file holds each id (under its absolute path, whatever directory
 /// msearch runs in) and what that file's size and hash were when it was indexed. A file is
 /// trusted only while its bytes still match; the document is then the one at its stored
 /// ordinal among the documents the file yields (SGML, JSON Lines and feeds hold many).
 /// Otherwise the text is unavailable, and callers say "source changed since indexing".
-/// The last file read is kept: the hits of a page and the documents of a merge mostly come
+/// The last file read is kept: the hits of a page and the documents of an export mostly come
 /// from the same few files. A JSON Lines file is kept as its lines (`JSONLinesDocuments`), and
 /// only the document asked for is parsed: a page of hits from a large file costs reading and
-/// hashing it once, not parsing all of it. The catalog and its id → file map are built on first use, so
-/// opening a large index to search it (ids only) costs nothing here. Thread-safe.
-public final class SourceText: @unchecked Sendable {
-    private var catalog: SourceCatalog?
-    private let catalogFile: MappedFile?
-    private var pathOfId: [String: String]?
-    /// Why the catalog file could not be read (it is damaged), once it was tried.
-    private var catalogError: Error?
+/// hashing it once, not parsing all of it. Thread-safe.
+///
+/// The index finds the file in its catalog (`UnstoredText`) and asks this provider: reading
+/// the file again takes knowing source formats, which the storage layer does not. Give each
+/// `IndexReader` its own, since the last file is kept by path and snapshots differ.
+public final class SourceText: SourceTextProvider, @unchecked Sendable {
     private let lock = NSLock()
     private var cachedPath: String?
     private var cached: Documents?
@@ -40,50 +39,15 @@ public final class SourceText: @unchecked Sendable {
     /// Shown instead of a passage when the text cannot be re-read.
     public static let changedNotice = "source changed since indexing; run msearch index"
 
-    /// Re-reads against a catalog in memory (the writer's, during merges).
-    public init(catalog: SourceCatalog) {
-        self.catalog = catalog
-        catalogFile = nil
-    }
-
-    /// Re-reads against a mapped catalog file (nil: none, so no text), parsed when first needed.
-    public init(catalogFile: MappedFile?) {
-        self.catalogFile = catalogFile
-    }
-
-    /// The file holding each id, by absolute path (built on first use; caller holds the lock).
-    private func pathsById() -> [String: String] {
-        if let pathOfId { return pathOfId }
-        if catalog == nil {
-            do {
-                catalog = try catalogFile.map { try SourceCatalog.load($0) } ?? SourceCatalog()
-            } catch {
-                catalogError = error
-                catalog = SourceCatalog()
-            }
-        }
-        var paths: [String: String] = [:]
-        for (path, entry) in catalog?.entries ?? [:] { for id in entry.ids { paths[id] = path } }
-        pathOfId = paths
-        return paths
-    }
-
-    /// Throws the catalog's damage, if it is damaged: then no text can be trusted to be the
-    /// source's, and saying "source changed" would send the user to the wrong fix.
-    public func verifyCatalog() throws {
-        lock.lock(); defer { lock.unlock() }
-        _ = pathsById()
-        if let catalogError { throw catalogError }
-    }
+    public init() {}
 
     /// `stored` with its title and body read from its source, or nil when the source changed
     /// or vanished since it was indexed.
-    public func text(for stored: SourceDocument) -> SourceDocument? {
+    public func text(for stored: SourceDocument, inFile path: String, catalogued entry: SourceCatalog.Entry) -> SourceDocument? {
         lock.lock(); defer { lock.unlock() }
-        guard let path = pathsById()[stored.id] else { return nil }
         if path != cachedPath {
             cachedPath = path
-            cached = read(path, format: stored.format)
+            cached = read(path, format: stored.format, entry: entry)
         }
         guard let found = cached?.document(at: stored.ordinal) else { return nil }
         var doc = stored
@@ -93,8 +57,8 @@ public final class SourceText: @unchecked Sendable {
     }
 
     /// The file's documents, or nil when its bytes no longer match the catalog.
-    private func read(_ path: String, format: SourceFormat) -> Documents? {
-        guard let entry = catalog?.entries[path], let bytes = try? FileBytes.read(path: path),
+    private func read(_ path: String, format: SourceFormat, entry: SourceCatalog.Entry) -> Documents? {
+        guard let bytes = try? FileBytes.read(path: path),
               bytes.count == entry.size, SourceCatalog.hash(bytes) == entry.hash else { return nil }
         if let find = SourceFormatRegistry.standard[format]?.findDocuments { return find(bytes, path).map(Documents.lines) }
         return .parsed(SourceReader.readAll(bytes: bytes, path: path, format: format).documents)

@@ -17,7 +17,7 @@ import MSearchSources
 /// directory is still recognised. A symbolic link that leads outside the given paths is not
 /// followed: nothing outside them is read. Each file is opened once and judged by where its open
 /// descriptor leads (`SourceFile`), so a link swapped in meanwhile cannot leak a file.
-final class SourceChanges {
+public final class SourceChanges {
     private let writer: IndexWriter
     private var catalog: SourceCatalog
     private var catalogChanged = false
@@ -30,7 +30,7 @@ final class SourceChanges {
     /// The given paths with symbolic links resolved: every file read must resolve inside one.
     private let roots: SourceRoots
 
-    init(writer: IndexWriter, maxFileSize: Int, roots: [String] = []) {
+    public init(writer: IndexWriter, maxFileSize: Int, roots: [String] = []) {
         self.writer = writer
         self.maxFileSize = maxFileSize
         catalog = writer.catalog
@@ -137,7 +137,7 @@ final class SourceChanges {
 
     /// Deletes the documents of every catalogued file equal to or under `paths` (`msearch remove`).
     /// Returns the paths that matched nothing.
-    func remove(_ paths: [String], report: inout IndexingRun.Report) throws -> [String] {
+    public func remove(_ paths: [String], report: inout IndexingRun.Report) throws -> [String] {
         var unmatched: [String] = []
         for path in paths {
             let root = CatalogPath.absolute(path)

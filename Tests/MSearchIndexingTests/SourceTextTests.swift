@@ -1,11 +1,12 @@
 import Foundation
+import MSearchIndex
+import MSearchIndexing
 import MSearchSources
 import Testing
-@testable import MSearchIndex
 import MSearchTestSupport
 
-/// `--store none`: the text re-read from a source file is the text a full read of it gives, and
-/// none once the file changed.
+/// `--store none`: the text re-read from a source file (the index's `UnstoredText` asking
+/// `SourceText`) is the text a full read of it gives, and none once the file changed.
 @Suite struct SourceTextTests {
     /// A JSON Lines file whose documents are interleaved with lines that yield none (blank, bad
     /// JSON, no text, a duplicate id), so ordinals and line numbers part ways.
@@ -43,13 +44,13 @@ import MSearchTestSupport
         let path = try dir.write("news.jsonl", SourceTextTests.jsonLines())
         let whole = SourceReader.readAll(fileAt: path).documents
         #expect(whole.count == 128)
-        let text = SourceText(catalog: try SourceTextTests.catalog(for: path, documents: whole))
+        let text = UnstoredText(catalog: try SourceTextTests.catalog(for: path, documents: whole), provider: SourceText())
         // Out of order, so each is found on its own, not by walking on from the last.
         for ordinal in [127, 0, 1, 2, 5, 60, 59, 100, 126] {
             let expected = whole[ordinal]
             #expect(text.text(for: SourceTextTests.stored(expected)) == expected, "ordinal \(ordinal)")
         }
-        // Every one, in order, as a merge asks for them.
+        // Every one, in order, as an export asks for them.
         for expected in whole { #expect(text.text(for: SourceTextTests.stored(expected)) == expected) }
     }
 
@@ -62,6 +63,6 @@ import MSearchTestSupport
         var bytes = try FileBytes.read(path: path)
         bytes[bytes.count - 3] = UInt8(ascii: "x")
         try dir.write("news.jsonl", bytes: bytes)
-        #expect(SourceText(catalog: catalog).text(for: SourceTextTests.stored(whole[3])) == nil)
+        #expect(UnstoredText(catalog: catalog, provider: SourceText()).text(for: SourceTextTests.stored(whole[3])) == nil)
     }
 }
