@@ -1,3 +1,5 @@
+import MSearchSources
+
 /// From mentions to actors: short forms linked to full names, mentions grouped by canonical
 /// name, weak ones dropped, a kind voted, ordered by how often they are named.
 extension ActorRules {

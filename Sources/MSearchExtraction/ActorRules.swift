@@ -1,3 +1,5 @@
+import MSearchSources
+
 /// People, organisations and places named in one document, by rules over capitalised runs
 /// (see `Extractor`): runs, cues, Mikheev's sentence-start check, gazetteer matches,
 /// title stripping, acronym definitions and linking of short forms to full names.

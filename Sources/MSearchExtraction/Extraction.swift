@@ -33,10 +33,6 @@ public struct PublicationDate: Equatable, Codable, Sendable {
     public init(date: PartialDate, evidence: String) { self.date = date; self.evidence = evidence }
 }
 
-/// `ActorKind` belongs to the document model (`MSearchSources`); the alias lets this module's
-/// files name it without each importing that module.
-public typealias ActorKind = MSearchSources.ActorKind
-
 /// A person, organisation or government named in an article, under its canonical name.
 public struct Actor: Hashable, Codable, Sendable {
     public var name: String

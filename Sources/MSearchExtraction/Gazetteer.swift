@@ -1,4 +1,5 @@
 import Foundation
+import MSearchSources
 
 /// Canonical names of known actors and the variants that mean them, from a TSV file:
 ///

@@ -5,6 +5,7 @@ import MSearchQuery
 import MSearchSources
 @testable import MSearchSearch
 import MSearchTestSupport
+import MSearchIndexTestSupport
 
 /// Each collector against a brute-force answer computed from every match, on an index of two
 /// segments (so segment bases matter) with many exact score ties (so the tie-break matters)
@@ -253,16 +254,15 @@ import MSearchTestSupport
         let vocabulary = (0..<60).map { "w\($0)" }
         func word() -> String { vocabulary[min(59, Int(pow(Double(rng.next() % 1000) / 1000, 3) * 60))] }
         let docs = (0..<3000).map { _ in ("", (0..<Int(3 + rng.next() % 60)).map { _ in word() }.joined(separator: " ")) }
-        let (reader, dir) = try makeIndex(docs, memoryBudget: 2_000_000)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let searcher = try Searcher(reader: reader, ranking: .classic)
+        let index = try TestIndex(texts: docs, memoryBudget: 2_000_000)
+        let searcher = try Searcher(reader: index.reader, ranking: .classic)
         var skipped = 0
         for q in 0..<30 {
             let plan = try searcher.planner.plan(words((0..<(1 + q % 4)).map { _ in word() }.joined(separator: " ")))
             #expect(QueryPlan.plainTermDisjunction(plan) != nil)
             for k in [1, 10, 50] {
-                var pruned = Offered(inner: TopScoreCollector(k: k, tieBreak: reader.externalIdPrecedes))
-                var exhaustive = Offered(inner: CollectorPair(TopScoreCollector(k: k, tieBreak: reader.externalIdPrecedes), CountCollector()))
+                var pruned = Offered(inner: TopScoreCollector(k: k, tieBreak: index.reader.externalIdPrecedes))
+                var exhaustive = Offered(inner: CollectorPair(TopScoreCollector(k: k, tieBreak: index.reader.externalIdPrecedes), CountCollector()))
                 try searcher.run(plan, into: &pruned)
                 try searcher.run(plan, into: &exhaustive)
                 let (fast, fastOffered) = pruned.finish()
