@@ -3,6 +3,7 @@ import Foundation
 import MSearchExtraction
 import MSearchIndex
 import MSearchIndexing
+import MSearchSources
 
 /// `msearch index`: builds the index from files and folders, or brings it up to date.
 struct IndexCommand: ParsableCommand {
@@ -10,13 +11,12 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Add files and folders (read recursively) to the index, or bring it up to date.",
         discussion: """
-        Reads plain text (.txt, .md), HTML (.html, .htm), RSS/Atom and other XML (.xml, .rss,
-        .atom), Reuters-21578 SGML (.sgm) and JSON Lines (.jsonl). On an existing index, new
-        files are added, changed files re-indexed (by size, mtime and content hash) and unchanged
-        ones skipped; --prune also deletes the documents of files that are gone. Files that
-        cannot be read are listed with the reason and skipped. Changes become visible in a single
-        atomic step: searches running meanwhile keep seeing the previous index, and an
-        interrupted run leaves it as it was.
+        Reads \(SourceFormatRegistry.standard.summary), a trailing .gz looked through. \
+        On an existing index, new files are added, changed files re-indexed (by size, mtime and \
+        content hash) and unchanged ones skipped; --prune also deletes the documents of files \
+        that are gone. Files that cannot be read are listed with the reason and skipped. Changes \
+        become visible in a single atomic step: searches running meanwhile keep seeing the \
+        previous index, and an interrupted run leaves it as it was.
         """
     )
 

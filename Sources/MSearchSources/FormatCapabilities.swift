@@ -5,6 +5,8 @@
 public struct FormatCapabilities: Sendable {
     /// The name documents carry and the index records.
     public let format: SourceFormat
+    /// What a user calls it ("JSON Lines"), for help texts that list the formats.
+    public let label: String
     /// Lower-case file extensions without the dot, the first the usual one ("txt"); a trailing
     /// ".gz" is looked through. The walker picks files by these.
     public let extensions: [String]
@@ -25,11 +27,12 @@ public struct FormatCapabilities: Sendable {
     public let findDocuments: (@Sendable (_ bytes: [UInt8], _ path: String) -> (any DocumentsByOrdinal)?)?
 
     /// `read` may throw any error; one that is not a `SourceProblem` is reported as one.
-    public init(format: SourceFormat, extensions: [String], sniff: (@Sendable (SniffedPrefix) -> Bool)?,
+    public init(format: SourceFormat, label: String, extensions: [String], sniff: (@Sendable (SniffedPrefix) -> Bool)?,
                 identity: DocumentIdentity, read: @escaping @Sendable (SourceInput) throws -> SourceParts,
                 openStream: (@Sendable (_ file: SourceFile, _ maxLineBytes: Int) throws -> JSONLinesStream?)? = nil,
                 findDocuments: (@Sendable (_ bytes: [UInt8], _ path: String) -> (any DocumentsByOrdinal)?)? = nil) {
         self.format = format
+        self.label = label
         self.extensions = extensions
         self.sniff = sniff
         self.identity = identity

@@ -13,7 +13,7 @@ extension SourceFormat {
 /// reading the page there).
 enum HTMLReader {
     static let capabilities = FormatCapabilities(
-        format: .html, extensions: ["html", "htm", "xhtml"],
+        format: .html, label: "HTML", extensions: ["html", "htm", "xhtml"],
         sniff: { $0.markupStarts(with: "<!doctype html", "<html") },
         identity: .fileStem, read: { try read($0) })
 

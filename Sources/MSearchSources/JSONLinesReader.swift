@@ -21,7 +21,7 @@ enum JSONLinesReader {
     /// Large files stream (`JSONLinesStream`), and `--store none` finds a document again by
     /// parsing its line alone (`JSONLinesDocuments`).
     static let capabilities = FormatCapabilities(
-        format: .jsonl, extensions: ["jsonl", "ndjson"],
+        format: .jsonl, label: "JSON Lines", extensions: ["jsonl", "ndjson"],
         sniff: { $0.text.first == UInt8(ascii: "{") },
         identity: .perDocument(key: "\"id\""), read: { read($0) },
         openStream: { file, maxLineBytes in try JSONLinesStream.open(file, maxLineBytes: maxLineBytes) },

@@ -15,7 +15,7 @@ extension SourceFormat {
 /// hand on bytes: the format is simple and this is much faster than a general parser.
 enum ReutersReader {
     static let capabilities = FormatCapabilities(
-        format: .reuters, extensions: ["sgm", "sgml"],
+        format: .reuters, label: "Reuters-21578 SGML", extensions: ["sgm", "sgml"],
         sniff: { $0.markupStarts(with: "<!doctype lewis", "<reuters") },
         identity: .perDocument(key: "NEWID"), read: { try read($0) })
 

@@ -34,6 +34,14 @@ public struct SourceFormatRegistry: Sendable {
         self.byName = byName
     }
 
+    /// The formats and their extensions in a sentence, for help texts: "plain text (.txt, .md),
+    /// HTML (.html, .htm) and JSON Lines (.jsonl)".
+    public var summary: String {
+        let parts = formats.map { "\($0.label) (\($0.extensions.map { "." + $0 }.joined(separator: ", ")))" }
+        guard let last = parts.last else { return "" }
+        return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     /// A registry with one more format (a test's, a library user's).
     public func adding(_ capabilities: FormatCapabilities) -> SourceFormatRegistry {
         SourceFormatRegistry(formats + [capabilities], fallback: fallback)

@@ -12,7 +12,7 @@ extension SourceFormat {
 enum TextReader {
     /// Text has no signature to sniff: it is what the registry falls back to.
     static let capabilities = FormatCapabilities(
-        format: .text, extensions: ["txt", "md", "markdown", "text"], sniff: nil,
+        format: .text, label: "plain text", extensions: ["txt", "md", "markdown", "text"], sniff: nil,
         identity: .fileStem, read: { SourceParts(documents: [try read($0)]) })
 
     static func read(_ input: SourceInput) throws -> SourceDocument {

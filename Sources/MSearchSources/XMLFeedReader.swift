@@ -14,7 +14,7 @@ extension SourceFormat {
 enum XMLFeedReader {
     /// An XML declaration says XML unless an HTML page follows it (XHTML is read as HTML).
     static let capabilities = FormatCapabilities(
-        format: .xml, extensions: ["xml", "rss", "atom"],
+        format: .xml, label: "RSS/Atom and other XML", extensions: ["xml", "rss", "atom"],
         sniff: { prefix in
             prefix.markupStarts(with: "<rss", "<feed", "<rdf:rdf")
                 || (prefix.starts(with: "<?xml") && !prefix.markupStarts(with: "<!doctype html", "<html"))

@@ -44,6 +44,19 @@ import Testing
         #expect(registry.format(forPath: "README") == nil)
     }
 
+    /// The help text of `msearch index` lists the formats from the registry: every format's
+    /// label and every extension it claims are in the sentence, in registration order.
+    @Test func summaryNamesEveryFormatAndExtension() {
+        let summary = registry.summary
+        #expect(summary.hasPrefix("plain text (.txt, .md, .markdown, .text), HTML (.html, .htm, .xhtml), "))
+        #expect(summary.hasSuffix(" and JSON Lines (.jsonl, .ndjson)"))
+        for capabilities in registry.formats {
+            #expect(summary.contains(capabilities.label + " ("), "\(capabilities.label)")
+            for ext in capabilities.extensions { #expect(summary.contains("." + ext), "\(ext)") }
+        }
+        #expect(SourceFormatRegistry([TextReader.capabilities]).summary == "plain text (.txt, .md, .markdown, .text)")
+    }
+
     @Test func eachSniffRecognisesItsOwnSampleAndNoOther() throws {
         for capabilities in registry.formats {
             let own = try sample(capabilities.format)

@@ -13,7 +13,7 @@ enum MemoReader {
 
     static let format = SourceFormat(name: "memo")
     static let capabilities = FormatCapabilities(
-        format: format, extensions: ["memo"], sniff: { $0.starts(with: "memo\n") },
+        format: format, label: "memo", extensions: ["memo"], sniff: { $0.starts(with: "memo\n") },
         identity: .perDocument(key: "first column"), read: { try read($0) })
 
     static func read(_ input: SourceInput) throws -> SourceParts {
