@@ -76,6 +76,9 @@ enum JSONOutput {
         fields += [
             ("query", .string(a.text)),
             ("total", .int(a.total)),
+            // The page: how many hits precede it, and where the next one starts (null at the end).
+            ("offset", .int(a.offset)),
+            ("next_offset", a.nextOffset.map { .int($0) } ?? .null),
             ("took_ms", .double((a.tookMs * 1000).rounded() / 1000)),
             ("hits", .array(a.hits.map(hit))),
         ]

@@ -9,6 +9,10 @@ import MSearchSearch
 public enum OptionValidation {
     /// Most results one page may show (`--limit`, `:limit`).
     public static let maxLimit = 10_000
+    /// Most results a page may skip (`--offset`): deeper pages are for a script that wants
+    /// everything, which `--limit 10000` pages reach ten times faster; the bound keeps the
+    /// searcher's heap (offset + limit hits) small whatever the index.
+    public static let maxOffset = 100_000
     /// Most passages per hit (`--passages`).
     public static let maxPassages = 100
     /// Most actors a list or facet may show (`--facet-size`, `actors --top`).
@@ -26,6 +30,15 @@ public enum OptionValidation {
         }
         if let problem = count(value, name, in: range) { return .failure(OptionError(problem)) }
         return .success(value)
+    }
+
+    /// One of a fixed set of words (a REPL argument such as `:sort newest`), or the choices.
+    public static func choice<Choice: CaseIterable & RawRepresentable>(text: String, _ name: String, as _: Choice.Type = Choice.self)
+        -> Result<Choice, OptionError> where Choice.RawValue == String {
+        if let value = Choice(rawValue: text) { return .success(value) }
+        let names = Choice.allCases.map(\.rawValue)
+        let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+        return .failure(OptionError("\(name) takes \(listed), not '\(printable(text))'"))
     }
 
     /// A finite number in `range` (NaN and infinities are refused: they turn every score into NaN,

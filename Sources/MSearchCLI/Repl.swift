@@ -11,14 +11,16 @@ final class Repl {
     let session: SearchSession
     let style: HighlightStyle
     private let editor: LineEditor
-    private var last: (text: String, shown: Int, answer: SearchAnswer)?
+    /// The last query and the page of it on screen: `:more` continues it, `:show` reads from it.
+    private var last: (text: String, answer: SearchAnswer)?
     private var output: (String) -> Void
 
     static let commands: [(name: String, usage: String, help: String)] = [
         (":help", ":help", "this list"),
         (":limit", ":limit N", "results per page"),
         (":more", ":more", "the next page of the last query"),
-        (":show", ":show N", "hit N of the last query in full"),
+        (":show", ":show N", "hit N of the page shown, in full"),
+        (":sort", ":sort relevance|newest|oldest", "order of the results (by date: undated last)"),
         (":from", ":from DATE|off", "only articles published on or after DATE (2023, 2023-11, 2023-11-14)"),
         (":to", ":to DATE|off", "only articles published on or before DATE"),
         (":actor", ":actor NAME|off", "only articles naming NAME (Tab completes names); repeat to require several"),
@@ -65,14 +67,15 @@ final class Repl {
         let text = line.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return true }
         if text.hasPrefix(":") { return command(text) }
-        search(text, offset: 0)
+        search(text)
         return true
     }
 
-    private func search(_ text: String, offset: Int) {
+    /// Runs `text` from the session's offset and order, or (for `:more`) from a given page on.
+    private func search(_ text: String, offset: Int? = nil, order: SortOrder? = nil) {
         do {
-            let answer = try session.answer(text, offset: offset)
-            last = (text, offset + answer.hits.count, answer)
+            let answer = try session.answer(text, offset: offset, order: order)
+            last = (text, answer)
             output(TextOutput.render(answer, style: style))
         } catch let error as QuerySyntaxError {
             output(error.rendered + "\n")
@@ -104,12 +107,14 @@ final class Repl {
             }
         case ":more":
             guard let last else { output("no query yet\n"); break }
-            guard last.shown < last.answer.total else { output("no more results for \"\(TerminalText.escaped(last.text))\"\n"); break }
-            search(last.text, offset: last.shown)
+            // The same list on: the order it was shown in, from the hit after the last shown.
+            guard let next = last.answer.nextOffset else { output("no more results for \"\(TerminalText.escaped(last.text))\"\n"); break }
+            search(last.text, offset: next, order: last.answer.order)
         case ":show":
-            guard let last, let argument, let n = Int(argument) else { output("usage: :show N (a rank from the last results)\n"); break }
+            guard let argument, let n = Int(argument) else { output("usage: :show N (a rank from the results shown)\n"); break }
+            guard let last else { output("no results yet: run a query first\n"); break }
             guard let hit = last.answer.hits.first(where: { $0.rank == n }), let doc = hit.document else {
-                output("no hit \(n) on the last page\n"); break
+                output("no hit \(n) on the page shown\(Repl.ranks(of: last.answer))\n"); break
             }
             let e = { (s: String) in TerminalText.escaped(s) }
             output("\(e(doc.title))\n\(e(doc.date ?? "undated")) · \(e(doc.path)) · id \(e(doc.id))\n\n"
@@ -128,6 +133,15 @@ final class Repl {
             guard let argument, !argument.isEmpty else { output("usage: :actor NAME, or :actor off\n"); break }
             if argument == "off" { session.filters.actors = [] } else { session.filters.actors.append(argument) }
             output(describeFilters())
+        case ":sort":
+            guard let argument else { output("usage: :sort relevance|newest|oldest\n"); break }
+            switch OptionValidation.choice(text: argument, ":sort", as: SortOrder.self) {
+            case .success(let order):
+                session.order = order
+                output(order == .relevance ? "sorting by relevance\n" : "sorting \(order.rawValue) first (undated last)\n")
+            case .failure(let error):
+                output("\(error)\n")
+            }
         case ":facets":
             guard let argument, argument == "on" || argument == "off" else { output("usage: :facets on|off\n"); break }
             session.facets = argument == "on"
@@ -144,6 +158,12 @@ final class Repl {
             output("unknown command \(TerminalText.escaped(name)); :help lists them\n")
         }
         return true
+    }
+
+    /// The ranks `:show` takes on the page shown, for its message: ": :show takes 4 to 6".
+    static func ranks(of answer: SearchAnswer) -> String {
+        guard let first = answer.hits.first?.rank, let last = answer.hits.last?.rank else { return " (it shows no hit)" }
+        return first == last ? ": :show takes \(first)" : ": :show takes \(first) to \(last)"
     }
 
     /// Every actor name in the index, for completion (read once, when the REPL starts).

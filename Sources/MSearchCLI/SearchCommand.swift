@@ -13,6 +13,12 @@ struct SearchOptions: ParsableArguments {
     @Option(name: [.short, .long], parsing: .unconditional, help: "How many results to show (at most 10000).")
     var limit: Int = 10
 
+    @Option(name: .long, parsing: .unconditional, help: "Skip this many results first, for a later page (at most 100000).")
+    var offset: Int = 0
+
+    @Option(name: .long, help: "Order by publication date (newest or oldest first, undated last, equal dates by score) instead of relevance.")
+    var sort: SortOrder = .relevance
+
     @Flag(name: .customLong("and"), help: "Require every word (default: any word, more is better).")
     var requireAll = false
 
@@ -48,6 +54,7 @@ struct SearchOptions: ParsableArguments {
     func validate() throws {
         let problems = [
             OptionValidation.count(limit, "--limit", in: 0...OptionValidation.maxLimit),
+            OptionValidation.count(offset, "--offset", in: 0...OptionValidation.maxOffset),
             OptionValidation.count(passages, "--passages", in: 1...OptionValidation.maxPassages),
             OptionValidation.count(facetSize, "--facet-size", in: 1...OptionValidation.maxActors),
             OptionValidation.dateRange(from: from, to: to),
@@ -61,6 +68,8 @@ struct SearchOptions: ParsableArguments {
                                         defaultOperator: requireAll ? .and : .or, ranking: ranking.options)
         session.plainSyntax = syntax == .plain
         session.limit = limit
+        session.offset = offset
+        session.order = sort
         session.filters.from = from
         session.filters.to = to
         session.filters.actors = actor
@@ -74,6 +83,20 @@ struct SearchOptions: ParsableArguments {
 }
 
 enum UndatedPolicy: String, ExpressibleByArgument, CaseIterable { case exclude, include }
+
+/// The order of a result list (`--sort`, `:sort`): by relevance, or by publication date with
+/// undated articles last either way and equal dates by relevance.
+enum SortOrder: String, ExpressibleByArgument, CaseIterable {
+    case relevance, newest, oldest
+
+    var hitOrder: HitOrder {
+        switch self {
+        case .relevance: .score
+        case .newest: .date(.newestFirst)
+        case .oldest: .date(.oldestFirst)
+        }
+    }
+}
 
 /// `msearch QUERY`: the ranked articles with a highlighted passage each.
 struct SearchCommand: ParsableCommand {

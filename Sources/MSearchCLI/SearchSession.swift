@@ -32,9 +32,19 @@ struct SearchAnswer {
     var total: Int
     var hits: [PresentedHit]
     var tookMs: Double
+    /// How many hits of the order precede the first one shown (`hits[0].rank` is `offset + 1`).
+    var offset = 0
+    var order = SortOrder.relevance
     /// The query with misspelt or unknown words replaced by the closest indexed words.
     var didYouMean: String? = nil
     var facets: FacetCounts? = nil
+
+    /// Where the next page starts, or nil when this one reaches the last match (or shows no
+    /// hit at all, as with `--limit 0`, so a script paging on it always ends).
+    var nextOffset: Int? {
+        let end = offset + hits.count
+        return !hits.isEmpty && end < total ? end : nil
+    }
 }
 
 /// An open index and the settings that shape each query: the one-shot command, the REPL and
@@ -46,6 +56,9 @@ final class SearchSession {
     var parser: QueryParser
     var filters = SearchFilters()
     var limit = 10
+    /// Where a query's first page starts (`--offset`), and the order of its hits (`--sort`).
+    var offset = 0
+    var order = SortOrder.relevance
     var snippetOptions = SnippetOptions()
     /// Attach to each hit how its score was computed.
     var explain = false
@@ -67,18 +80,23 @@ final class SearchSession {
     /// How much of each hit to load: ids only (TREC runs), stored documents, or passages too.
     enum Detail { case ids, documents, snippets }
 
-    /// Parses and runs `text`, returning hits `offset ..< offset + limit`.
+    /// Parses and runs `text`, returning hits `offset ..< offset + limit` in `order` (by
+    /// default the session's: the REPL's `:more` passes the page and order it continues).
     /// Throws `QuerySyntaxError` for a malformed query and `IndexError` for a damaged index.
-    func answer(_ text: String, offset: Int = 0, detail: Detail = .snippets) throws -> SearchAnswer {
+    func answer(_ text: String, offset requested: Int? = nil, order requestedOrder: SortOrder? = nil,
+                detail: Detail = .snippets) throws -> SearchAnswer {
         let started = DispatchTime.now().uptimeNanoseconds
         let parsed = plainSyntax ? try searcher.plainQuery(text) : try parser.parse(text)
         let query = filters.apply(to: parsed)
+        let order = requestedOrder ?? self.order
         // A run of ids (TREC) shows no total, so MaxScore may skip what cannot make the page.
         // Both bounded (offset by the hits there are, limit by OptionValidation.maxLimit): no overflow.
-        let offset = min(max(0, offset), reader.documentCount)
+        // The page starts where asked (reported so), searched from at most the last document.
+        let asked = max(0, requested ?? self.offset)
+        let offset = min(asked, reader.documentCount)
         let limit = min(max(0, limit), OptionValidation.maxLimit)
         let results = try searcher.search(query, SearchRequest(limit: limit, offset: offset, exactTotal: detail != .ids,
-                                                               facetActors: facets ? facetSize : nil))
+                                                               facetActors: facets ? facetSize : nil, order: order.hitOrder))
         let page = results.hits
         var hits: [PresentedHit]
         switch detail {
@@ -108,6 +126,6 @@ final class SearchSession {
         }
         let tookMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         return SearchAnswer(text: text, query: parsed, total: results.total, hits: hits, tookMs: tookMs,
-                            didYouMean: didYouMean, facets: results.facets)
+                            offset: asked, order: order, didYouMean: didYouMean, facets: results.facets)
     }
 }

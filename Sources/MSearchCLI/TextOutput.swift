@@ -43,9 +43,30 @@ enum TextOutput {
         if let f = answer.facets {
             out += FacetOutput.render(f, total: total, ansi: style.isANSI) + "\n"
         }
-        let shown = hits.count < total ? "\(hits.count) of \(total)" : "\(total)"
-        out += "\(dim)\(shown) matching article\(total == 1 ? "" : "s") · \(String(format: "%.1f", tookMs)) ms\(reset)\n"
+        out += "\(dim)\(footer(answer)) · \(String(format: "%.1f", tookMs)) ms\(reset)\n"
         return out
+    }
+
+    /// Which hits of how many are shown, in which order: "86 matching articles", "3 of 86 …"
+    /// on a first page, "4–6 of 86 …" on a later one, ", newest first" when sorted by date.
+    static func footer(_ answer: SearchAnswer) -> String {
+        let total = answer.total, count = answer.hits.count, first = answer.offset + 1
+        let articles = "matching article\(total == 1 ? "" : "s")"
+        var shown: String
+        if count == 0 && answer.offset > 0 {
+            shown = "none from \(first) on: \(total) \(articles)"
+        } else if answer.offset == 0 {
+            shown = count < total ? "\(count) of \(total) \(articles)" : "\(total) \(articles)"
+        } else {
+            let last = answer.offset + count
+            shown = "\(count == 1 ? "\(first)" : "\(first)–\(last)") of \(total) \(articles)"
+        }
+        switch answer.order {
+        case .relevance: break
+        case .newest: shown += ", newest first"
+        case .oldest: shown += ", oldest first"
+        }
+        return shown
     }
 }
 

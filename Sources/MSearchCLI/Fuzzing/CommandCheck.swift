@@ -90,10 +90,17 @@ public final class CommandCheck {
     }
 
     /// What every answer must satisfy, whatever the options: a page no longer than the total,
-    /// ranks counting up, and scores that are numbers (JSON has no NaN or infinity).
+    /// ranks counting up from the offset, a next page only inside the total, and scores that
+    /// are numbers (JSON has no NaN or infinity).
     static func checkAnswer(_ answer: SearchAnswer) {
         guard answer.total >= answer.hits.count else {
             fatalError("\(answer.hits.count) hits shown of a total of \(answer.total)")
+        }
+        if let first = answer.hits.first, first.rank != answer.offset + 1 {
+            fatalError("the page from offset \(answer.offset) starts at rank \(first.rank)")
+        }
+        if let next = answer.nextOffset, next <= answer.offset || next >= answer.total {
+            fatalError("next_offset \(next) after offset \(answer.offset) of \(answer.total)")
         }
         for (i, h) in answer.hits.enumerated() {
             guard h.hit.score.isFinite else { fatalError("hit \(h.rank) of \(answer.text.debugDescription) scores \(h.hit.score)") }
