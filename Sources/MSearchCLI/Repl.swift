@@ -20,7 +20,7 @@ final class Repl {
         (":limit", ":limit N", "results per page"),
         (":more", ":more", "the next page of the last query"),
         (":show", ":show N", "hit N of the page shown, in full"),
-        (":sort", ":sort relevance|newest|oldest", "order of the results (by date: undated last)"),
+        (":sort", ":sort ORDER", "relevance, or newest or oldest first (by date, undated last)"),
         (":from", ":from DATE|off", "only articles published on or after DATE (2023, 2023-11, 2023-11-14)"),
         (":to", ":to DATE|off", "only articles published on or before DATE"),
         (":actor", ":actor NAME|off", "only articles naming NAME (Tab completes names); repeat to require several"),

@@ -137,10 +137,12 @@ import MSearchTestSupport
 
     // MARK: The REPL
 
-    /// `:more` shows ranks 3–4 and says so; `:show` takes those ranks and names them when given
-    /// another; `:sort` reorders the next query and `:more` keeps the order it was shown in.
+    /// `:help` lists `:sort`; `:more` shows ranks 3–4 and says so; `:show` takes those ranks and
+    /// names them when given another; `:sort` reorders the next query and `:more` keeps the
+    /// order it was shown in.
     @Test func replFooterAndShowFollowThePageShown() throws {
         let script = """
+            :help
             :limit 2
             havana
             :more
