@@ -132,7 +132,8 @@ public struct Timeline: Equatable, Sendable {
     }
 
     /// The finest granularity whose periods over the main span fit in `maxRows`, among those
-    /// at least half the dated matches are precise enough for; decades when nothing finer fits.
+    /// at least half the dated matches are precise enough for; failing that years, when their
+    /// compressed rows fit; decades last.
     static func granularity(_ dated: [(key: Int32, count: Int)], core: (first: Int32, last: Int32)?,
                             maxRows: Int) -> Granularity {
         guard let core else { return .month }
@@ -144,6 +145,10 @@ public struct Timeline: Equatable, Sendable {
                   let last = index(core.last, granularity, approximate: true) else { continue }
             if last - first < maxRows { return granularity }
         }
+        // Scattered dates over more than `maxRows` years: years still, if their rows fit once
+        // the empty runs are compressed (one 1951 and a few 2000s read better than two decades).
+        let years = Set(dated.compactMap { index($0.key, .year) }).sorted()
+        if rows(years, [:], .year).count <= maxRows { return .year }
         return .decade
     }
 

@@ -49,10 +49,16 @@ struct TimelineTests {
         #expect(years.granularity == .year)
         #expect(years.rows == [.period(label: "1990", count: 1), .period(label: "1991", count: 2), .gap(emptyPeriods: 28),
                                .period(label: "2020", count: 3)])
-        let decades = Timeline(dates: counts([("1901-05-01", 1), ("1955", 1), ("1999-01-01", 2)]))
+        // Scattered over 53 years but only five rows once the gap is one line: still years.
+        let scattered = Timeline(dates: counts([("1951-02-03", 1), ("2000-05-01", 1), ("2001-09-11", 2), ("2003-03-20", 4)]))
+        #expect(scattered.granularity == .year)
+        #expect(scattered.rows == [.period(label: "1951", count: 1), .gap(emptyPeriods: 48), .period(label: "2000", count: 1),
+                                   .period(label: "2001", count: 2), .period(label: "2002", count: 0), .period(label: "2003", count: 4)])
+        // Every other year of a century: too many rows by year.
+        let decades = Timeline(dates: counts(stride(from: 1900, to: 2000, by: 2).map { ("\($0)-06-01", 1) }) + counts([("1955", 1)]))
         #expect(decades.granularity == .decade)
-        #expect(decades.rows == [.period(label: "1900s", count: 1), .gap(emptyPeriods: 4), .period(label: "1950s", count: 1),
-                                 .gap(emptyPeriods: 3), .period(label: "1990s", count: 2)])
+        #expect(decades.rows.count == 10)
+        #expect(decades.rows.first == .period(label: "1900s", count: 5) && decades.rows[5] == .period(label: "1950s", count: 6))
     }
 
     @Test func aFarOutlierKeepsTheMonthsAndItsGapIsOneLine() {
@@ -103,8 +109,14 @@ struct TimelineTests {
 
     @Test func extremeYearsDoNotTrap() {
         let t = Timeline(dates: counts([("0001-01-01", 1), ("9999-12-31", 1), ("9999-12", 1)]))
-        #expect(t.granularity == .decade)
-        #expect(t.rows.first == .period(label: "0000s", count: 1) && t.rows.last == .period(label: "9990s", count: 2))
+        #expect(t.granularity == .year)
+        #expect(t.rows == [.period(label: "0001", count: 1), .gap(emptyPeriods: 9997), .period(label: "9999", count: 2)])
+        let decades = Timeline(dates: counts(stride(from: 1, to: 10000, by: 100).map { (String(format: "%04d-01-01", $0), 1) }))
+        #expect(decades.periods.count == 100)
+        #expect(decades.granularity == .decade)
+        // A date every century (only decades; the first and last two set aside as outliers).
+        #expect(decades.rows.first == .outside(label: "0000s … 0100s", count: 2))
+        #expect(decades.rows.last == .outside(label: "9800s … 9900s", count: 2))
     }
 
     /// A small collection: two months of news in weeks, one article misdated 1951, two undated.
