@@ -1,23 +1,37 @@
 import Foundation
 import MSearchSearch
 
-/// Facets for a terminal: the date facet as a small timeline (one bar per month, or per year
-/// when the results span many years), scaled to the terminal width, then the actors.
+/// Facets for a terminal: the date facet as a timeline (`Timeline` chooses the periods and
+/// compresses the empty ones), bars scaled to the terminal width, then the actors.
 enum FacetOutput {
     static func render(_ f: FacetCounts, total: Int, ansi: Bool, width: Int = terminalWidth()) -> String {
         let dim = ansi ? "\u{1B}[2m" : "", bar = ansi ? "\u{1B}[36m" : "", reset = ansi ? "\u{1B}[0m" : ""
         var out = ""
-        let dated = f.months.filter { $0.value != nil }
-        let useMonths = !dated.isEmpty && dated.count <= 36
-        let rows = timeline(useMonths ? f.months : f.years, months: useMonths)
-        if !rows.isEmpty {
-            out += "\(dim)When (\(useMonths ? "by month" : "by year")):\(reset)\n"
-            let labelWidth = rows.map(\.label.count).max() ?? 0
-            let maxCount = rows.map(\.count).max() ?? 1
+        let timeline = Timeline(dates: f.dates)
+        // Each line is a bar (a period, a summary of the far matches, the imprecise, the undated)
+        // or the one line of a run of empty periods.
+        var lines: [Timeline.Row] = timeline.rows
+        if timeline.imprecise > 0 { lines.append(.outside(label: impreciseLabel(timeline.granularity), count: timeline.imprecise)) }
+        if timeline.undated > 0 { lines.append(.outside(label: "undated", count: timeline.undated)) }
+        let bars: [(label: String, count: Int)] = lines.compactMap { line in
+            switch line {
+            case .period(let label, let count), .outside(let label, let count): (label, count)
+            case .gap: nil
+            }
+        }
+        if !lines.isEmpty {
+            out += "\(dim)When (\(heading(timeline.granularity))):\(reset)\n"
+            let labelWidth = bars.map(\.label.count).max() ?? 0
+            let maxCount = bars.map(\.count).max() ?? 1
             let barWidth = max(10, width - labelWidth - 12)
-            for r in rows {
-                let n = r.count == 0 ? 0 : max(1, r.count * barWidth / max(1, maxCount))
-                out += "  \(r.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)) \(bar)\(String(repeating: "█", count: n))\(reset) \(r.count)\n"
+            for line in lines {
+                switch line {
+                case .period(let label, let count), .outside(let label, let count):
+                    let n = count == 0 ? 0 : max(1, count * barWidth / max(1, maxCount))
+                    out += "  \(label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)) \(bar)\(String(repeating: "█", count: n))\(reset) \(count)\n"
+                case .gap(let empty):
+                    out += "  \(dim)… \(empty) empty \(timeline.granularity.rawValue)s …\(reset)\n"
+                }
             }
         }
         if !f.actors.isEmpty {
@@ -32,32 +46,18 @@ enum FacetOutput {
         return out
     }
 
-    /// Consecutive periods from the first to the last dated one (gaps shown as empty bars),
-    /// then "undated" when some are.
-    static func timeline(_ values: [FacetCounts.Value], months: Bool) -> [(label: String, count: Int)] {
-        let counts = Dictionary(values.compactMap { v in v.value.map { ($0, v.count) } }, uniquingKeysWith: +)
-        var rows: [(String, Int)] = []
-        let keys = counts.keys.sorted()
-        if let first = keys.first, let last = keys.last {
-            var current = first
-            while current <= last && rows.count < 400 {
-                rows.append((current, counts[current] ?? 0))
-                current = next(current, months: months)
-            }
+    static func heading(_ granularity: Timeline.Granularity) -> String {
+        switch granularity {
+        case .week: "by week, Monday to Sunday"
+        case .month: "by month"
+        case .year: "by year"
+        case .decade: "by decade"
         }
-        if let undated = values.first(where: { $0.value == nil }), undated.count > 0 {
-            rows.append((months ? "no month" : "undated", undated.count))
-        }
-        return rows
     }
 
-    private static func next(_ period: String, months: Bool) -> String {
-        let parts = period.split(separator: "-").compactMap { Int($0) }
-        if months, parts.count == 2 {
-            let (y, m) = parts[1] == 12 ? (parts[0] + 1, 1) : (parts[0], parts[1] + 1)
-            return String(format: "%04d-%02d", y, m)
-        }
-        return String(format: "%04d", (parts.first ?? 0) + 1)
+    /// The line for dated matches too imprecise for the periods shown.
+    static func impreciseLabel(_ granularity: Timeline.Granularity) -> String {
+        granularity == .week ? "no day" : "no month"
     }
 
     static func terminalWidth() -> Int {

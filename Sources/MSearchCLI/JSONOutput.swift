@@ -67,7 +67,14 @@ enum JSONOutput {
                 return .object(o)
             })
         }
-        return .object([("year", values(f.years)), ("month", values(f.months)), ("actor", values(f.actors))])
+        // The periods the text timeline counts by (weeks need it: year and month cannot give them).
+        let t = Timeline(dates: f.dates)
+        let timeline: JSONValue = .object([
+            ("granularity", .string(t.granularity.rawValue)),
+            ("periods", .array(t.periods.map { .object([("start", .string($0.label)), ("count", .int($0.count))]) })),
+            ("imprecise", .int(t.imprecise)), ("undated", .int(t.undated))])
+        return .object([("year", values(f.years)), ("month", values(f.months)), ("timeline", timeline),
+                        ("actor", values(f.actors))])
     }
 
     static func answer(_ a: SearchAnswer, qid: String? = nil) -> JSONValue {

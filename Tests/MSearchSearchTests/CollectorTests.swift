@@ -204,6 +204,11 @@ import MSearchIndexTestSupport
         for (i, text) in c.texts.enumerated() where text.contains("cuba") { byYear[c.dates[i].map { String($0.prefix(4)) }, default: 0] += 1 }
         #expect(Dictionary(uniqueKeysWithValues: result.years.map { ($0.value, $0.count) }) == byYear)
         #expect(result.years.last?.value == nil, "undated last")
+        // The per-key counts the timeline is drawn from: each match under its own date's key.
+        var byKey: [Int32: Int] = [:]
+        for (i, text) in c.texts.enumerated() where text.contains("cuba") { byKey[DateKey.key(c.dates[i]), default: 0] += 1 }
+        #expect(Dictionary(uniqueKeysWithValues: result.dates.map { ($0.key, $0.count) }) == byKey)
+        #expect(result.dates.map(\.key) == byKey.keys.sorted { ($0 == 0 ? Int32.max : $0) < ($1 == 0 ? Int32.max : $1) })
     }
 
     @Test func oneComposedPassGivesWhatEachCollectorGivesAlone() throws {

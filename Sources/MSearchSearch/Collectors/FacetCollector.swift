@@ -1,8 +1,8 @@
 import MSearchIndex
 import MSearchSources
 
-/// Exact counts over the whole result set (not only the top k): by year and month of
-/// publication, and by actor. Undated documents count under a nil value.
+/// Exact counts over the whole result set (not only the top k): by day, year and month of
+/// publication, and by actor. Undated documents count under a nil value (key 0 in `dates`).
 public struct FacetCounts: Equatable, Sendable {
     public struct Value: Equatable, Sendable {
         /// "2023", "2023-11", an actor's canonical name; nil for undated documents.
@@ -12,6 +12,17 @@ public struct FacetCounts: Equatable, Sendable {
         public var kind: ActorKind?
     }
 
+    /// How many matches carry one date-column value: the finest count, from which a timeline
+    /// picks its own periods (weeks need days; years and months alone cannot give them).
+    public struct DateCount: Equatable, Sendable {
+        /// The date column's yyyymmdd key (`DateKey`): 00 for an unknown month or day, 0 undated.
+        public var key: Int32
+        public var count: Int
+        public init(key: Int32, count: Int) { self.key = key; self.count = count }
+    }
+
+    /// Chronological by key, undated (key 0) last.
+    public var dates: [DateCount] = []
     /// Chronological, undated last.
     public var years: [Value] = []
     /// Chronological, then documents without a known month (undated or year-only) as nil.
@@ -25,8 +36,9 @@ public struct FacetCounts: Equatable, Sendable {
 struct FacetCollector: Collector {
     /// How many actors `finish` reports (the most named).
     let actorLimit: Int
-    private var years: [Int32: Int] = [:]
-    private var months: [Int32: Int] = [:]
+    /// Matches per date-column key; years and months are summed from it in `finish`, so a
+    /// match costs one dictionary update however many date facets are reported.
+    private var dates: [Int32: Int] = [:]
     private var actorCounts: [[Int]] = []
     private var segments: [SegmentReader] = []
 
@@ -41,9 +53,7 @@ struct FacetCollector: Collector {
     mutating func collect(_ doc: Int32, score: Double) {
         let segment = segments.count - 1
         let columns = segments[segment].columns
-        let date = columns.date(Int(doc))
-        years[date / 10000, default: 0] += 1
-        months[date % 10000 / 100 == 0 ? 0 : date / 100, default: 0] += 1
+        dates[columns.date(Int(doc)), default: 0] += 1
         actorCounts[segment].withUnsafeMutableBufferPointer { counts in
             columns.forEachActor(Int(doc)) { counts[$0] += 1 }
         }
@@ -54,6 +64,13 @@ struct FacetCollector: Collector {
 
     func finish() -> FacetCounts {
         var out = FacetCounts()
+        var years: [Int32: Int] = [:], months: [Int32: Int] = [:]
+        for (date, count) in dates {
+            years[date / 10000, default: 0] += count
+            months[date % 10000 / 100 == 0 ? 0 : date / 100, default: 0] += count
+        }
+        out.dates = dates.sorted { ($0.key == 0 ? Int32.max : $0.key) < ($1.key == 0 ? Int32.max : $1.key) }
+            .map { .init(key: $0.key, count: $0.value) }
         out.years = years.sorted { ($0.key == 0 ? Int32.max : $0.key) < ($1.key == 0 ? Int32.max : $1.key) }
             .map { .init(value: $0.key == 0 ? nil : String(format: "%04d", $0.key), count: $0.value) }
         out.months = months.sorted { ($0.key == 0 ? Int32.max : $0.key) < ($1.key == 0 ? Int32.max : $1.key) }
