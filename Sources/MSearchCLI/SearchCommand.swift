@@ -13,20 +13,7 @@ struct SearchOptions: ParsableArguments {
     @Option(name: [.short, .long], parsing: .unconditional, help: "How many results to show (at most 10000).")
     var limit: Int = 10
 
-    @Flag(name: .customLong("and"), help: "Require every word (default: any word, more is better).")
-    var requireAll = false
-
-    @Option(name: .long, help: "Only articles published on or after this date (2023, 2023-11 or 2023-11-14).")
-    var from: String?
-
-    @Option(name: .long, help: "Only articles published on or before this date (2023, 2023-11 or 2023-11-14).")
-    var to: String?
-
-    @Option(name: .long, help: "Only articles naming this actor (repeatable; canonical names and aliases, any accents or case).")
-    var actor: [String] = []
-
-    @Option(name: .long, help: "Whether undated articles pass --from/--to and date: filters: exclude (default) or include.")
-    var undated: UndatedPolicy = .exclude
+    @OptionGroup var matching: MatchOptions
 
     @Flag(name: .long, help: "Count the results by year, month and actor (exact, over all matches).")
     var facets = false
@@ -40,9 +27,6 @@ struct SearchOptions: ParsableArguments {
     @Flag(name: .long, help: "Show how each hit's BM25 score was computed (idf, tf, length norm per term).")
     var explain = false
 
-    @Option(name: .long, help: "query: the query language; plain: every word OR'ed, punctuation ignored (pasted text).")
-    var syntax: QuerySyntax = .query
-
     @OptionGroup(title: "Ranking") var ranking: RankingFlags
 
     func validate() throws {
@@ -50,21 +34,14 @@ struct SearchOptions: ParsableArguments {
             OptionValidation.count(limit, "--limit", in: 0...OptionValidation.maxLimit),
             OptionValidation.count(passages, "--passages", in: 1...OptionValidation.maxPassages),
             OptionValidation.count(facetSize, "--facet-size", in: 1...OptionValidation.maxActors),
-            OptionValidation.dateRange(from: from, to: to),
         ]
         if let problem = problems.compactMap({ $0 }).first { throw ValidationError(problem) }
     }
 
     /// Opens the index and configures a session from these options.
     func makeSession() throws -> SearchSession {
-        let session = try SearchSession(reader: try indexOption.open(),
-                                        defaultOperator: requireAll ? .and : .or, ranking: ranking.options)
-        session.plainSyntax = syntax == .plain
+        let session = try matching.makeSession(indexOption, ranking: ranking.options)
         session.limit = limit
-        session.filters.from = from
-        session.filters.to = to
-        session.filters.actors = actor
-        session.searcher.includeUndated = undated == .include
         session.facets = facets
         session.facetSize = facetSize
         session.snippetOptions.passages = passages
@@ -73,17 +50,15 @@ struct SearchOptions: ParsableArguments {
     }
 }
 
-enum UndatedPolicy: String, ExpressibleByArgument, CaseIterable { case exclude, include }
-
 /// `msearch QUERY`: the ranked articles with a highlighted passage each.
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the index (the default command).",
         discussion: """
-        Words are OR'ed and ranked by BM25 (see the ranking options): articles with more of them,
-        rarer ones, more often, in the title and close together come first; stop words such as
-        "the" only count inside phrases. Words match in any form the stemmer relates
+        Words are OR'ed and ranked by BM25 (see the ranking options): articles with more of them, \
+        rarer ones, more often, in the title and close together come first; stop words such as \
+        "the" only count inside phrases. Words match in any form the stemmer relates \
         ("deportation" finds "deportations") and with or without accents ("Cossío", "Cossio").
         """
     )
