@@ -26,6 +26,9 @@ public struct MSearchCommand: ParsableCommand {
         actor:"de Cossío". Other commands take their options after their name.
 
         Exit status: 0 when something matched, 1 when nothing did, 2 for a usage or index error.
+
+        Shell completions: msearch --generate-completion-script bash|zsh|fish (the README says \
+        where each shell reads them). The man page is Documentation/msearch.1.
         """,
         version: version,
         subcommands: [SearchCommand.self, IndexCommand.self, RemoveCommand.self, OptimizeCommand.self, CheckCommand.self,
