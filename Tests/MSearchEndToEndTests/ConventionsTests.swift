@@ -90,8 +90,10 @@ import Testing
         }
         let all = try MSearchBinary.run(["actors", "--index", index, "migration"])
         let narrowed = try MSearchBinary.run(["actors", "--index", index, "--and", "--undated", "include",
-                                              "--from", "2023", "--syntax", "plain", "migration", "talks"])
+                                              "--from", "2023", "migration", "talks"])
         #expect(all.status == 0 && narrowed.status == 0, "\(all.stderr) \(narrowed.stderr)")
         #expect(!narrowed.stdout.isEmpty && narrowed.stdout != all.stdout, "\(narrowed.stdout)")
+        let plain = try MSearchBinary.run(["actors", "--index", index, "--syntax", "plain", "migration"])
+        #expect(plain.status == 0 && plain.stdout == all.stdout, "\(plain.stderr)")
     }
 }
