@@ -8,17 +8,21 @@ struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Run a file of queries (one per line, or qid<TAB>query) and print one record per query.",
+        // Paragraphs flow (`\` continuations: the help re-wraps them); the list of formats keeps
+        // its lines, each short enough (80 columns) not to be re-wrapped.
         discussion: """
-        Formats:
-          jsonl  one JSON object per query: qid, query, total, took_ms, hits (as --json);
-                 a query that fails gives {"qid", "query", "error": {"message", "position"}}
-          tsv    one line per hit: qid, rank, id, score, date, title;
-                 a query that fails gives: qid, "error", message
-          trec   qid Q0 docid rank score tag (for trec_eval and ../shared/peers/evaluate.py);
-                 a query that fails is reported on stderr only
-        Lines without a tab get the line number as qid; blank lines and lines starting with #
-        are skipped. Output is written as each query finishes. Filters and options apply to
+        Lines without a tab get the line number as qid; blank lines and lines starting with # \
+        are skipped. Output is written as each query finishes. Filters and options apply to \
         every query, and a line may add its own (date:2023, title:…).
+
+        Formats:
+          jsonl  a JSON object per query: qid, query, total, took_ms, hits (as --json)
+                 a query that fails: {"qid", "query", "error": {"message", "position"}}
+          tsv    one line per hit: qid, rank, id, score, date, title
+                 a query that fails: qid, "error", message
+          trec   qid Q0 docid rank score tag (trec_eval, ../shared/peers/evaluate.py)
+                 a query that fails is reported on stderr only
+
         Exit status: 0 when every query ran, 2 when any failed (the others still ran).
         """
     )

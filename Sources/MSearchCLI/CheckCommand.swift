@@ -8,11 +8,13 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Verify the index: every file's checksum and the structures inside.",
         discussion: """
-        Checks each file's footer and CRC-32, then the structures: sorted terms, postings that
-        decode to increasing document numbers, positions inside their documents, stored
-        documents that decompress, tombstones and statistics that agree with the manifest.
-        Prints one line per file: ok, DAMAGED (rebuild), or UNREADABLE (a permission problem,
-        not damage). Exit status 0 when the index is healthy, 2 when it is not.
+        Checks each file's footer and CRC-32, then the structures: sorted terms, postings that \
+        decode to increasing document numbers, positions inside their documents, stored \
+        documents that decompress, tombstones and statistics that agree with the manifest. \
+        Prints one line per file: ok, DAMAGED (rebuild), or UNREADABLE (a permission problem, \
+        not damage).
+
+        Exit status: 0 when the index is healthy, 2 when it is not.
         """
     )
 

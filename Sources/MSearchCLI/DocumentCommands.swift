@@ -61,7 +61,11 @@ struct ActorsCommand: ParsableCommand {
         commandName: "actors",
         abstract: "List the people, organisations and places the articles name, with counts.")
 
-    @OptionGroup var options: SearchOptions
+    // Only what decides the matches: the counts are over all of them, so ranking, --limit,
+    // facet, passage and explain options would be ignored (the ranking's defaults apply).
+    @OptionGroup var indexOption: IndexOption
+
+    @OptionGroup var matching: MatchOptions
 
     @Flag(name: .long, help: "Print JSON Lines: {\"value\", \"kind\", \"count\"} per actor.")
     var json = false
@@ -79,7 +83,7 @@ struct ActorsCommand: ParsableCommand {
     var words: [String] = []
 
     func run() throws {
-        let session = try options.makeSession()
+        let session = try matching.makeSession(indexOption)
         let text = words.joined(separator: " ")
         let query = text.trimmingCharacters(in: .whitespaces).isEmpty ? Query.all : try parse(text, session)
         let results = try session.searcher.search(session.filters.apply(to: query), limit: 0, facets: true, actorLimit: top)

@@ -11,11 +11,21 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure ranking quality against relevance judgements (nDCG@10, MAP@100, P@10, R@100).",
         discussion: """
-        Indexes --corpus (files or folders, any format `index` reads) into a temporary index, or into --index when given, or opens --index alone; runs every query of --queries (qid<TAB>query per line) for its top 100; and scores the ranking against --qrels (TREC: qid iter docid rel).
+        Indexes --corpus (files or folders, any format `index` reads) into a temporary index, or \
+        into --index when given, or opens --index alone; runs every query of --queries \
+        (qid<TAB>query per line) for its top 100; and scores the ranking against --qrels (TREC: \
+        qid iter docid rel).
 
-        The measures follow trec_eval -c and ir-measures: hits are re-ordered by score as written to a run file (6 decimals), ties by document id descending; relevant means rel > 0; nDCG@10 uses gain = rel and a log2 discount; AP@100 and R@100 divide by every relevant document; the mean is over the qrels queries with a relevant document, and a query that returns nothing or fails to parse counts 0. The output has the format of ../shared/peers/evaluate.py; --run writes the run for it or trec_eval.
+        The measures follow trec_eval -c and ir-measures: hits are re-ordered by score as \
+        written to a run file (6 decimals), ties by document id descending; relevant means \
+        rel > 0; nDCG@10 uses gain = rel and a log2 discount; AP@100 and R@100 divide by every \
+        relevant document; the mean is over the qrels queries with a relevant document, and a \
+        query that returns nothing or fails to parse counts 0. The output has the format of \
+        ../shared/peers/evaluate.py; --run writes the run for it or trec_eval.
 
-        Queries are plain bags of words by default (--syntax query for the query language). The ranking options are those of search; Benchmarks/RELEVANCE.md has their effect on six test collections.
+        Queries are plain bags of words by default (--syntax query for the query language). The \
+        ranking options are those of search; Benchmarks/RELEVANCE.md has their effect on six \
+        test collections.
         """
     )
 

@@ -21,11 +21,14 @@ public struct MSearchCommand: ParsableCommand {
           msearch --actor "Fernandez de Cossio" --from 2023 --facets migration
           msearch show 004_14776b980787243b
 
-        Queries: words (any may match; --and for all), "exact phrase", "phrase"~3,
-        +must, -not, AND OR NOT with ( ), prefix*, title:…, body:…, date:2023..2024,
+        Queries: words (any may match; --and for all), "exact phrase", "phrase"~3, \
+        +must, -not, AND OR NOT with ( ), prefix*, title:…, body:…, date:2023..2024, \
         actor:"de Cossío". Other commands take their options after their name.
 
         Exit status: 0 when something matched, 1 when nothing did, 2 for a usage or index error.
+
+        Shell completions: msearch --generate-completion-script bash|zsh|fish (the README says \
+        where each shell reads them). The man page is Documentation/msearch.1.
         """,
         version: version,
         subcommands: [SearchCommand.self, IndexCommand.self, RemoveCommand.self, OptimizeCommand.self, CheckCommand.self,

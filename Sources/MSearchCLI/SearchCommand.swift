@@ -19,20 +19,7 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Order by publication date (newest or oldest first, undated last, equal dates by score) instead of relevance.")
     var sort: SortOrder = .relevance
 
-    @Flag(name: .customLong("and"), help: "Require every word (default: any word, more is better).")
-    var requireAll = false
-
-    @Option(name: .long, help: "Only articles published on or after this date (2023, 2023-11 or 2023-11-14).")
-    var from: String?
-
-    @Option(name: .long, help: "Only articles published on or before this date (2023, 2023-11 or 2023-11-14).")
-    var to: String?
-
-    @Option(name: .long, help: "Only articles naming this actor (repeatable; canonical names and aliases, any accents or case).")
-    var actor: [String] = []
-
-    @Option(name: .long, help: "Whether undated articles pass --from/--to and date: filters: exclude (default) or include.")
-    var undated: UndatedPolicy = .exclude
+    @OptionGroup var matching: MatchOptions
 
     @Flag(name: .long, help: "Count the results by year, month and actor (exact, over all matches).")
     var facets = false
@@ -46,9 +33,6 @@ struct SearchOptions: ParsableArguments {
     @Flag(name: .long, help: "Show how each hit's BM25 score was computed (idf, tf, length norm per term).")
     var explain = false
 
-    @Option(name: .long, help: "query: the query language; plain: every word OR'ed, punctuation ignored (pasted text).")
-    var syntax: QuerySyntax = .query
-
     @OptionGroup(title: "Ranking") var ranking: RankingFlags
 
     func validate() throws {
@@ -57,23 +41,16 @@ struct SearchOptions: ParsableArguments {
             OptionValidation.count(offset, "--offset", in: 0...OptionValidation.maxOffset),
             OptionValidation.count(passages, "--passages", in: 1...OptionValidation.maxPassages),
             OptionValidation.count(facetSize, "--facet-size", in: 1...OptionValidation.maxActors),
-            OptionValidation.dateRange(from: from, to: to),
         ]
         if let problem = problems.compactMap({ $0 }).first { throw ValidationError(problem) }
     }
 
     /// Opens the index and configures a session from these options.
     func makeSession() throws -> SearchSession {
-        let session = try SearchSession(reader: try indexOption.open(),
-                                        defaultOperator: requireAll ? .and : .or, ranking: ranking.options)
-        session.plainSyntax = syntax == .plain
+        let session = try matching.makeSession(indexOption, ranking: ranking.options)
         session.limit = limit
         session.offset = offset
         session.order = sort
-        session.filters.from = from
-        session.filters.to = to
-        session.filters.actors = actor
-        session.searcher.includeUndated = undated == .include
         session.facets = facets
         session.facetSize = facetSize
         session.snippetOptions.passages = passages
@@ -81,8 +58,6 @@ struct SearchOptions: ParsableArguments {
         return session
     }
 }
-
-enum UndatedPolicy: String, ExpressibleByArgument, CaseIterable { case exclude, include }
 
 /// The order of a result list (`--sort`, `:sort`): by relevance, or by publication date with
 /// undated articles last either way and equal dates by relevance.
@@ -104,9 +79,9 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index (the default command).",
         discussion: """
-        Words are OR'ed and ranked by BM25 (see the ranking options): articles with more of them,
-        rarer ones, more often, in the title and close together come first; stop words such as
-        "the" only count inside phrases. Words match in any form the stemmer relates
+        Words are OR'ed and ranked by BM25 (see the ranking options): articles with more of them, \
+        rarer ones, more often, in the title and close together come first; stop words such as \
+        "the" only count inside phrases. Words match in any form the stemmer relates \
         ("deportation" finds "deportations") and with or without accents ("Cossío", "Cossio").
         """
     )

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import MSearchSources
 
 /// Whether a folder is an msearch index, and which of its files msearch may delete.
 ///
@@ -11,7 +12,9 @@ import Foundation
 /// their own). It writes to a folder only when the folder says it is an index: it holds a
 /// valid `manifest.json`, or the marker (`msearch-index`, holding the index's identity) that a
 /// writer puts in an empty or new folder before anything else. Any other non-empty folder is
-/// refused. Within an index, only files whose names follow msearch's own grammar exactly
+/// refused, with one exception: a folder whose only entry is a `README.md` (a regular file)
+/// counts as empty, so that the repository's `Index/README.md` can explain the default index's
+/// folder (see `readmeName`). Within an index, only files whose names follow msearch's own grammar exactly
 /// (`seg-000012-00.post`, `seg-000012-00.000015.del`, `catalog-000015`, `actors-000015.tsv`,
 /// `seg-building-PID.store`, `manifest.json.tmp-PID`) are ever treated as leftovers of a run.
 public enum IndexOwnership {
@@ -27,14 +30,32 @@ public enum IndexOwnership {
         return UUID(uuidString: id) == nil ? nil : id
     }
 
+    /// The one file a folder may hold and still count as empty: the repository keeps
+    /// `Index/README.md` (and git keeps the folder through it) to say what the default index
+    /// is. Only this exact name, only as a regular file, only alone: with any other entry
+    /// beside it the folder is someone else's. msearch never writes, moves or deletes it (it
+    /// does not follow the writers' file grammar, `isWriterFileName`).
+    public static let readmeName = "README.md"
+
+    /// Whether a folder with these entries (no marker, no manifest) may become a new index:
+    /// it is empty, or holds nothing but the README.
+    static func isUnclaimed(_ directory: String, entries: [String]) -> Bool {
+        if entries.isEmpty { return true }
+        guard entries == [readmeName] else { return false }
+        var status = stat()
+        guard lstat(PathNames.system(directory + "/" + readmeName), &status) == 0 else { return false }
+        return status.st_mode & S_IFMT == S_IFREG
+    }
+
     /// Claims a folder with no manifest for a new index and returns its identity: the marker's
     /// when a first build there was interrupted, else a new one written into the marker when
-    /// the folder is empty. Any other folder is someone else's: refused, naming a file in it.
+    /// the folder is empty (or holds only the README). Any other folder is someone else's:
+    /// refused, naming a file in it.
     static func claim(_ directory: String) throws -> String {
         if let id = markerIdentity(in: directory) { return id }
         let present = DurableFile.list(directory)
-        guard present.isEmpty else {
-            throw IndexError.notAnIndex(directory: directory, file: present[0])
+        guard isUnclaimed(directory, entries: present) else {
+            throw IndexError.notAnIndex(directory: directory, file: present.first { $0 != readmeName } ?? present[0])
         }
         let id = newIdentity()
         do {

@@ -52,6 +52,50 @@ import Glibc
         #expect(IndexOwnershipTests.files(cwd + "/Index") == ["catalog-of-my-stuff.txt"])
     }
 
+    /// The one exception to (1): a folder holding nothing but a `README.md` (as the repository's
+    /// `Index/` does) is empty for a writer, and the README is never written or deleted.
+    @Test func aFolderWithOnlyAReadmeBecomesAnIndexAndKeepsIt() throws {
+        let work = TemporaryDirectory("own-readme")
+        let index = work.sub("index")
+        let readme = "# Index/\nThe default index lives here.\n"
+        try work.write("index/README.md", readme)
+        try work.write("news/a.txt", "Havana talks resumed today.\n")
+        let built = try Child.run(["index", "--index", index, work.sub("news")])
+        #expect(built.status == 0, "\(built.stderr)")
+        try work.write("news/b.txt", "Oil prices fell in Vienna.\n")
+        let runs = [["index", "--index", index, work.sub("news")], ["optimize", "--index", index],
+                    ["index", "--rebuild", "--index", index, work.sub("news")], ["check", "--index", index]]
+        for arguments in runs {
+            let run = try Child.run(arguments)
+            #expect(run.status == 0, "\(arguments): \(run.stdout) \(run.stderr)")
+            #expect(try String(contentsOfFile: index + "/README.md", encoding: .utf8) == readme, "\(arguments)")
+        }
+        let found = try Child.run(["--index", index, "vienna"])
+        #expect(found.status == 0 && found.stdout.contains("b.txt"), "\(found.stdout) \(found.stderr)")
+
+        // The default index of a fresh clone: ./Index holds only its README, ./seeds the articles.
+        let cwd = work.sub("clone")
+        try work.write("clone/Index/README.md", readme)
+        try work.write("clone/seeds/a.txt", "Havana talks resumed today.\n")
+        let search = try MSearchBinary.run(["havana"], cwd: cwd)
+        #expect(search.status == 0 && search.stderr.contains("building it from ./seeds"), "\(search.stderr)")
+        #expect(search.stdout.contains("a.txt"), "\(search.stdout)")
+        #expect(try String(contentsOfFile: cwd + "/Index/README.md", encoding: .utf8) == readme)
+        #expect(IndexOwnershipTests.files(cwd + "/Index").contains("manifest.json"))
+
+        // Beside any other entry, or as a folder rather than a file, the README proves nothing.
+        try work.write("notes/README.md", readme)
+        try work.write("notes/todo.txt", "call the embassy\n")
+        let refused = try Child.run(["index", "--index", work.sub("notes"), work.sub("news")])
+        #expect(refused.status == 2 && refused.stderr.contains("not an msearch index")
+                && refused.stderr.contains("todo.txt"), "\(refused.stderr)")
+        #expect(IndexOwnershipTests.files(work.sub("notes")) == ["README.md", "todo.txt"])
+        try work.write("odd/README.md/inside.txt", "x\n")
+        let folder = try Child.run(["index", "--index", work.sub("odd"), work.sub("news")])
+        #expect(folder.status == 2 && folder.stderr.contains("not an msearch index"), "\(folder.stderr)")
+        #expect(IndexOwnershipTests.files(work.sub("odd")) == ["README.md"])
+    }
+
     @Test func aUsersFilesInsideAnIndexSurviveEveryWriter() throws {
         let work = TemporaryDirectory("own-inside")
         let index = work.sub("index")

@@ -71,18 +71,28 @@ public final class CommandCheck {
         case let c as SearchCommand: options = c.options; query = c.words.joined(separator: " ")
         case let c as ReplCommand: options = c.options
         case let c as BatchCommand: options = c.options
-        case let c as ActorsCommand: options = c.options
+        case let c as ActorsCommand:
+            // `actors` takes only the options that decide the matches: a session from those.
+            var indexOption = c.indexOption
+            indexOption.index = index
+            failingOnlyAsExpected(arguments) { _ = try c.matching.makeSession(indexOption) }
+            return
         default: return
         }
         options.indexOption.index = index
-        do {
+        failingOnlyAsExpected(arguments) {
             let session = try options.makeSession()
             guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { return }
             let answer = try session.answer(query)
             CommandCheck.checkAnswer(answer)
             _ = TextOutput.render(answer, style: .markers(open: "[", close: "]"))
             _ = JSONOutput.answer(answer).serialized()
-        } catch {
+        }
+    }
+
+    /// Runs `body`, stopping the fuzzer when it throws an error of a type msearch does not report.
+    private func failingOnlyAsExpected(_ arguments: [String], _ body: () throws -> Void) {
+        do { try body() } catch {
             if !CommandCheck.isExpected(error) {
                 fatalError("\(arguments) failed with an error of an unexpected type: \(error)")
             }
