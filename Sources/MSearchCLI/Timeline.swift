@@ -1,4 +1,5 @@
 import MSearchSearch
+import MSearchSources
 
 /// The date facet as periods a reader can take in at a glance: the period (week, month, year or
 /// decade) follows the span of the dated matches, so a result set of one spring is read by week
@@ -169,8 +170,8 @@ public struct Timeline: Equatable, Sendable {
         case .week:
             guard approximate || date.day > 0 else { return nil }
             // 1970-01-05, day 4 after the epoch, was a Monday.
-            let days = dayNumber(year: date.year, month: max(1, date.month), day: max(1, date.day))
-            return floorDivision(days - 4, 7)
+            let days = GregorianCalendar.dayNumber(year: date.year, month: max(1, date.month), day: max(1, date.day))
+            return GregorianCalendar.floorDivision(days - 4, 7)
         case .month:
             guard approximate || date.month > 0 else { return nil }
             return date.year * 12 + max(1, date.month) - 1
@@ -186,39 +187,11 @@ public struct Timeline: Equatable, Sendable {
         }
         switch granularity {
         case .week:
-            let monday = civilDate(dayNumber: index * 7 + 4)
+            let monday = GregorianCalendar.date(dayNumber: index * 7 + 4)
             return "\(digits(monday.year, 4))-\(digits(monday.month, 2))-\(digits(monday.day, 2))"
-        case .month: return "\(digits(floorDivision(index, 12), 4))-\(digits(index - floorDivision(index, 12) * 12 + 1, 2))"
+        case .month: return "\(digits(GregorianCalendar.floorDivision(index, 12), 4))-\(digits(index - GregorianCalendar.floorDivision(index, 12) * 12 + 1, 2))"
         case .year: return digits(index, 4)
         case .decade: return "\(digits(index * 10, 4))s"
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil);
-    /// a day past the month's end runs on into the next month. Years are 1...9999 here.
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = floorDivision(y, 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The inverse of `dayNumber` (Hinnant's civil_from_days).
-    static func civilDate(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = dayNumber + 719_468
-        let era = floorDivision(shifted, 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    static func floorDivision(_ value: Int, _ divisor: Int) -> Int {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
     }
 }

@@ -1,3 +1,5 @@
+import MSearchSources
+
 /// Dates in text and the publication date, by rules.
 struct DateRules {
     /// A date expression found in the text. `year` is nil for "November 14" / "Today, Nov. 14".
@@ -61,30 +63,18 @@ struct DateRules {
     """)
 
     static func isValid(year: Int, month: Int?, day: Int?) -> Bool {
-        guard year >= 1000, year <= 2999 else { return false }
-        guard let m = month else { return day == nil }
-        guard m >= 1, m <= 12 else { return false }
-        guard let d = day else { return true }
-        return d >= 1 && d <= daysIn(month: m, year: year)
+        DateNormalizer.isValid(year: year, month: month, day: day)
     }
 
     static func daysIn(month: Int, year: Int?) -> Int {
-        switch month {
-        case 2:
-            guard let y = year else { return 29 }
-            return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        // Without a year, February may have 29 days.
+        guard let year else { return month == 2 ? 29 : GregorianCalendar.daysIn(month: month, year: 1) }
+        return GregorianCalendar.daysIn(month: month, year: year)
     }
 
-    /// 1 = Monday … 7 = Sunday (Zeller-style via days since a known Monday).
+    /// 1 = Monday … 7 = Sunday.
     static func weekday(year: Int, month: Int, day: Int) -> Int {
-        // Sakamoto's algorithm: 0 = Sunday
-        let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
-        let y = month < 3 ? year - 1 : year
-        let w = (y + y / 4 - y / 100 + y / 400 + t[month - 1] + day) % 7
-        return w == 0 ? 7 : w
+        GregorianCalendar.weekday(year: year, month: month, day: day)
     }
 
     // MARK: finding dates in text

@@ -46,13 +46,7 @@ public enum DateNormalizer {
         return d >= 1 && d <= daysIn(month: m, year: year)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysIn(month: Int, year: Int) -> Int { GregorianCalendar.daysIn(month: month, year: year) }
 
     public static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> PartialDate? {
         var i = 0
