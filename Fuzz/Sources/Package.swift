@@ -1,5 +1,5 @@
 // swift-tools-version:5.4
-// libFuzzer harnesses for the source readers (HTML, XML feeds, Reuters SGML, JSON Lines); see
+// libFuzzer harnesses for the source readers (HTML, XML feeds, Reuters SGML, JSON Lines, mail); see
 // ../README.md. Tools version 5.4 for the reason given in ../QueryParser/Package.swift.
 import PackageDescription
 
@@ -14,5 +14,6 @@ let package = Package(
         .executableTarget(name: "XMLFuzzer", dependencies: ["SourceFuzzing"]),
         .executableTarget(name: "SGMLFuzzer", dependencies: ["SourceFuzzing"]),
         .executableTarget(name: "JSONLFuzzer", dependencies: ["SourceFuzzing"]),
+        .executableTarget(name: "MailFuzzer", dependencies: ["SourceFuzzing"]),
     ]
 )

@@ -165,14 +165,17 @@ struct DocumentPipeline {
         return parts.flatMap { $0 }
     }
 
-    /// Copies what extraction found into the document: its date when the source stated none,
-    /// and its actors and mentioned dates.
+    /// Copies what extraction found into the document: its date when the source stated none
+    /// and allows one from the text, and its actors (after those the reader stated) and mentioned dates.
     static func enrich(_ doc: inout SourceDocument, with e: Extraction) {
-        if doc.date == nil, let p = e.publicationDate {
+        if doc.date == nil, doc.textMayDate, let p = e.publicationDate {
             doc.date = p.date.description
             doc.dateEvidence = p.evidence
         }
-        doc.actors = e.actors.map { NamedActor(name: $0.name, kind: $0.kind) }
+        let stated = doc.actors
+        doc.actors = stated + e.actors.map { NamedActor(name: $0.name, kind: $0.kind) }.filter { found in
+            !stated.contains { $0.name == found.name }
+        }
         doc.mentionedDates = e.mentionedDates.map(\.description)
     }
 

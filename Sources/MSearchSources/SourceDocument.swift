@@ -16,14 +16,22 @@ public struct SourceDocument: Sendable, Equatable {
     /// The article's URL when the source names one (canonical link, og:url, RSS link).
     public var url: String?
     public var format: SourceFormat
-    /// People, organisations and places the article names, under canonical names (filled by
-    /// extraction at index time; readers leave it empty).
+    /// People, organisations and places the article names, under canonical names (found by
+    /// extraction at index time, after those a reader states: a mail's author from `From:`).
     public var actors: [NamedActor] = []
     /// Dates the text mentions, ISO-8601 at their precision (filled by extraction).
     public var mentionedDates: [String] = []
     /// Where the document is among those its file yields (0 for one-document files), so an
     /// index that keeps no text can find it again in the file (see `SourceText`).
     public var ordinal: Int = 0
+    /// Whether extraction may date the document from its text when the source states no date:
+    /// false where the source's own field is the only trustworthy date (a mail or news post
+    /// without a `Date:` header is undated; dates in its text are quotes and signatures).
+    public var textMayDate = true
+    /// Fields a format keeps beside title and body, by name: a mail's "newsgroups", "to",
+    /// "thread" (the subject without "Re:"/"Fwd:" chains, for grouping) and "date-time"
+    /// (the `Date:` header in RFC 3339, with its zone). Not indexed.
+    public var metadata: [String: String] = [:]
 
     public init(id: String, path: String, title: String, body: String, date: String? = nil,
                 dateEvidence: String? = nil, url: String? = nil, format: SourceFormat) {

@@ -16,6 +16,7 @@ public struct SourceFormatRegistry: Sendable {
         XMLFeedReader.capabilities,
         ReutersReader.capabilities,
         JSONLinesReader.capabilities,
+        MailReader.capabilities,
     ], fallback: .text)
 
     /// Names and extensions must be unique across `formats` (a programming error otherwise).

@@ -17,6 +17,7 @@ import Testing
         "reuters": "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS NEWID=\"7\"><DATE>26-FEB-1987 15:01:01.79</DATE>"
             + "<TEXT><TITLE>COCOA</TITLE><BODY>Cocoa words.\n Reuter\n&#3;</BODY></TEXT></REUTERS>\n",
         "jsonl": "{\"id\": \"j-1\", \"title\": \"Line\", \"body\": \"Words of a line.\"}\n",
+        "mail": "From: Jane Doe <jd@example.org>\nSubject: A message\nMessage-ID: <m-1@example.org>\n\nWords of a message.\n",
     ]
 
     func sample(_ format: SourceFormat) throws -> [UInt8] {
@@ -25,7 +26,7 @@ import Testing
 
     @Test func namesAndExtensionsAreUniqueAndFindTheirFormat() throws {
         let names = registry.formats.map(\.format.rawValue)
-        #expect(names == ["text", "html", "xml", "reuters", "jsonl"])
+        #expect(names == ["text", "html", "xml", "reuters", "jsonl", "mail"])
         #expect(Set(names).count == names.count)
         var owner: [String: SourceFormat] = [:]
         for capabilities in registry.formats {
@@ -39,7 +40,7 @@ import Testing
                 #expect(registry.format(forPath: "dir/FILE." + ext.uppercased() + ".gz") == format)
             }
         }
-        #expect(SourceFormat(rawValue: "mail") == nil)
+        #expect(SourceFormat(rawValue: "pdf") == nil)
         #expect(registry.format(forPath: "x.pdf") == nil)
         #expect(registry.format(forPath: "README") == nil)
     }
@@ -49,7 +50,7 @@ import Testing
     @Test func summaryNamesEveryFormatAndExtension() {
         let summary = registry.summary
         #expect(summary.hasPrefix("plain text (.txt, .md, .markdown, .text), HTML (.html, .htm, .xhtml), "))
-        #expect(summary.hasSuffix(" and JSON Lines (.jsonl, .ndjson)"))
+        #expect(summary.hasSuffix(", JSON Lines (.jsonl, .ndjson) and mail (.eml, .mbox)"))
         for capabilities in registry.formats {
             #expect(summary.contains(capabilities.label + " ("), "\(capabilities.label)")
             for ext in capabilities.extensions { #expect(summary.contains("." + ext), "\(ext)") }
@@ -110,15 +111,15 @@ import Testing
             #expect(document.format == capabilities.format)
             switch capabilities.identity {
             case .fileStem: #expect(document.id == "sample")
-            case .perDocument: #expect(["g-1", "7", "j-1"].contains(document.id), "\(document.id)")
+            case .perDocument: #expect(["g-1", "7", "j-1", "m-1@example.org"].contains(document.id), "\(document.id)")
             }
         }
         #expect(DocumentIdentity.numbered(stem: "feed", 3) == "feed#3")
     }
 
-    @Test func onlyJSONLinesStreamsAndFindsOneDocumentAlone() throws {
+    @Test func onlyJSONLinesStreamsAndItAndMailFindOneDocumentAlone() throws {
         #expect(registry.formats.filter(\.streams).map(\.format) == [.jsonl])
-        #expect(registry.formats.filter { $0.findDocuments != nil }.map(\.format) == [.jsonl])
+        #expect(registry.formats.filter { $0.findDocuments != nil }.map(\.format) == [.jsonl, .mail])
         let bytes = try sample(.jsonl)
         let found = try #require(registry[.jsonl]?.findDocuments?(bytes, "/data/sample.jsonl"))
         #expect(found.count == 1)
