@@ -7,6 +7,7 @@
 #   with the day their header writes.
 # Until the walker recognises extension-less files by content, the posts are copied with a
 # ".eml" extension (MSEARCH_MAIL_KEEP_NAMES=1 indexes them under their own names).
+# Exits 1 when a check fails (scripts/corpus-sweep.sh runs it).
 # usage: Benchmarks/mail.sh   (MSEARCH_BIN=path/to/msearch to use a built binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +30,7 @@ end=$(date +%s.%N)
 echo "indexing took $(python3 -c "print(round($end - $start, 1))") s"
 "$MSEARCH_BIN" export --with-body --index "$WORK/index" > "$WORK/export.jsonl"
 for q in lines organization posting expires host; do
-    "$MSEARCH_BIN" search --index "$WORK/index" --format json --limit 50 "$q" > "$WORK/search-$q.json" || true
+    "$MSEARCH_BIN" search --index "$WORK/index" --json --limit 50 "$q" > "$WORK/search-$q.json" || true
 done
 python3 - "$WORK" <<'PY'
 import email.header, email.utils, glob, json, os, re, sys
@@ -64,7 +65,11 @@ for p in posts:
     want[p] = h
 docs = [json.loads(l) for l in open(work + "/export.jsonl", encoding="utf-8")]
 by_path = {d["path"]: d for d in docs}
+failed = []
+def check(ok, what):
+    if not ok: failed.append(what)
 print(f"posts: {len(posts)}; indexed documents: {len(docs)}; posts with a document: {sum(p in by_path for p in posts)}")
+check(len(posts) == 18846 and all(p in by_path for p in posts), "every post indexed")
 
 title_ok = title_missing = 0
 bad_titles = []
@@ -79,16 +84,20 @@ for p, h in want.items():
     else: bad_titles.append((p, subject, d["title"]))
 with_subject = sum("subject" in h for h in want.values())
 print(f"titles equal to the Subject line: {title_ok}/{with_subject} posts with a Subject")
+check(title_ok == with_subject, "titles are the Subject lines")
 for p, s, t in bad_titles[:5]: print(f"  TITLE {os.path.relpath(p, work)}: subject {s!r}, title {t!r}")
 
 names = "|".join(re.escape(n) for n in sorted(header_names, key=len, reverse=True))
 header_start = re.compile(rf"^({names})\s*:", re.I)
-print(f"titles beginning with a header name: {sum(bool(header_start.match(d['title'])) for d in docs)}")
+header_titles = sum(bool(header_start.match(d['title'])) for d in docs)
+print(f"titles beginning with a header name: {header_titles}")
+check(header_titles == 0, "no title begins with a header name")
 
 needles = ["Lines:", "NNTP-Posting-Host", "Organization:", "Expires:"]
 for n in needles:
     hits = [d for d in docs if n in d["body"]]
     print(f"bodies holding {n!r}: {len(hits)}" + (f" (e.g. {os.path.relpath(hits[0]['path'], work)})" if hits else ""))
+    check(not hits, f"no body holds {n}")
 snippets = 0
 held = 0
 for f in glob.glob(work + "/search-*.json"):
@@ -99,16 +108,19 @@ for f in glob.glob(work + "/search-*.json"):
         snippets += 1
         held += any(n in s for n in needles)
 print(f"snippets of searches for lines/organization/posting/expires/host holding a header: {held}/{snippets}")
+check(held == 0 and snippets > 0, "no snippet holds a header")
 
 lower_names = {n.lower() for n in header_names} | {n.lower().rstrip(":") for n in needles}
 actor_headers = sorted({a for d in docs for a in d["actors"] if a.lower() in lower_names or a.lower().replace(" ", "-") in lower_names})
 print(f"header names among the actors: {len(actor_headers)} {actor_headers[:10]}")
+check(not actor_headers, "no header name among the actors")
 authors = sum(1 for d in docs if d["actors"] and d["actor_kinds"][0] == "person")
 print(f"documents whose first actor is a person (the author): {authors}")
 
 undated = [p for p, h in want.items() if "date" not in h and p in by_path]
 wrongly = [p for p in undated if by_path[p]["date"] is not None]
 print(f"posts without a Date header: {len(undated)}, of which dated: {len(wrongly)}")
+check(not wrongly, "posts without Date undated")
 dated_ok = dated_total = 0
 for p, h in want.items():
     if "date" not in h or p not in by_path: continue
@@ -118,4 +130,7 @@ for p, h in want.items():
     if by_path[p]["date"] == day: dated_ok += 1
     else: print(f"  DATE {os.path.relpath(p, work)}: header {h['date']!r}, date {by_path[p]['date']}")
 print(f"posts with a Date header dated with its day: {dated_ok}/{dated_total}")
+check(dated_ok == dated_total, "posts with Date dated with its day")
+print("mail: all checks passed" if not failed else "mail: FAILED: " + "; ".join(failed))
+sys.exit(1 if failed else 0)
 PY

@@ -3,8 +3,9 @@
 # then checks and searches each index, with a release build of msearch. Any signal, timeout or
 # exit status other than the documented ones fails the sweep; skipped files are fine (msearch
 # reports them and exits 0). Files the walker does not take by their extension — the 20
-# Newsgroups posts (extracted from the archive), CACM's cacm.all, Cranfield's cran.all.1400,
-# the *.ALL files — are indexed as `.txt` copies, so their text goes through extraction too.
+# Newsgroups posts (extracted from the archive, as `.eml` copies, read as mail), CACM's cacm.all,
+# Cranfield's cran.all.1400, the *.ALL files — are indexed as `.txt` copies, so their text goes
+# through extraction too. Then Benchmarks/mail.sh checks the 20 Newsgroups posts as articles.
 # Prints one line per corpus: documents, skipped files, seconds, peak RSS.
 #
 # usage: scripts/corpus-sweep.sh [path/to/msearch]   (default: builds .build-sweep/release/msearch)
@@ -51,7 +52,7 @@ for corpus in "$CORPORA"/*/; do
     side="$WORK/$name-as-text"
     mkdir -p "$side"
     if [ "$name" = 20newsgroups ]; then
-        tar -xzf "$corpus"/*.tar.gz -C "$side" --transform 's/$/.txt/'
+        tar -xzf "$corpus"/*.tar.gz -C "$side" --transform 's/$/.eml/'   # read as mail
     fi
     # Files without an extension msearch reads (and not archives): copied as FILE.txt.
     while IFS= read -r -d '' f; do
@@ -75,6 +76,11 @@ for corpus in "$CORPORA"/*/; do
     fi
     rm -rf "$index" "$side"
 done
+
+if ! MSEARCH_BIN="$BIN" Benchmarks/mail.sh; then
+    echo "FAIL Benchmarks/mail.sh"
+    failures=$((failures + 1))
+fi
 
 if [ $failures -gt 0 ]; then
     echo "corpus sweep: $failures failure(s)"
