@@ -20,9 +20,10 @@ if [ -z "${MSEARCH_BIN:-}" ]; then
     MSEARCH_BIN=.build-release/release/msearch
 fi
 mkdir "$WORK/posts"
-tar xzf "$ARCHIVE" -C "$WORK/posts"
 if [ -z "${MSEARCH_MAIL_KEEP_NAMES:-}" ]; then
-    find "$WORK/posts" -type f -exec mv {} {}.eml \;
+    tar xzf "$ARCHIVE" -C "$WORK/posts" --transform 's,/\([0-9]*\)$,/\1.eml,'   # posts are named by number
+else
+    tar xzf "$ARCHIVE" -C "$WORK/posts"
 fi
 start=$(date +%s.%N)
 "$MSEARCH_BIN" index --quiet --index "$WORK/index" "$WORK/posts" || echo "msearch index exited with status $?"

@@ -115,6 +115,7 @@ import Testing
     @Test func encodedWordsInEveryCharsetAreDecoded() throws {
         #expect(EncodedWords.decode(Array("=?ISO-8859-1?Q?Andr=E9?= Pirard".utf8)) == "André Pirard")
         #expect(EncodedWords.decode(Array("=?windows-1252?Q?=93quoted=94_text?=".utf8)) == "\u{201C}quoted\u{201D} text")
+        #expect(EncodedWords.decode(Array("=?iso-8859-1?Q?=93quoted=94?=".utf8)) == "\u{201C}quoted\u{201D}")
         #expect(EncodedWords.decode(Array("=?KOI8-R?B?8NLJ18XU?=".utf8)) == "Привет")
         #expect(EncodedWords.decode(Array("=?UTF-8?B?R3LDvMOfZQ==?= =?utf-8?q?_aus_K=C3=B6ln?=".utf8)) == "Grüße aus Köln")
         #expect(EncodedWords.decode(Array("=?bogus-charset?Q?x?= =?utf-8?x?bad?=".utf8)) == "x =?utf-8?x?bad?=")

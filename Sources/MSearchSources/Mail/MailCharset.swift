@@ -20,7 +20,10 @@ enum MailCharset {
             || name.hasPrefix("unknown") || name.hasPrefix("x-unknown") || name == "default"
         let valid = bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) == nil }
         if valid && (asciiOrUnknown || bytes.allSatisfy({ $0 < 0x80 })) { return String(decoding: bytes, as: UTF8.self) }
-        if !asciiOrUnknown, let text = convert(bytes, from: name) { return text }
+        // ISO-8859-1 labels are read as Windows-1252, as the WHATWG Encoding Standard says:
+        // software that wrote 0x80–0x9F under that label meant Windows-1252's quotes and dashes.
+        let label = ["iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1"].contains(name) ? undeclared8Bit : name
+        if !asciiOrUnknown, let text = convert(bytes, from: label) { return text }
         if valid { return String(decoding: bytes, as: UTF8.self) }
         return convert(bytes, from: undeclared8Bit) ?? String(decoding: bytes, as: UTF8.self)
     }
