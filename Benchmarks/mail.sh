@@ -81,6 +81,7 @@ for p, h in want.items():
     try: subject = " ".join(raw_subject.decode("utf-8").split())
     except UnicodeDecodeError: subject = text(raw_subject)
     if "=?" in subject: subject = text(raw_subject)
+    subject = " ".join("".join(c for c in subject if c >= " " or c == "\t").split())   # control characters are not text
     if d["title"] == subject: title_ok += 1
     else: bad_titles.append((p, subject, d["title"]))
 with_subject = sum("subject" in h for h in want.values())
@@ -90,8 +91,10 @@ for p, s, t in bad_titles[:5]: print(f"  TITLE {os.path.relpath(p, work)}: subje
 
 names = "|".join(re.escape(n) for n in sorted(header_names, key=len, reverse=True))
 header_start = re.compile(rf"^({names})\s*:", re.I)
-header_titles = sum(bool(header_start.match(d['title'])) for d in docs)
+header_titled = [d for d in docs if header_start.match(d['title'])]
+header_titles = len(header_titled)
 print(f"titles beginning with a header name: {header_titles}")
+for d in header_titled[:5]: print(f"  HEADER TITLE {os.path.relpath(d['path'], work)}: {d['title'][:80]!r}")
 check(header_titles == 0, "no title begins with a header name")
 
 needles = ["Lines:", "NNTP-Posting-Host", "Organization:", "Expires:"]
