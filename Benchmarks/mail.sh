@@ -82,6 +82,7 @@ for p, h in want.items():
     except UnicodeDecodeError: subject = text(raw_subject)
     if "=?" in subject: subject = text(raw_subject)
     subject = " ".join("".join(c for c in subject if c >= " " or c == "\t").split())   # control characters are not text
+    while subject.lower().startswith("subject:") and len(subject) > 8: subject = subject[8:].strip()   # a repeated field name
     if d["title"] == subject: title_ok += 1
     else: bad_titles.append((p, subject, d["title"]))
 with_subject = sum("subject" in h for h in want.values())

@@ -262,6 +262,7 @@ import Testing
     @Test func noHeaderNameIsEverTheTitle() throws {
         let doc = try one("From: a@b\nLines: 2\n\n\nThe first line.\nMore.\n")
         #expect(doc.title == "The first line. More.")
+        #expect(try one("Subject: Subject: Re: 16550 v. 16550A\n\nText.\n").title == "Re: 16550 v. 16550A")
         let bare = try one("From: Jane Doe <a@b>\nLines: 0\n\n")
         #expect(bare.title == "Jane Doe")
     }

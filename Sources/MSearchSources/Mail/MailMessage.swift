@@ -21,7 +21,10 @@ enum MailMessage {
             var mime = MIMEBody(path: path, limits: limits)
             let body = mime.text(headers: headers, body: bytes[headers.bodyStart...]) ?? ""
             problems += mime.problems
-            let subject = headers.text("subject", fallbackCharset: charset) ?? ""
+            var subject = headers.text("subject", fallbackCharset: charset) ?? ""
+            // A value that repeats its own field name ("Subject: Subject: Re: x"), as some
+            // software pasted it: the name is not part of the subject.
+            while subject.utf8.count > 8, subject.prefix(8).lowercased() == "subject:" { subject = subject.dropFirst(8).trimmedBlanks }
             let author = headers.text("from", fallbackCharset: charset).flatMap(MailAddress.authorName)
             var title = subject
             if title.isEmpty { title = firstParagraph(body) }
