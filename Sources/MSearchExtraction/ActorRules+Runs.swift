@@ -176,6 +176,11 @@ extension ActorRules {
                             unknown(a, b, into: &out)
                             return
                         }
+                        // and a given name, then a place that is also a surname: "Charles Kennedy"
+                        if keepRest, g.kind == .place, e == b, e == i + 1, restStart == a, i == a + 1, isSurnameShaped(a) {
+                            unknown(a, b, into: &out)
+                            return
+                        }
                         // a stray first name before a known person ("Fernando de Cossío") is not another actor
                         let strayFirstName = g.kind == .person && i - restStart == 1
                         if keepRest, restStart < i, !strayFirstName { unknown(restStart, i, into: &out) }
@@ -213,13 +218,13 @@ extension ActorRules {
         return false
     }
 
-    /// A capitalised word that can only be a surname here: no common word, list word or
-    /// gazetteer name, not a plural ("Beckham", "Hilton", not "Airport", "Rhinos", "Daily").
+    /// A capitalised word that can only be part of a person's name here: no common word, list
+    /// word or gazetteer name ("Beckham", "Roberts", not "Airport", "Daily", "Mayor").
     private func isSurnameShaped(_ i: Int) -> Bool {
         let t = scanner.tokens[i]
         guard t.kind == .word, t.cap, !t.allCaps, !t.initial else { return false }
         if !wordClass(i).isDisjoint(with: [.looseCommon, .demonym, .title, .orgHead, .nonActorHead, .gazetteerFirst, .portfolio, .stop, .functionWord]) { return false }
-        return !key(i).hasSuffix("s")
+        return true
     }
 
     /// The gazetteer entry named by tokens [a, b): their word ids walked through `spans`; a token
