@@ -142,8 +142,11 @@ def main():
         # Aurora): keep the spellings of the same name ("La Habana", "Firenze")
         if not usable(city["name"], loose=True):
             continue
+        # alternate spellings only for capitals and cities of 1M+, the ones news writes in other
+        # languages; each alias costs load time in every msearch process
+        big = city["population"] >= 1_000_000 or (city["name"], city["countrycode"]) in capitals
         rows.append((city["name"], [a for a in city.get("alternatenames", [])
-                                    if usable(a) and similar(a, city["name"])]))
+                                    if big and usable(a) and similar(a, city["name"])]))
 
     country_tr = translations("iso_3166-1")
     for c in json.load(open(os.path.join(ISO, "iso_3166-1.json"), encoding="utf-8"))["3166-1"]:
