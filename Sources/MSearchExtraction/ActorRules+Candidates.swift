@@ -118,6 +118,9 @@ extension ActorRules {
             let t = toks[i]
             guard t.kind == .word, modes[t.line] == .normal, isNameWord(i) else { i += 1; continue }
             if !eligibleStart(i) { i += 1; continue }
+            // "Según el Ministerio …", "Durante la visita": a function word of another language
+            // before a lower-case article starts a phrase, not a name
+            if has(i, .functionWord), i + 1 < n, isParticle(i + 1), !has(i, .gazetteerFirst) { i += 1; continue }
             if let g = gazetteerSpanWithConnectors(i) { out.append((i, g)); i = g; continue }
             var j = i + 1
             var words = 1

@@ -46,6 +46,18 @@ extension ActorRules {
             }
             return true
         }
+        // a lone word the gazetteer calls a place that ends a person's full name in this document is
+        // that person's surname ("Charles Kennedy" … "Kennedy", "Austin", "Lincoln")
+        if !fullNames.isEmpty {
+            for i in ms.indices where ms[i].kind == .place && ms[i].canonical != nil && ms[i].words.count == 1 {
+                let w = ms[i].words
+                let targets = fullNames.filter { fits(w, $0.words) }
+                if targets.count == 1 {
+                    ms[i].canonical = nil
+                    ms[i].kind = .person
+                }
+            }
+        }
         // union-find over mention indices
         var parent = Array(0..<ms.count)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
@@ -62,6 +74,14 @@ extension ActorRules {
                 let k = ms[i].words.joined(separator: " ")
                 if let j = byWords[k] { union(i, j) } else { byWords[k] = i }
             }
+        }
+        // a plural beside its singular is one actor ("Lib Dems", "Lib Dem"), for names of several
+        // words or organisations (a lone "Williams" is not "William")
+        for i in ms.indices where ms[i].canonical == nil && (ms[i].words.count >= 2 || ms[i].kind == .organisation) {
+            guard let last = ms[i].words.last, last.utf8.count > 3, last.hasSuffix("s"), !last.hasSuffix("ss") else { continue }
+            var singular = ms[i].words
+            singular[singular.count - 1] = String(last.dropLast())
+            if let j = byWords[singular.joined(separator: " ")], ms[j].words.count >= 2 || ms[j].kind == .organisation { union(j, i) }
         }
         // short person names → the one full name they fit
         var linkMemo: [[String]: Int?] = [:]
@@ -116,9 +136,12 @@ extension ActorRules {
                     ms[a].words.count != ms[b].words.count ? ms[a].words.count < ms[b].words.count : ms[a].first > ms[b].first
                 }!]
             }
-            if rep.canonical == nil {
+            if rep.canonical == nil, rep.words.count == 1 {
+                let classes = wordClasses.classes(of: rep.words[0])
                 // too weak: a lone capitalised word seen once, with no cue and no link
-                if rep.words.count == 1, wordClasses.classes(of: rep.words[0]).contains(.common) && strongest < .strong { continue }
+                if classes.contains(.common) && strongest < .strong { continue }
+                // "El", "Las", "Der": a function word of another language is never an actor alone
+                if classes.contains(.functionWord) { continue }
             }
             var kind = rep.kind
             if rep.canonical == nil {

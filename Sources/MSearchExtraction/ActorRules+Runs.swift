@@ -116,6 +116,11 @@ extension ActorRules {
             return
         }
         if has(b - 1, .nonActorHead) && b - a > 1 { return }
+        // a team's nickname after its place: "Tampa Bay Buccaneers", "Leeds Rhinos"
+        if b - a >= 2, isPluralNickname(b - 1, afterWords: b - 1 - a), startsWithPlace(a, b - 1) {
+            out.append(mention(a, b, kind: .organisation, strength: .cue))
+            return
+        }
         // "Trump Administration", "Reagan Government": the person
         if b - a >= 2, has(b - 1, .personHead) {
             if let e = gazetteerEntry(a, b - 1) {
@@ -165,6 +170,17 @@ extension ActorRules {
                 var e = min(b, i + maxW + 1)
                 while e > i {
                     if let g = gazetteerEntry(i, e), !onlyPlaces || g.kind == .place {
+                        // a one-word place that is also a given name, then a surname: "Victoria
+                        // Beckham", "Paris Hilton" is a person
+                        if keepRest, g.kind == .place, i == a, e == i + 1, b == e + 1, isSurnameShaped(e) {
+                            unknown(a, b, into: &out)
+                            return
+                        }
+                        // and a given name, then a place that is also a surname: "Charles Kennedy"
+                        if keepRest, g.kind == .place, e == b, e == i + 1, restStart == a, i == a + 1, isSurnameShaped(a) {
+                            unknown(a, b, into: &out)
+                            return
+                        }
                         // a stray first name before a known person ("Fernando de Cossío") is not another actor
                         let strayFirstName = g.kind == .person && i - restStart == 1
                         if keepRest, restStart < i, !strayFirstName { unknown(restStart, i, into: &out) }
@@ -178,6 +194,37 @@ extension ActorRules {
             if !matched { i += 1 }
         }
         if keepRest, restStart < b { unknown(restStart, b, into: &out) }
+    }
+
+    /// "Giants", "Buccaneers": a capitalised plural, not a nationality, after `before` words.
+    /// After one word it must be the plural of a common noun, since many surnames end in -s
+    /// ("Sydney Roberts"); after two or more ("Tampa Bay Buccaneers") any plural shape will do.
+    private func isPluralNickname(_ i: Int, afterWords before: Int) -> Bool {
+        let t = scanner.tokens[i]
+        guard t.kind == .word, t.cap, !t.allCaps, !isDemonym(i) else { return false }
+        let k = key(i)
+        guard k.utf8.count > 4, k.hasSuffix("s"), !k.hasSuffix("ss"), !k.hasSuffix("us"), !k.hasSuffix("is") else { return false }
+        return before >= 2 || isLooseCommon(String(k.dropLast()))
+    }
+
+    /// A gazetteer place spans tokens [a, x) for some x ≤ e.
+    private func startsWithPlace(_ a: Int, _ e: Int) -> Bool {
+        guard has(a, .gazetteerFirst) else { return false }
+        var x = min(e, a + gazetteer.maxWords)
+        while x > a {
+            if let g = gazetteerEntry(a, x), g.kind == .place { return true }
+            x -= 1
+        }
+        return false
+    }
+
+    /// A capitalised word that can only be part of a person's name here: no common word, list
+    /// word or gazetteer name ("Beckham", "Roberts", not "Airport", "Daily", "Mayor").
+    private func isSurnameShaped(_ i: Int) -> Bool {
+        let t = scanner.tokens[i]
+        guard t.kind == .word, t.cap, !t.allCaps, !t.initial else { return false }
+        if !wordClass(i).isDisjoint(with: [.looseCommon, .demonym, .title, .orgHead, .nonActorHead, .gazetteerFirst, .portfolio, .stop, .functionWord]) { return false }
+        return true
     }
 
     /// The gazetteer entry named by tokens [a, b): their word ids walked through `spans`; a token

@@ -18,6 +18,8 @@ extension ActorRules {
                 return
             }
             if t.initial || t.end - t.start < 2 { return }
+            // "El", "Las", "Der": a function word of another language is never an actor alone
+            if has(a, .functionWord) { return }
             var uppers = 0, hasDash = false, hasDot = false
             if scanner.bytes[t.start..<t.end].allSatisfy({ $0 < 0x80 }) {
                 for j in t.start..<t.end {
@@ -29,7 +31,8 @@ extension ActorRules {
                 for sc in text.unicodeScalars where sc.properties.isUppercase { uppers += 1 }
                 hasDash = text.contains("-"); hasDot = text.contains(".")
             }
-            if uppers >= 2, t.hasLower, !hasDash {   // MinRex, CiberCuba, PepsiCo
+            if publicationCue(a) { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
+            if uppers >= 2, t.hasLower, !hasDash, !hasSurnamePrefix(t) {   // MinRex, CiberCuba, PepsiCo
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
@@ -48,6 +51,12 @@ extension ActorRules {
             if scanner.tokens[i].allCaps { allCapsWords += 1 }
         }
         if has(a, .orgOfHead) && n >= 3 {   // "Bank of Japan", "University of Chicago"
+            out.append(mention(a, b, kind: .organisation, strength: .cue))
+            return
+        }
+        // head first: "Ministerio de Relaciones Exteriores", "Partido Comunista"; a publication
+        // or group after a foreign article: "El Nuevo Herald", "Le Monde"; "the news site Café Fuerte"
+        if has(a, .orgFirstHead) || Words.foreignArticles.contains(key(a)) || publicationCue(a) {
             out.append(mention(a, b, kind: .organisation, strength: .cue))
             return
         }
@@ -70,15 +79,47 @@ extension ActorRules {
         let toks = scanner.tokens
         var j = a - 1
         if j >= 0, toks[j].kind == .punct, toks[j].punct == 0x2C { j -= 1 }
-        if j >= 0, toks[j].kind == .word, !toks[j].cap, Words.roleBefore.contains(lower(j)) { return true }
+        if j >= 0, toks[j].kind == .word, !toks[j].cap, Words.roleBefore.contains(foldedLower(j)) { return true }
         var k = b
         if k < toks.count, toks[k].kind == .punct, toks[k].punct == 0x27 { k += 1 }   // Trump's administration
         if k < toks.count, toks[k].kind == .word, !toks[k].cap {
-            let w = lower(k)
+            let w = foldedLower(k)
             if Words.speechVerbs.contains(w) || w == "administration" { return true }
         }
         if b < toks.count, scanner.isPunct(b, 0x2C), b + 1 < toks.count, toks[b + 1].kind == .word, lower(b + 1) == "who" { return true }
         return false
+    }
+
+    /// A lower-case word as the word lists spell it: ASCII lower-cased, else folded ("afirmó" →
+    /// "afirmo", for the lists of other languages).
+    private func foldedLower(_ i: Int) -> String {
+        let w = lower(i)
+        return w.isEmpty ? key(i) : w
+    }
+
+    /// "McManus", "MacDonald", "O'Neill", "DiCaprio", "LeBlanc": a second capital after a surname
+    /// prefix is a person's name, not a company's camel case ("PepsiCo").
+    private func hasSurnamePrefix(_ t: TextScanner.Token) -> Bool {
+        let b = scanner.bytes
+        func upper(_ j: Int) -> Bool { j < t.end && b[j] >= 0x41 && b[j] <= 0x5A }
+        func lowerAt(_ j: Int, _ c: UInt8) -> Bool { j < t.end && b[j] == c }
+        let s = t.start
+        guard upper(s) else { return false }
+        var uppers = 0
+        for j in s..<t.end where upper(j) { uppers += 1 }
+        guard uppers == 2 else { return false }
+        if b[s] == 0x4D, lowerAt(s + 1, 0x63), upper(s + 2) { return true }                          // Mc
+        if b[s] == 0x4D, lowerAt(s + 1, 0x61), lowerAt(s + 2, 0x63), upper(s + 3) { return true }   // Mac
+        if b[s] == 0x44 || b[s] == 0x4C, lowerAt(s + 1, 0x65) || lowerAt(s + 1, 0x69) || lowerAt(s + 1, 0x61), upper(s + 2) { return true }   // De, Di, Da, Le, La
+        return false
+    }
+
+    /// "the news site Café Fuerte", "el diario Granma", "newspaper La Nación": a publication.
+    private func publicationCue(_ a: Int) -> Bool {
+        var j = a - 1
+        if j >= 0, scanner.tokens[j].kind == .punct, scanner.tokens[j].punct == 0x2C { j -= 1 }
+        guard j >= 0, scanner.tokens[j].kind == .word, !scanner.tokens[j].cap else { return false }
+        return Words.publicationBefore.contains(foldedLower(j))
     }
 
     /// "in Tapachula", "the city of Tapachula", "Tapachula, Chiapas".

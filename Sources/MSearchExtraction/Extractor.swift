@@ -23,6 +23,7 @@ public final class Extractor: @unchecked Sendable {
         var warnings: [String] = []
         if let w = Gazetteer.defaultLoadWarning, gazetteer.isEmpty { warnings.append(w) }
         if let w = CommonWords.load.warning { warnings.append(w) }
+        if let w = FunctionWords.load.warning { warnings.append(w) }
         self.resourceWarnings = warnings
         self.gazetteerSpans = GazetteerSpans(gazetteer)
         self.wordClasses = WordClassTable(commonWords: CommonWords.load.words, gazetteerFirstWords: gazetteer.firstWords,

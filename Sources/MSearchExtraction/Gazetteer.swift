@@ -160,24 +160,36 @@ public struct Gazetteer: Sendable {
 
     // MARK: the default gazetteer
 
-    /// The gazetteer shipped as the package resource `actors.tsv`, or an empty one (see
-    /// `defaultLoadWarning`) when the resource can't be found or read.
+    /// The gazetteer shipped as the package resources: the generated places (`places.tsv`, see
+    /// scripts/make-places.py) with the hand-made `actors.tsv` merged over them, or an empty one
+    /// (see `defaultLoadWarning`) when `actors.tsv` can't be found or read.
     public static var `default`: Gazetteer { defaultLoad.gazetteer }
 
-    /// Why the default gazetteer is empty, for the CLI to show; nil when it loaded.
+    /// Why the default gazetteer is empty or incomplete, for the CLI to show; nil when it loaded.
     public static var defaultLoadWarning: String? { defaultLoad.warning }
 
     private static let defaultLoad = loadDefault(searching: ExtractionResources.searchedDirectories())
 
-    /// The gazetteer `actors.tsv` from the first of `directories` that has it, or an empty one
-    /// and the warning to show.
+    /// `places.tsv` and `actors.tsv` from the first of `directories` that has each, merged, and
+    /// the warning to show when one is missing or broken.
     static func loadDefault(searching directories: [String]) -> (gazetteer: Gazetteer, warning: String?) {
         guard let path = ExtractionResources.path(of: "actors.tsv", in: directories) else {
             return (Gazetteer(), "msearch: actor gazetteer actors.tsv not found (looked in "
                     + directories.joined(separator: ", ") + "); actors are found by rules only")
         }
-        do { return (try Gazetteer(contentsOfFile: path), nil) } catch {
+        let hand: Gazetteer
+        do { hand = try Gazetteer(contentsOfFile: path) } catch {
             return (Gazetteer(), "msearch: actor gazetteer \(path) not loaded: \(error); actors are found by rules only")
+        }
+        guard let placesPath = ExtractionResources.path(of: "places.tsv", in: directories) else {
+            return (hand, "msearch: place gazetteer places.tsv not found; places are found by actors.tsv and rules only")
+        }
+        do {
+            var g = try Gazetteer(contentsOfFile: placesPath)
+            g.merge(hand)
+            return (g, nil)
+        } catch {
+            return (hand, "msearch: place gazetteer \(placesPath) not loaded: \(error); places are found by actors.tsv and rules only")
         }
     }
 }

@@ -20,6 +20,8 @@ struct WordClass: OptionSet, Sendable {
     static let gazetteerFirst = WordClass(rawValue: 1 << 15)
     static let month = WordClass(rawValue: 1 << 16)
     static let unit = WordClass(rawValue: 1 << 17)
+    static let functionWord = WordClass(rawValue: 1 << 18)
+    static let orgFirstHead = WordClass(rawValue: 1 << 19)
 }
 
 /// Folded word → its `WordClass`es, merged once per extractor from the fixed lists (`Words`,
@@ -41,7 +43,8 @@ struct WordClassTable: Sendable {
             (Words.nonActorHeads, .nonActorHead), (Words.headlineVerbs, .headlineVerb),
             (Words.nonAcronyms, .nonAcronym),
             (gazetteerFirstWords, .gazetteerFirst), (Set(DateRules.monthNames.keys), .month),
-            (DateRules.units, .unit),
+            (DateRules.units, .unit), (FunctionWords.load.words, .functionWord),
+            (Words.orgFirstHeads, .orgFirstHead),
         ]
         table.reserveCapacity(commonWords.count + 2_000)
         for (word, strict) in commonWords {

@@ -68,6 +68,10 @@ enum Words {
     under acting interim former ex mr mrs ms dr miss mister madame monsieur senor senora mp attorney prosecutor
     economist analyst officer official dealer trader counsellor counselor adviser advisor envoy negotiator leader
     treasurer comptroller controller president-elect viceroy consul delegate minister-president
+    presidente presidenta vicepresidente vicepresidenta canciller vicecanciller ministro ministra viceministro
+    viceministra secretario secretaria embajador embajadora portavoz vocero vocera gobernador gobernadora alcalde
+    alcaldesa senador senadora diputado diputada coronel juez jueza fiscal directora jefe jefa rey reina papa
+    principe princesa senor senora dona licenciado doctor doctora mandatario mandataria
     """)
 
     /// Titles kept with a one-word name: "King Fahd", "Pope Francis".
@@ -93,6 +97,11 @@ enum Words {
     professor lawyer attorney prosecutor diplomat adviser advisor negotiator envoy dealer trader strategist
     candidate nominee activist researcher scientist colleague son daughter wife husband brother sister father mother
     manager partner president-elect king queen prince pope counsel consul commander general officer
+    presidente presidenta vicepresidente vicepresidenta canciller vicecanciller ministro ministra viceministro
+    viceministra secretario secretaria embajador embajadora portavoz vocero vocera gobernador gobernadora alcalde
+    alcaldesa senador senadora diputado diputada juez jueza fiscal director directora jefe jefa mandatario
+    mandataria periodista dirigente lider opositor opositora activista escritor escritora analista economista
+    abogado abogada empresario empresaria investigador investigadora profesor profesora hijo hija esposa esposo
     """)
 
     /// Verbs that follow a person's name ("Rodriguez said").
@@ -100,6 +109,8 @@ enum Words {
     said says told added noted stated declared warned explained argued wrote asked replied recalled insisted
     announced urged denied confirmed acknowledged admitted indicated emphasized emphasised stressed tweeted
     posted claimed suggested believes believed thinks thought expects expected predicted commented
+    dijo dice afirmo afirma declaro senalo indico anadio aseguro explico agrego expreso manifesto advirtio
+    denuncio escribio comento sostuvo subrayo destaco reitero aseguro insistio
     """)
 
     /// Last words of organisation names ("… Department", "… Bank", "… Inc").
@@ -115,6 +126,7 @@ enum Words {
     center centre laboratory laboratories hospital clinic insurance investments capital ventures brothers
     energy oil petroleum steel chemical chemicals electric electronics communications telecom foods mining
     railways railroad shipping mills products international inc. corp. co. ltd.
+    united fc afc cf rovers wanderers athletic albion
     """)
 
     /// Organisation words strong enough to join "X and Y …" into one name.
@@ -129,6 +141,30 @@ enum Words {
 
     /// "Government of Cuba": the place after "of".
     static let governmentOf: Set<String> = set("government republic kingdom state states people peoples")
+
+    /// First words of organisation names in languages that put the head first ("Ministerio de
+    /// Relaciones Exteriores", "Partido Comunista de Cuba", "Banco Central"): Spanish, French,
+    /// Italian and Portuguese spellings that English does not share.
+    static let orgFirstHeads: Set<String> = set("""
+    ministerio departamento partido banco consejo comision comite asociacion organizacion federacion
+    instituto universidad tribunal corte oficina agencia embajada asamblea congreso senado camara
+    gobierno ejercito policia servicio fundacion sindicato movimiento frente empresa grupo compania sociedad
+    ministere parti departement banque conseil universite cour agence
+    ambassade assemblee senat gouvernement armee societe ministero partito banca consiglio commissione
+    universita ministerio governo camara
+    """)
+
+    /// Lower-case nouns after which a name is a publication or news outlet ("the news site Café
+    /// Fuerte", "el diario Granma", "the newspaper El País").
+    static let publicationBefore: Set<String> = set("""
+    newspaper newspapers daily weekly magazine site website outlet portal tabloid broadcaster channel agency
+    journal paper blog periodico diario semanario revista sitio medio agencia emisora cadena canal
+    quotidien hebdomadaire zeitung
+    """)
+
+    /// Definite articles of other languages that start names of publications, groups and
+    /// places, never of a person's given name ("El País", "Le Monde", "Der Spiegel", "Los Lobos").
+    static let foreignArticles: Set<String> = set("el los las la le les der die das il gli lo het")
 
     /// Verbs of headlines in capitals after which a name stands ("LAWSON SAYS").
     static let headlineVerbs: Set<String> = set("""
@@ -182,6 +218,23 @@ enum Words {
     static func set(_ s: String) -> Set<String> {
         Set(s.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { String($0) })
     }
+}
+
+/// Function words of other languages (the resource `function-words.txt`, generated by
+/// scripts/make-function-words.py from PyPI stop-words): a capitalised one alone ("El", "Las",
+/// "Der") is never an actor. Empty, with a warning, when the resource is missing.
+enum FunctionWords {
+    static let load: (words: Set<String>, warning: String?) = {
+        guard let path = ExtractionResources.path(of: "function-words.txt"),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return ([], "msearch: function-words.txt not found; foreign function words may be taken for names")
+        }
+        var words = Set<String>()
+        for line in text.utf8.split(separator: 0x0A) where line.first != 0x23 {   // "#"
+            words.insert(String(decoding: line, as: UTF8.self))
+        }
+        return (words, nil)
+    }()
 }
 
 /// Common English words in lower case (the resource `common-words.txt`, derived by
