@@ -31,16 +31,23 @@ struct Suggester {
             let terms = searcher.planner.analyze(word).terms
             guard terms.count == 1, let term = terms.first else { continue }
             let df = try term.withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) }
-            var best: [UInt8]?
+            var surface: String?
             if df == 0 {
                 corrected += 1
-                best = try closestBySingleEdit(word)?.term ?? closestTerm(to: term)
-            } else if rareWords {
+                if let edit = try closestBySingleEdit(word) {
+                    surface = edit.surface
+                } else if let close = try closestTerm(to: term) {
+                    surface = try surfaceForm(of: close, closestTo: word)?.form
+                }
+            } else if rareWords, try surfaceForm(of: term, closestTo: word)?.distance != 0 {
+                // Only a spelling the corpus never writes: "governess" is a word (it is written
+                // so), "goverment" only shares its stem.
                 corrected += 1
-                if let edit = try closestBySingleEdit(word), edit.term != term,
-                   edit.df / Suggester.morePopularFactor >= df { best = edit.term }
+                if let edit = try closestBySingleEdit(word, excluding: term), edit.df / Suggester.morePopularFactor >= df {
+                    surface = edit.surface
+                }
             }
-            guard let best, let surface = try surfaceForm(of: best, closestTo: word) else { continue }
+            guard let surface else { continue }
             out.append(Suggestion(word: word, replacement: surface))
         }
         return out
@@ -64,9 +71,25 @@ struct Suggester {
     /// Every spelling one edit away from the word (deletion, transposition, substitution,
     /// insertion of a-z), analysed as the index is: stems of "deportaton" include "deport".
     /// The indexed one found in most documents wins.
-    private func closestBySingleEdit(_ word: String) throws -> (term: [UInt8], df: Int)? {
+    /// Stems can make a non-word edit look popular ("goverment" minus its g, "overment", stems
+    /// to the common "over"), so of the `editCandidates` commonest terms the one whose written
+    /// form is nearest to what was typed wins ("government", one edit), then the commonest.
+    static let editCandidates = 5
+
+    private func closestBySingleEdit(_ word: String, excluding own: [UInt8]? = nil) throws -> (surface: String, df: Int)? {
+        let ranked = try singleEditTerms(word).filter { $0.term != own }.prefix(Suggester.editCandidates)
+        var best: (surface: String, distance: Int, df: Int)?
+        for candidate in ranked {
+            guard let s = try surfaceForm(of: candidate.term, closestTo: word) else { continue }
+            if best == nil || s.distance < best!.distance { best = (s.form, s.distance, candidate.df) }
+        }
+        return best.map { ($0.surface, $0.df) }
+    }
+
+    /// The indexed terms one edit of the word leads to, commonest first (ties by term).
+    private func singleEditTerms(_ word: String) throws -> [(term: [UInt8], df: Int)] {
         let w = Array(searcher.analyzer.normalize(word).utf8)
-        guard w.count >= 3, w.count <= 40 else { return nil }
+        guard w.count >= 3, w.count <= 40 else { return [] }
         var edits = Set<[UInt8]>()
         let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
         for i in 0...w.count {
@@ -77,16 +100,16 @@ struct Suggester {
                 var e = w; e.insert(c, at: i); edits.insert(e)
             }
         }
-        var best: (term: [UInt8], df: Int)?
+        var found: [[UInt8]: Int] = [:]
         for edit in edits {
             let terms = searcher.planner.analyze(String(decoding: edit, as: UTF8.self)).terms
-            guard terms.count == 1, let t = terms.first else { continue }
+            guard terms.count == 1, let t = terms.first, found[t] == nil else { continue }
             let df = try t.withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) }
-            if df > 0 && (best == nil || df > best!.df || (df == best!.df && t.lexicographicallyPrecedes(best!.term))) {
-                best = (t, df)
-            }
+            if df > 0 { found[t] = df }
         }
-        return best
+        return found.map { (term: $0.key, df: $0.value) }.sorted {
+            $0.df != $1.df ? $0.df > $1.df : $0.term.lexicographicallyPrecedes($1.term)
+        }
     }
 
     private func closestTerm(to term: [UInt8]) throws -> [UInt8]? {
@@ -119,7 +142,7 @@ struct Suggester {
     /// How the term is written in the first document that contains it, lower-cased: of the
     /// forms used there, the one closest to what was typed, without a possessive ending (the
     /// stem "microsoft" is written "microsoft's" too; "microsft" means "microsoft").
-    private func surfaceForm(of term: [UInt8], closestTo typed: String) throws -> String? {
+    private func surfaceForm(of term: [UInt8], closestTo typed: String) throws -> (form: String, distance: Int)? {
         let wanted = Array(searcher.analyzer.normalize(typed).utf8)
         for (s, segment) in searcher.reader.segments.enumerated() {
             guard let info = try term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { continue }
@@ -136,7 +159,7 @@ struct Suggester {
                     if best == nil || d < best!.distance { best = (form, d) }
                 }
             }
-            if let best { return best.form }
+            if let best { return best }
         }
         return nil
     }

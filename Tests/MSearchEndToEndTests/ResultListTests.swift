@@ -199,9 +199,11 @@ import MSearchTestSupport
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         #expect((object?["total"] as? Int ?? 0) >= 1)
         #expect(object?["did_you_mean"] as? String == "government")
-        // A word that matches many is left alone.
+        // A word that matches many is left alone, and so is a rare word the corpus writes so.
         let fine = try ResultListTests.spelling.run(["--json", "government"])
         #expect(!fine.stdout.contains("did_you_mean"))
+        let rare = try ResultListTests.spelling.run(["--json", "governess"])
+        #expect(rare.stdout.contains(#""total":1"#) && !rare.stdout.contains("did_you_mean"))
     }
 
     @Test func theSuggestionIsNeverAPossessiveAndKeepsTheQuerysCase() throws {
