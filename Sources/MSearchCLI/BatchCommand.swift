@@ -20,6 +20,8 @@ struct BatchCommand: ParsableCommand {
                  a query that fails: {"qid", "query", "error": {"message", "position"}}
           tsv    one line per hit: qid, rank, id, score, date, title
                  a query that fails: qid, "error", message
+          csv    a header row, then one row per hit: qid, rank, id, score, date, title,
+                 snippet (RFC 4180); a query that fails: qid, "error", message
           trec   qid Q0 docid rank score tag (trec_eval, ../shared/peers/evaluate.py)
                  a query that fails is reported on stderr only
 
@@ -27,11 +29,11 @@ struct BatchCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, tsv, trec }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, tsv, csv, trec }
 
     @OptionGroup var options: SearchOptions
 
-    @Option(name: .long, help: "Output format: jsonl, tsv or trec.")
+    @Option(name: .long, help: "Output format: jsonl, tsv, csv or trec.")
     var format: Format = .jsonl
 
     @Option(name: .long, help: "The run tag in TREC output.")
@@ -51,13 +53,18 @@ struct BatchCommand: ParsableCommand {
         }
         var failed = 0
         var lineNumber = 0
+        if format == .csv { FileHandle.standardOutput.write(CSVOutput.header(qid: true)) }
         for line in LineReader(input) {
             lineNumber += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let (qid, text) = BatchCommand.split(line, lineNumber: lineNumber)
             do {
-                let detail: SearchSession.Detail = format == .jsonl ? .snippets : (format == .tsv ? .documents : .ids)
+                let detail: SearchSession.Detail = switch format {
+                case .jsonl, .csv: .snippets
+                case .tsv: .documents
+                case .trec: .ids
+                }
                 let answer = try session.answer(text, detail: detail)
                 write(answer, qid: qid)
             } catch let error as QuerySyntaxError {
@@ -96,6 +103,8 @@ struct BatchCommand: ParsableCommand {
             for h in answer.hits {
                 out += "\(e(qid))\t\(h.rank)\t\(e(h.externalId))\t\(String(format: "%.6f", h.hit.score))\t\(e(h.document?.date ?? ""))\t\(e(h.document?.title ?? ""))\n"
             }
+        case .csv:
+            out = CSVOutput.rows(answer, qid: qid)
         case .trec:
             for h in answer.hits {
                 out += "\(TerminalText.escaped(qid)) Q0 \(TerminalText.escaped(h.externalId)) \(h.rank) \(String(format: "%.6f", h.hit.score)) \(tag)\n"
@@ -111,6 +120,8 @@ struct BatchCommand: ParsableCommand {
             FileHandle.standardOutput.write(JSONOutput.error(qid: qid, query: query, message: message, position: position).serialized() + "\n")
         case .tsv:
             FileHandle.standardOutput.write("\(TerminalText.escaped(qid))\terror\t\(TerminalText.escaped(message))\n")
+        case .csv:
+            FileHandle.standardOutput.write(CSVOutput.row([qid, "error", message]))
         case .trec:
             break
         }

@@ -10,48 +10,69 @@ import MSearchSources
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print one document with its extracted date (and the evidence for it) and actors.")
+        abstract: "Print one document with its extracted date (and the evidence for it) and actors.",
+        discussion: "On a terminal the text is wrapped to its width and long articles go through $PAGER (less -R when unset).")
 
     @OptionGroup var indexOption: IndexOption
 
     @Flag(name: .long, help: "Print a JSON object instead.")
     var json = false
 
-    @Argument(help: "The document id, as search results show it.")
+    @Flag(name: .long, help: "Print only the article: its title and whole text (re-read from the source when the index stores none).")
+    var text = false
+
+    @Argument(help: "The document's id, as search results show it, or the path of a file holding one document.")
+    var id: String
+
+    func validate() throws {
+        if json && text { throw ValidationError("--json and --text each choose the output: give one") }
+    }
+
+    func run() throws {
+        let reader = try indexOption.open()
+        let doc = try reader.document(try DocumentReference.resolve(id, in: reader).get())
+        if json {
+            print(JSONOutput.document(doc).serialized())
+        } else if text {
+            guard let article = ArticleText.text(doc, storesText: reader.manifest.storesText) else {
+                throw CommandError("\(TerminalText.escaped(doc.id)): \(SourceText.changedNotice)")
+            }
+            LongText.print(article)
+        } else {
+            LongText.print(ArticleText.full(doc, storesText: reader.manifest.storesText))
+        }
+    }
+}
+
+/// `msearch open ID`: the article's source file, in the user's editor or viewer on a
+/// terminal, else its absolute path (for `$(msearch open ID)` and other tools).
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open a document's source file with $VISUAL, $EDITOR or xdg-open (on a terminal), else print its absolute path.")
+
+    @OptionGroup var indexOption: IndexOption
+
+    @Argument(help: "The document's id, as search results show it, or the path of a file holding one document.")
     var id: String
 
     func run() throws {
         let reader = try indexOption.open()
-        guard let doc = try ShowCommand.find(id, in: reader) else {
-            throw CommandError("no document with id \(TerminalText.escaped(id)) in \(TerminalText.escaped(reader.directory))")
+        let path = try reader.document(try DocumentReference.resolve(id, in: reader).get()).path
+        guard isatty(STDOUT_FILENO) != 0 else { print(TerminalText.escaped(path)); return }
+        let env = ProcessInfo.processInfo.environment
+        let opener = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "xdg-open"
+        // The opener may be a command line ("code -w"): the shell splits it, the path is "$1".
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", opener + " \"$1\"", "msearch-open", String(decoding: PathNames.bytes(path), as: UTF8.self)]
+        do { try process.run() } catch {
+            throw CommandError("cannot run \(TerminalText.escaped(opener)): \(error.localizedDescription); the file is \(TerminalText.escaped(path))")
         }
-        if json {
-            print(JSONOutput.document(doc).serialized())
-            return
+        process.waitUntilExit()
+        if process.terminationStatus != 0 {
+            throw CommandError("\(TerminalText.escaped(opener)) failed (exit \(process.terminationStatus)) on \(TerminalText.escaped(path))")
         }
-        // An index without stored text re-reads it from the source; it has none when that changed.
-        let textMissing = !reader.manifest.storesText && doc.title.isEmpty && doc.body.isEmpty
-        // Everything but the labels comes from the documents: see TerminalText.
-        let e = { (s: String) in TerminalText.escaped(s) }
-        print(e(textMissing ? doc.id : doc.title))
-        print("id: \(e(doc.id))\npath: \(e(doc.path))")
-        if let url = doc.url { print("url: \(e(url))") }
-        print("published: \(e(doc.date ?? "undated"))" + (doc.dateEvidence.map { " (from \(e($0)))" } ?? ""))
-        if !doc.mentionedDates.isEmpty { print("dates mentioned: \(e(doc.mentionedDates.joined(separator: ", ")))") }
-        for kind in ActorKind.allCases {
-            let names = doc.actors.filter { $0.kind == kind }.map { e($0.name) }
-            if !names.isEmpty { print("\(kind == .person ? "people" : kind.rawValue + "s"): \(names.joined(separator: ", "))") }
-        }
-        print("\n" + (textMissing ? SourceText.changedNotice : TerminalText.escaped(doc.body, keepingLines: true)))
-    }
-
-    /// The document with this external id (ids are in the uncompressed id column: a scan of
-    /// them, no stored text decompressed but the hit's).
-    static func find(_ id: String, in reader: IndexReader) throws -> SourceDocument? {
-        for doc in 0..<reader.documentCount where reader.externalId(doc) == id {
-            return try reader.document(doc)
-        }
-        return nil
     }
 }
 

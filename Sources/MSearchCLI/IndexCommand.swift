@@ -68,6 +68,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let index = indexOption.directory
+        if let problem = IndexLocation.problem(writing: index) { throw CommandError(problem) }
         // An update keeps using the gazetteer the index was built with, unless given another;
         // the index keeps it in the same commit as the documents extracted with it.
         let kept: (bytes: [UInt8], path: String)?

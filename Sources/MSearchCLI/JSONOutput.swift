@@ -90,8 +90,15 @@ enum JSONOutput {
             ("hits", .array(a.hits.map(hit))),
         ]
         if let d = a.didYouMean { fields.append(("did_you_mean", .string(d))) }
+        if !a.notes.isEmpty { fields.append(("notes", .array(a.notes.map { .string($0) }))) }
         if let f = a.facets { fields.append(("facets", facets(f))) }
         return .object(fields)
+    }
+
+    /// A command that could not run (a bad option value, a missing index) with `--json`:
+    /// `{"error": {"message"}}`, the shape of a failed query's record without the query.
+    static func usageError(_ message: String) -> JSONValue {
+        .object([("error", .object([("message", .string(message))]))])
     }
 
     /// A record for a query that could not run: batch mode writes it and goes on.

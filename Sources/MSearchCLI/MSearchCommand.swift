@@ -20,10 +20,12 @@ public struct MSearchCommand: ParsableCommand {
           msearch --index ~/news-index havana talks
           msearch --actor "Fernandez de Cossio" --from 2023 --facets migration
           msearch show 004_14776b980787243b
+          msearch --format csv --limit 100 havana > hits.csv
 
         Queries: words (any may match; --and for all), "exact phrase", "phrase"~3, \
         +must, -not, AND OR NOT with ( ), prefix*, title:…, body:…, date:2023..2024, \
-        actor:"de Cossío". Other commands take their options after their name.
+        actor:"de Cossío". Other commands take their options after their name. Each hit \
+        shows its id, which show, show --text and open take.
 
         Exit status: 0 when something matched, 1 when nothing did, 2 for a usage or index error.
 
@@ -32,7 +34,7 @@ public struct MSearchCommand: ParsableCommand {
         """,
         version: version,
         subcommands: [SearchCommand.self, IndexCommand.self, RemoveCommand.self, OptimizeCommand.self, CheckCommand.self,
-                      ReplCommand.self, BatchCommand.self, ShowCommand.self, ActorsCommand.self, ExportCommand.self, EvalCommand.self,
+                      ReplCommand.self, BatchCommand.self, ShowCommand.self, OpenCommand.self, ActorsCommand.self, ExportCommand.self, EvalCommand.self,
                       BenchCommand.self],
         defaultSubcommand: SearchCommand.self
     )
@@ -41,28 +43,38 @@ public struct MSearchCommand: ParsableCommand {
 
     /// Parses arguments, runs the command and exits with msearch's documented status codes.
     public static func main(arguments: [String]? = nil) -> Never {
+        let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+        // Asked for JSON: a script reads stdout, so an error is a JSON object there too.
+        let json = CommandOrder.asksForJSON(given)
         do {
             var command = try parseAsRoot(arguments)
+            if let search = command as? SearchCommand, let problem = CommandOrder.problem(query: search.words, arguments: given) {
+                throw CommandError(problem)
+            }
             try command.run()
             Foundation.exit(0)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch let error as IndexError {
-            FileHandle.standardError.write("msearch: \(error)\n")
-            Foundation.exit(ExitStatus.error)
+            fail("\(error)", json: json)
         } catch let error as CommandError {
-            FileHandle.standardError.write("msearch: \(error)\n")
-            Foundation.exit(ExitStatus.error)
+            fail("\(error)", json: json)
         } catch let error as IndexingError {
-            FileHandle.standardError.write("msearch: \(error)\n")
-            Foundation.exit(ExitStatus.error)
+            fail("\(error)", json: json)
         } catch {
             // Help and version requests exit 0; every usage error exits 2 (not ArgumentParser's 64).
             let code = exitCode(for: error)
             if code == .success { self.exit(withError: error) }
             FileHandle.standardError.write(fullMessage(for: error) + "\n")
+            if json { print(JSONOutput.usageError(message(for: error)).serialized()) }
             Foundation.exit(ExitStatus.error)
         }
+    }
+
+    private static func fail(_ message: String, json: Bool) -> Never {
+        FileHandle.standardError.write("msearch: \(message)\n")
+        if json { print(JSONOutput.usageError(message).serialized()) }
+        Foundation.exit(ExitStatus.error)
     }
 }
 

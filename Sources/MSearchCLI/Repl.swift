@@ -14,12 +14,17 @@ final class Repl {
     /// The last query and the page of it on screen: `:more` continues it, `:show` reads from it.
     private var last: (text: String, answer: SearchAnswer)?
     private var output: (String) -> Void
+    /// An article or a result list: wrapped to the terminal and paged (`LongText`) when the
+    /// REPL writes to one, else the same as `output`.
+    private var longOutput: (String) -> Void
+    /// A result list: wrapped on a terminal, not paged (the prompt should follow it).
+    private var resultOutput: (String) -> Void
 
     static let commands: [(name: String, usage: String, help: String)] = [
         (":help", ":help", "this list"),
         (":limit", ":limit N", "results per page"),
         (":more", ":more", "the next page of the last query"),
-        (":show", ":show N", "hit N of the page shown, in full"),
+        (":show", ":show N|ID", "hit N (or #N) of the page shown, or the article with this id or path, as msearch show prints it"),
         (":sort", ":sort ORDER", "relevance, or newest or oldest first (by date, undated last)"),
         (":from", ":from DATE|off", "only articles published on or after DATE (2023, 2023-11, 2023-11-14)"),
         (":to", ":to DATE|off", "only articles published on or before DATE"),
@@ -32,10 +37,12 @@ final class Repl {
     ]
 
     init(session: SearchSession, style: HighlightStyle, historyPath: String? = LineEditor.defaultHistoryPath(),
-         output: @escaping (String) -> Void = { FileHandle.standardOutput.write($0) }) {
+         output: ((String) -> Void)? = nil) {
         self.session = session
         self.style = style
-        self.output = output
+        self.output = output ?? { FileHandle.standardOutput.write($0) }
+        longOutput = output ?? { LongText.print($0) }
+        resultOutput = output ?? { LongText.print($0, paging: false) }
         editor = LineEditor(historyPath: historyPath)
         let actorNames = Repl.actorNames(session)
         LineEditor.completer = { line, word in
@@ -76,7 +83,7 @@ final class Repl {
         do {
             let answer = try session.answer(text, offset: offset, order: order)
             last = (text, answer)
-            output(TextOutput.render(answer, style: style))
+            resultOutput(TextOutput.render(answer, style: style))
         } catch let error as QuerySyntaxError {
             output(error.rendered + "\n")
         } catch {
@@ -111,14 +118,8 @@ final class Repl {
             guard let next = last.answer.nextOffset else { output("no more results for \"\(TerminalText.escaped(last.text))\"\n"); break }
             search(last.text, offset: next, order: last.answer.order)
         case ":show":
-            guard let argument, let n = Int(argument) else { output("usage: :show N (a rank from the results shown)\n"); break }
-            guard let last else { output("no results yet: run a query first\n"); break }
-            guard let hit = last.answer.hits.first(where: { $0.rank == n }), let doc = hit.document else {
-                output("no hit \(n) on the page shown\(Repl.ranks(of: last.answer))\n"); break
-            }
-            let e = { (s: String) in TerminalText.escaped(s) }
-            output("\(e(doc.title))\n\(e(doc.date ?? "undated")) · \(e(doc.path)) · id \(e(doc.id))\n\n"
-                   + TerminalText.escaped(doc.body, keepingLines: true) + "\n")
+            guard let argument, !argument.isEmpty else { output("usage: :show N, #N (a rank from the results shown), an id or a path\n"); break }
+            show(argument)
         case ":from", ":to":
             let value = argument == "off" ? nil : argument
             var filters = session.filters
@@ -158,6 +159,29 @@ final class Repl {
             output("unknown command \(TerminalText.escaped(name)); :help lists them\n")
         }
         return true
+    }
+
+    /// `:show N` or `:show #N`: hit N of the page shown; else an id or a path, as `msearch show` takes.
+    private func show(_ argument: String) {
+        let rank = Int(argument.hasPrefix("#") ? String(argument.dropFirst()) : argument)
+        do {
+            let doc: Int
+            if let rank {
+                guard let last else { output("no results yet: run a query first\n"); return }
+                guard let hit = last.answer.hits.first(where: { $0.rank == rank }) else {
+                    output("no hit \(rank) on the page shown\(Repl.ranks(of: last.answer))\n"); return
+                }
+                doc = hit.hit.doc
+            } else {
+                switch try DocumentReference.resolve(argument, in: session.reader) {
+                case .success(let found): doc = found
+                case .failure(let problem): output("\(problem)\n"); return
+                }
+            }
+            longOutput(ArticleText.full(try session.reader.document(doc), storesText: session.reader.manifest.storesText))
+        } catch {
+            output("error: \(error)\n")
+        }
     }
 
     /// The ranks `:show` takes on the page shown, for its message: ": :show takes 4 to 6".

@@ -88,8 +88,21 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var options: SearchOptions
 
-    @Flag(name: .long, help: "Print one JSON object: query, total, took_ms and hits.")
+    @Flag(name: .long, help: "Print one JSON object: query, total, took_ms and hits (--format json).")
     var json = false
+
+    /// How the results are printed: for a person, a script or a spreadsheet.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+    @Option(name: .long, help: "Output format: text, json (as --json) or csv (a header row, then rank, id, score, date, title, snippet).")
+    var format: Format = .text
+
+    /// `--json` is `--format json`.
+    var output: Format { json ? .json : format }
+
+    func validate() throws {
+        if json && format != .text && format != .json { throw ValidationError("--json and --format \(format.rawValue) each choose the output: give one") }
+    }
 
     @OptionGroup var color: ColorOption
 
@@ -113,12 +126,16 @@ struct SearchCommand: ParsableCommand {
             answer = try session.answer(text)
         } catch let error as QuerySyntaxError {
             FileHandle.standardError.write(error.rendered + "\n")
+            // A script reading JSON gets the error as JSON, where it reads.
+            if output == .json {
+                print(JSONOutput.error(qid: nil, query: text, message: error.message, position: error.position).serialized())
+            }
             throw ExitCode(ExitStatus.error)
         }
-        if json {
-            print(JSONOutput.answer(answer).serialized())
-        } else {
-            print(TextOutput.render(answer, style: color.style), terminator: "")
+        switch output {
+        case .json: print(JSONOutput.answer(answer).serialized())
+        case .csv: FileHandle.standardOutput.write(CSVOutput.header(qid: false) + CSVOutput.rows(answer))
+        case .text: print(TextOutput.render(answer, style: color.style), terminator: "")
         }
         if answer.total == 0 { throw ExitCode(ExitStatus.noHits) }
     }

@@ -38,6 +38,8 @@ struct SearchAnswer {
     /// The query with misspelt or unknown words replaced by the closest indexed words.
     var didYouMean: String? = nil
     var facets: FacetCounts? = nil
+    /// Why few or no articles are shown: what each filter removed (`FilterExplanation`).
+    var notes: [String] = []
 
     /// Where the next page starts, or nil when this one reaches the last match (or shows no
     /// hit at all, as with `--limit 0`, so a script paging on it always ends).
@@ -114,18 +116,45 @@ final class SearchSession {
             for i in hits.indices { hits[i].explanation = try searcher.explain(query, doc: hits[i].hit.doc) }
         }
         var didYouMean: String?
+        var notes: [String] = []
         if detail != .ids {
-            let suggestions = try searcher.suggestions(for: parsed)
-            if !suggestions.isEmpty {
-                var corrected = text
-                for s in suggestions {
-                    if let r = corrected.range(of: s.word) { corrected.replaceSubrange(r, with: s.replacement) }
-                }
-                didYouMean = corrected
+            // A thin page (not even one full) is also worth a more common spelling.
+            let thin = results.total < max(1, limit)
+            let suggestions = try searcher.suggestions(for: parsed, rareWords: thin)
+            if !suggestions.isEmpty { didYouMean = SearchSession.corrected(text, suggestions) }
+            notes = try FilterExplanation(session: self).notes(for: parsed, total: results.total)
+            if reader.documentCount == 0 {
+                notes.append("The index \(reader.directory) holds no articles: add some with `msearch index --index \(reader.directory) PATH…`.")
             }
         }
         let tookMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         return SearchAnswer(text: text, query: parsed, total: results.total, hits: hits, tookMs: tookMs,
-                            offset: asked, order: order, didYouMean: didYouMean, facets: results.facets)
+                            offset: asked, order: order, didYouMean: didYouMean, facets: results.facets, notes: notes)
+    }
+
+    /// `text` with each suggested word replacing the first whole-word occurrence of the word it
+    /// corrects, written in the typed word's case ("Goverment" → "Government", "NATOO" → "NATO").
+    static func corrected(_ text: String, _ suggestions: [Suggestion]) -> String {
+        var corrected = text
+        for s in suggestions {
+            var search = corrected.startIndex..<corrected.endIndex
+            while let r = corrected.range(of: s.word, options: [.caseInsensitive], range: search) {
+                let before = r.lowerBound == corrected.startIndex ? nil : corrected[corrected.index(before: r.lowerBound)]
+                let after = r.upperBound == corrected.endIndex ? nil : corrected[r.upperBound]
+                if before?.isLetter != true && before?.isNumber != true && after?.isLetter != true && after?.isNumber != true {
+                    corrected.replaceSubrange(r, with: inCase(of: String(corrected[r]), s.replacement))
+                    break
+                }
+                search = r.upperBound..<corrected.endIndex
+            }
+        }
+        return corrected
+    }
+
+    private static func inCase(of typed: String, _ replacement: String) -> String {
+        let letters = typed.filter(\.isLetter)
+        if letters.count > 1 && letters.allSatisfy(\.isUppercase) { return replacement.uppercased() }
+        if typed.first?.isUppercase == true { return replacement.prefix(1).uppercased() + replacement.dropFirst() }
+        return replacement
     }
 }

@@ -12,28 +12,32 @@ enum TextOutput {
         let bold = style.isANSI ? "\u{1B}[1m" : "", dim = style.isANSI ? "\u{1B}[2m" : "", reset = style.isANSI ? "\u{1B}[0m" : ""
         // Everything shown but the numbers comes from users or documents: see TerminalText.
         let suggestion = answer.didYouMean.map { "Did you mean: \(bold)\(TerminalText.escaped($0))\(reset)?\n" } ?? ""
+        let notes = answer.notes.map { "\(TerminalText.escaped($0))\n" }.joined()
         if total == 0 {
-            out += "No articles match \"\(TerminalText.escaped(query))\".\n" + suggestion
+            out += "No articles match \"\(TerminalText.escaped(query))\".\n" + notes + suggestion
             return out
         }
         out += suggestion
         for h in hits {
             guard let document = h.document else { continue }
             let title = document.title.isEmpty ? (h.sourceChanged ? document.id : "(untitled)") : document.title
-            let shownTitle = SnippetRenderer.render(TerminalText.escaped(shortened(title, highlights: h.titleHighlights)),
-                                                    style: style)
+            // A highlight's closing reset would turn the title's bold off too: it turns it back on.
+            let titleStyle = style.isANSI ? HighlightStyle.markers(open: HighlightStyle.ansiOpen, close: HighlightStyle.ansiClose + bold) : style
+            let shownTitle = render(shortened(title, highlights: h.titleHighlights), style: titleStyle)
             out += "\(bold)\(h.rank). \(reset)\(bold)\(shownTitle)\(reset)\n"
             var meta: [String] = []
             if let d = document.date { meta.append(TerminalText.escaped(d)) }
             // The people and organisations first: places ("Cuba") rarely tell articles apart.
             let actors = document.actors.filter { $0.kind != .place } + document.actors.filter { $0.kind == .place }
             if !actors.isEmpty { meta.append(actors.prefix(4).map { TerminalText.escaped($0.name) }.joined(separator: ", ")) }
-            meta.append(TerminalText.escaped(document.path))
+            meta.append(TerminalText.escaped(DisplayPath.shown(document.path)))
+            // The id `show`, `open` and `similar` take: a file of many articles has one path for all.
+            meta.append("id " + TerminalText.escaped(h.externalId))
             meta.append(String(format: "score %.3f", h.hit.score))
             out += "   \(dim)\(meta.joined(separator: " · "))\(reset)\n"
             if h.sourceChanged { out += "   \(dim)\(SourceText.changedNotice)\(reset)\n" }
             for s in h.snippets where !s.text.isEmpty {
-                out += "   " + SnippetRenderer.render(TerminalText.escaped(s), style: style) + "\n"
+                out += "   " + render(s, style: style) + "\n"
             }
             if let e = h.explanation {
                 out += e.rendered(indent: 2).split(separator: "\n").map { "\(dim)\(TerminalText.escaped(String($0)))\(reset)\n" }.joined()
@@ -44,7 +48,14 @@ enum TextOutput {
             out += FacetOutput.render(f, total: total, ansi: style.isANSI) + "\n"
         }
         out += "\(dim)\(footer(answer)) · \(String(format: "%.1f", tookMs)) ms\(reset)\n"
-        return out
+        return out + notes
+    }
+
+    /// Document text escaped for the terminal, literal brackets told apart from `[ ]` markers.
+    static func render(_ snippet: Snippet, style: HighlightStyle) -> String {
+        var s = TerminalText.escaped(snippet)
+        if case .markers(let open, let close) = style, open == "[" || close == "]" { s = MarkerText.escapingBrackets(s) }
+        return SnippetRenderer.render(s, style: style)
     }
 
     /// Which hits of how many are shown, in which order: "86 matching articles", "3 of 86 …"

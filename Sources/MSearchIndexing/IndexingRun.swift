@@ -134,6 +134,9 @@ public struct IndexingRun {
         }, consume: { analyzed in
             var doc = analyzed
             doc.source.id = qualifiedId(doc.source.id, path: doc.source.path)
+            // Stored absolute (as the catalog keys it), so results read from another directory
+            // still name the file; the CLI shows it relative to where it runs when it can.
+            doc.source.path = CatalogPath.absolute(doc.source.path)
             ids.append(try writer.add(doc))
             report.documents += 1
         }, fileDone: { file in

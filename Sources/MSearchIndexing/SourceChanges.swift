@@ -165,11 +165,12 @@ public final class SourceChanges {
     }
 }
 
-/// Absolute, lexically normalised paths: the catalog's keys (lossless, see `PathNames`).
-enum CatalogPath {
+/// Absolute, lexically normalised paths: the catalog's keys and the documents' stored paths
+/// (lossless, see `PathNames`).
+public enum CatalogPath {
     private static let cwd = PathNames.currentDirectory()
 
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : cwd + "/" + path
         var parts: [Substring] = []
         for c in full.split(separator: "/") {

@@ -19,21 +19,44 @@ struct Suggester {
     /// words (a pasted text, random input) would otherwise take minutes.
     static let maxCorrectedWords = 10
 
-    func suggestions(for query: Query) throws -> [Suggestion] {
+    /// A word found in no document gets the closest indexed word. With `rareWords` (the caller
+    /// found few hits) a word found in some documents gets a spelling one edit away that is in
+    /// at least `morePopularFactor` times as many ("goverment" matching one "governess" →
+    /// "government"), Lucene's SUGGEST_MORE_POPULAR mode with a margin.
+    func suggestions(for query: Query, rareWords: Bool = false) throws -> [Suggestion] {
         var out: [Suggestion] = []
         var corrected = 0
         for word in Suggester.plainWords(query) {
             guard corrected < Suggester.maxCorrectedWords else { break }
             let terms = searcher.planner.analyze(word).terms
             guard terms.count == 1, let term = terms.first else { continue }
-            guard try term.withUnsafeBufferPointer({ try searcher.reader.documentFrequency($0) }) == 0 else { continue }
-            corrected += 1
-            let best = try closestBySingleEdit(word) ?? closestTerm(to: term)
-            guard let best, let surface = try surfaceForm(of: best) else { continue }
+            let df = try term.withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) }
+            var surface: String?
+            if df == 0 {
+                corrected += 1
+                if let edit = try closestBySingleEdit(word) {
+                    surface = edit.surface
+                } else if let close = try closestTerm(to: term) {
+                    surface = try surfaceForm(of: close, closestTo: word)?.form
+                }
+            } else if rareWords, try surfaceForm(of: term, closestTo: word)?.distance != 0 {
+                // Only a spelling the corpus never writes: "governess" is a word (it is written
+                // so), "goverment" only shares its stem.
+                corrected += 1
+                if let edit = try closestBySingleEdit(word, excluding: term), edit.df / Suggester.morePopularFactor >= df {
+                    surface = edit.surface
+                }
+            }
+            guard let surface else { continue }
             out.append(Suggestion(word: word, replacement: surface))
         }
         return out
     }
+
+    /// How many times more documents a one-edit spelling must be in to replace a word that
+    /// matches some: a rare correct word (a name, a term of art) is left alone unless the
+    /// alternative is far more common. A margin chosen, not measured.
+    static let morePopularFactor = 10
 
     /// The plain words of the query's positive clauses (not phrases, prefixes or filters).
     static func plainWords(_ query: Query) -> [String] {
@@ -48,9 +71,25 @@ struct Suggester {
     /// Every spelling one edit away from the word (deletion, transposition, substitution,
     /// insertion of a-z), analysed as the index is: stems of "deportaton" include "deport".
     /// The indexed one found in most documents wins.
-    private func closestBySingleEdit(_ word: String) throws -> [UInt8]? {
+    /// Stems can make a non-word edit look popular ("goverment" minus its g, "overment", stems
+    /// to the common "over"), so of the `editCandidates` commonest terms the one whose written
+    /// form is nearest to what was typed wins ("government", one edit), then the commonest.
+    static let editCandidates = 5
+
+    private func closestBySingleEdit(_ word: String, excluding own: [UInt8]? = nil) throws -> (surface: String, df: Int)? {
+        let ranked = try singleEditTerms(word).filter { $0.term != own }.prefix(Suggester.editCandidates)
+        var best: (surface: String, distance: Int, df: Int)?
+        for candidate in ranked {
+            guard let s = try surfaceForm(of: candidate.term, closestTo: word) else { continue }
+            if best == nil || s.distance < best!.distance { best = (s.form, s.distance, candidate.df) }
+        }
+        return best.map { ($0.surface, $0.df) }
+    }
+
+    /// The indexed terms one edit of the word leads to, commonest first (ties by term).
+    private func singleEditTerms(_ word: String) throws -> [(term: [UInt8], df: Int)] {
         let w = Array(searcher.analyzer.normalize(word).utf8)
-        guard w.count >= 3, w.count <= 40 else { return nil }
+        guard w.count >= 3, w.count <= 40 else { return [] }
         var edits = Set<[UInt8]>()
         let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
         for i in 0...w.count {
@@ -61,16 +100,16 @@ struct Suggester {
                 var e = w; e.insert(c, at: i); edits.insert(e)
             }
         }
-        var best: (term: [UInt8], df: Int)?
+        var found: [[UInt8]: Int] = [:]
         for edit in edits {
             let terms = searcher.planner.analyze(String(decoding: edit, as: UTF8.self)).terms
-            guard terms.count == 1, let t = terms.first else { continue }
+            guard terms.count == 1, let t = terms.first, found[t] == nil else { continue }
             let df = try t.withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) }
-            if df > 0 && (best == nil || df > best!.df || (df == best!.df && t.lexicographicallyPrecedes(best!.term))) {
-                best = (t, df)
-            }
+            if df > 0 { found[t] = df }
         }
-        return best?.term
+        return found.map { (term: $0.key, df: $0.value) }.sorted {
+            $0.df != $1.df ? $0.df > $1.df : $0.term.lexicographicallyPrecedes($1.term)
+        }
     }
 
     private func closestTerm(to term: [UInt8]) throws -> [UInt8]? {
@@ -100,25 +139,37 @@ struct Suggester {
         }?.key
     }
 
-    /// How the term is written in the first document that contains it, lower-cased.
-    private func surfaceForm(of term: [UInt8]) throws -> String? {
+    /// How the term is written in the first document that contains it, lower-cased: of the
+    /// forms used there, the one closest to what was typed, without a possessive ending (the
+    /// stem "microsoft" is written "microsoft's" too; "microsft" means "microsoft").
+    private func surfaceForm(of term: [UInt8], closestTo typed: String) throws -> (form: String, distance: Int)? {
+        let wanted = Array(searcher.analyzer.normalize(typed).utf8)
         for (s, segment) in searcher.reader.segments.enumerated() {
             guard let info = try term.withUnsafeBufferPointer({ try segment.terms.lookup($0) }) else { continue }
             let cursor = try segment.postings(info)
             try cursor.start()
             let doc = try searcher.reader.document(searcher.reader.segmentBases[s] + Int(cursor.doc))
+            var best: (form: String, distance: Int)?
             for text in [doc.title, doc.body] {
-                var found: String?
                 let utf8 = Array(text.utf8)
                 searcher.analyzer.analyze(text) { t, token in
-                    if found == nil && t.elementsEqual(term) {
-                        found = String(decoding: utf8[token.start..<token.end], as: UTF8.self).lowercased()
-                    }
+                    guard t.elementsEqual(term) else { return }
+                    let form = Suggester.withoutPossessive(String(decoding: utf8[token.start..<token.end], as: UTF8.self).lowercased())
+                    let d = Array(form.utf8).withUnsafeBufferPointer { Suggester.distance(wanted, $0, limit: 8) }
+                    if best == nil || d < best!.distance { best = (form, d) }
                 }
-                if let found { return found }
             }
+            if let best { return best }
         }
         return nil
+    }
+
+    /// "microsoft's" → "microsoft" (also with a typographic apostrophe, and "reuters'" → "reuters").
+    static func withoutPossessive(_ word: String) -> String {
+        for ending in ["'s", "\u{2019}s", "'", "\u{2019}"] where word.hasSuffix(ending) && word.count > ending.count {
+            return String(word.dropLast(ending.count))
+        }
+        return word
     }
 
     /// Optimal-string-alignment distance, giving up (returning limit + 1) once it exceeds limit.
@@ -147,7 +198,8 @@ struct Suggester {
 
 extension Searcher {
     /// "Did you mean" replacements for the query's words that no document contains.
-    public func suggestions(for query: Query) throws -> [Suggestion] {
-        try Suggester(searcher: self).suggestions(for: query)
+    /// With `rareWords` (few hits), also far more common spellings of words that match some.
+    public func suggestions(for query: Query, rareWords: Bool = false) throws -> [Suggestion] {
+        try Suggester(searcher: self).suggestions(for: query, rareWords: rareWords)
     }
 }

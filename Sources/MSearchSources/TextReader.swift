@@ -22,6 +22,7 @@ enum TextReader {
         var title = ""
         var body = TextBuilder(capacity: input.bytes.count)
         var inFence = false
+        var skippedLabel: String?
         input.bytes.withUnsafeBufferPointer { buf in
             var lineStart = 0
             var previousBlank = true
@@ -39,7 +40,10 @@ enum TextReader {
                     if blank { continue }
                     var t = line
                     if markdown { t = UnsafeBufferPointer(rebasing: line[s...]); t = stripHeadingMarks(t) }
-                    title = markdown ? plainMarkdown(t) : collapseWhitespace(String(decoding: t, as: UTF8.self))
+                    let candidate = markdown ? plainMarkdown(t) : collapseWhitespace(String(decoding: t, as: UTF8.self))
+                    // A page's widget label saved with the article is no title: the next line is.
+                    if UILabel.isLabel(candidate) { skippedLabel = skippedLabel ?? candidate; continue }
+                    title = candidate
                     afterTitle = true
                     continue
                 }
@@ -69,6 +73,7 @@ enum TextReader {
                 previousBlank = false
             }
         }
+        if title.isEmpty, let skippedLabel { title = skippedLabel }   // nothing else to call it
         if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "empty file") }
         return SourceDocument(id: input.stem, path: path, title: title, body: body.string(), format: .text)
     }

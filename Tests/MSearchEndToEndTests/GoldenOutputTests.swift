@@ -6,7 +6,8 @@ import MSearchTestSupport
 /// stdout and stderr, with what varies between runs masked (timings, the temporary index and
 /// the repository's location). Help is wrapped at 80 columns whatever the terminal.
 func transcript(_ arguments: [String], stdin: String? = nil, index: String = SeedSearchTests.index.path) throws -> String {
-    let result = try MSearchBinary.run(arguments, environment: ["COLUMNS": "80"], stdin: stdin)
+    // Run from the repository root, so the seeds' paths print relative to it (`seeds/…`).
+    let result = try MSearchBinary.run(arguments, cwd: TestData.packageRoot, environment: ["COLUMNS": "80"], stdin: stdin)
     var text = "$ msearch " + arguments.map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(separator: " ") + "\n"
     text += "exit status \(result.status)\n--- stdout\n" + result.stdout
     if !result.stdout.isEmpty, !result.stdout.hasSuffix("\n") { text += "\n(no newline at end)\n" }
@@ -31,7 +32,7 @@ func maskingRunDetails(_ text: String, index: String) -> String {
 /// REPL sessions, …) A change to any of them fails with a diff; after a deliberate one,
 /// re-record them all: `MSEARCH_RECORD_GOLDEN=1 swift test --skip-build --filter MSearchEndToEndTests`.
 @Suite(.serialized) struct GoldenOutputTests {
-    static let subcommands = ["search", "index", "remove", "optimize", "check", "repl", "batch", "show", "actors",
+    static let subcommands = ["search", "index", "remove", "optimize", "check", "repl", "batch", "show", "open", "actors",
                               "export", "eval"]
 
     @Test(arguments: subcommands) func subcommandHelp(_ subcommand: String) throws {

@@ -192,7 +192,7 @@ import MSearchTestSupport
         #expect(show.stdout.contains("id: evil\\x1b]0;pwned\\x07\n"))
         #expect(!show.stdout.contains("\u{1B}"))
         let missing = try MSearchBinary.run(["show", "--index", idx.path, "no\u{1B}[2Jsuch"])
-        #expect(missing.stderr.contains("no document with id no\\x1b[2Jsuch"))
+        #expect(missing.stderr.contains("no document with id or path no\\x1b[2Jsuch"))
         // TSV: one line per hit with exactly six fields.
         let tsv = try MSearchBinary.run(["batch", "--index", idx.path, "--format", "tsv"], stdin: "zebras\n")
         let lines = tsv.stdout.split(separator: "\n").filter { !$0.isEmpty }

@@ -44,6 +44,21 @@ import Testing
         #expect(d.date == nil)
     }
 
+    @Test func aFirstLineThatIsAPageLabelIsNoTitle() throws {
+        let labelled = try #require(try readDocs("v.txt", "Related videos:\n\nHarbour reopens\nThe harbour reopened.\n").first)
+        #expect(labelled.title == "Harbour reopens")
+        #expect(labelled.body == "The harbour reopened.")
+        let caption = try #require(try readDocs("a.txt", "ADVERTISEMENT\nHarbour reopens\nBody.\n").first)
+        #expect(caption.title == "Harbour reopens")
+        // A headline with a colon inside, or a long line ending in one, stays the title.
+        #expect(try readDocs("h.txt", "Iraq: the facts\nBody.\n").first?.title == "Iraq: the facts")
+        #expect(try readDocs("s.txt", "The minister said on Monday the following:\nBody.\n").first?.title
+                == "The minister said on Monday the following:")
+        // A file of nothing but a label keeps it as its title rather than becoming empty.
+        #expect(try readDocs("only.txt", "Share this\n").first?.title == "Share this")
+        #expect(UILabel.isLabel("Share this") && UILabel.isLabel("Most read:") && !UILabel.isLabel("Share prices fall"))
+    }
+
     @Test func markdownMarkupIsRemoved() throws {
         let md = """
         # A *Markdown* Title
