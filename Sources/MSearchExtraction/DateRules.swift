@@ -24,6 +24,13 @@ struct DateRules {
         return m
     }()
 
+    /// The first bytes month names start with (lower case): a cheap test before the table.
+    private static let monthFirstBytes: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for m in LocaleDateNames.monthNames { t[Int(m.spelling[0])] = true }
+        return t
+    }()
+
     /// Month names of every language, by byte length and first letter, for `monthName(_:_:_:)`.
     private static let monthTable: [Int: [LocaleDateNames.MonthName]] = {
         var t: [Int: [LocaleDateNames.MonthName]] = [:]
@@ -133,7 +140,15 @@ struct DateRules {
     /// language writes months so ("marzo", "mars") or the whole text is lower case.
     private func monthNameAt(_ i: Int) -> LocaleDateNames.MonthName? {
         let t = s.tokens[i]
-        guard t.kind == .word, t.end - t.start <= 13, t.end - t.start >= 3 else { return nil }
+        guard t.kind == .word, t.end - t.start <= 13, t.end - t.start >= 3,
+              DateRules.monthFirstBytes[Int(s.bytes[t.start] | 0x20)] else { return nil }
+        if !(t.cap || caseless) {
+            // This runs on every word: a lower-case one is looked up only in a date's shape, before
+            // a number or a short word ("marzo 3", "noviembre de 2023", "5 mars 2020").
+            guard i + 1 < s.tokens.count else { return nil }
+            let next = s.tokens[i + 1]
+            guard next.kind == .number || next.kind == .word && next.end - next.start <= 3 else { return nil }
+        }
         var end = t.end
         if s.bytes[end - 1] == 0x2E { end -= 1 }   // "Nov."
         guard let m = DateRules.monthName(s.bytes, t.start, end) else { return nil }

@@ -256,7 +256,7 @@ public final class Extractor: @unchecked Sendable {
     static let datelineWords: Set<String> = Words.set("on of de by at updated published posted date dated last modified issued edition for the")
 
     /// The year of "November 14" from the rest of the text: a full date with the same month and
-    /// day; else the one year the weekday fits among the years the text names; else the month of
+    /// day; else the latest year the text names, when the weekday fits it; else the month of
     /// a "Month YYYY" mention; else the year all the text's full dates share. Nil when unsure.
     func inferYear(month: Int, day: Int, weekday: Int?, mentions: [DateRules.Mention]) -> Int? {
         let full = mentions.compactMap { m -> (Int, Int?, Int?)? in m.year.map { ($0, m.month, m.day) } }.filter { $0.0 >= 1900 }
@@ -264,10 +264,16 @@ public final class Extractor: @unchecked Sendable {
         if same.count == 1 { return same.first }
         let years = Set(full.map { $0.0 })
         if let wd = weekday {
-            var candidates = Set<Int>()
-            for y in years { for c in [y - 1, y, y + 1] where DateRules.isValid(year: c, month: month, day: day) && DateRules.weekday(year: c, month: month, day: day) == wd { candidates.insert(c) } }
-            if candidates.count == 1 { return candidates.first }
-            if candidates.count > 1 { return nil }
+            // Only the latest year the text names, the article's own in news: a weekday fits one
+            // year in seven, so the years around it, or history the text recalls, would be
+            // guesses ("Saturday 20 November" and "in 2000" is not 1999; "Tuesday, 1 March" and
+            // "won in 1996" is not 1996).
+            if let latest = years.max() {
+                if DateRules.isValid(year: latest, month: month, day: day), DateRules.weekday(year: latest, month: month, day: day) == wd {
+                    return latest
+                }
+                return nil
+            }
         }
         let sameMonth = Set(full.filter { $0.1 == month && $0.2 == nil }.map { $0.0 })
         if sameMonth.count == 1 { return sameMonth.first }

@@ -20,8 +20,8 @@ struct HTMLDateEvidence {
     var elsewhere: [PartialDate] = []
 
     /// Class or id words that mark an element holding a date (htmldate's date expressions).
-    static let dateClassWords = ["date", "datum", "fecha", "time", "publish", "posted", "byline", "dateline",
-                                 "meta", "submitted", "created", "released"]
+    static let dateClassWords = ["date", "datum", "fecha", "time", "publish", "publica", "posted", "byline", "dateline",
+                                 "subline", "meta", "submitted", "created", "released", "author", "autor", "calendar", "clock"]
     /// Ancestors whose dates belong to other content: comments, related articles, teasers, sidebars.
     static let otherContentWords = ["comment", "related", "teaser", "sidebar", "widget", "recommend", "more-",
                                     "footer", "reply", "trending", "popular"]
