@@ -61,6 +61,13 @@ struct DateRules {
     /// Weekday names of every language (1 = Monday … 7 = Sunday).
     static var weekdayNames: [String: Int] { LocaleDateNames.weekdays }
 
+    /// The first bytes weekday names start with (lower case): a cheap test before a lookup.
+    static let weekdayFirstBytes: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for name in LocaleDateNames.weekdays.keys { t[Int(name.utf8.first!)] = true }
+        return t
+    }()
+
     /// Zone names after a four-digit number: "1945 GMT" is a time, not a year.
     static let zones: Set<String> = Words.set("gmt utc bst cet cest est edt cst cdt mst mdt pst pdt z")
 
@@ -326,7 +333,8 @@ struct DateRules {
     private func weekdayAndDay(_ i: Int) -> Mention? {
         let toks = s.tokens
         // the cheap test first: this runs on every word
-        guard i + 1 < toks.count, toks[i + 1].kind == .number, let d = dayAt(i + 1),
+        guard i + 1 < toks.count, toks[i + 1].kind == .number, toks[i].end - toks[i].start >= 3,
+              DateRules.weekdayFirstBytes[Int(s.bytes[toks[i].start] | 0x20)], let d = dayAt(i + 1),
               let wd = DateRules.weekdayNames[s.lowerASCII(i, maxLength: 12)] else { return nil }
         // not "Tuesday 14 March" (a full date, read from the day) nor "Tuesday 14:30"
         if dateAt(i + 1) != nil { return nil }
