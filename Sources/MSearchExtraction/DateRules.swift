@@ -16,36 +16,60 @@ struct DateRules {
         var date: PartialDate? { year.map { PartialDate(year: $0, month: month, day: day) } }
     }
 
+    /// English month names and abbreviations (ICU's, through `LocaleDateNames`): the word
+    /// classes of actor rules use them.
     static let monthNames: [String: Int] = {
         var m: [String: Int] = [:]
-        let names = [["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"],
-                     ["june", "jun"], ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"],
-                     ["october", "oct"], ["november", "nov"], ["december", "dec"]]
-        for (i, l) in names.enumerated() { for w in l { m[w] = i + 1 } }
+        for name in LocaleDateNames.monthNames where name.english { m[String(decoding: name.spelling, as: UTF8.self)] = name.month }
         return m
     }()
 
-    /// Month names and abbreviations as bytes, for `month(_:_:_:)`.
-    private static let monthSpellings: [(spelling: [UInt8], month: Int)] =
-        monthNames.map { (Array($0.key.utf8), $0.value) }.sorted { $0.spelling.lexicographicallyPrecedes($1.spelling) }
+    /// The first bytes month names start with (lower case): a cheap test before the table.
+    private static let monthFirstBytes: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for m in LocaleDateNames.monthNames { t[Int(m.spelling[0])] = true }
+        return t
+    }()
 
-    /// The month `bytes[start..<end]` names in any case ("Nov", "SEPT", "march"), compared on bytes:
-    /// this runs on every capitalised word starting with a month's letter.
-    static func month(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int? {
+    /// Month names of every language, by byte length and first letter, for `monthName(_:_:_:)`.
+    private static let monthTable: [Int: [LocaleDateNames.MonthName]] = {
+        var t: [Int: [LocaleDateNames.MonthName]] = [:]
+        for m in LocaleDateNames.monthNames { t[m.spelling.count << 8 | Int(m.spelling[0]), default: []].append(m) }
+        return t
+    }()
+
+    /// The month `bytes[start..<end]` names in any language and case of its first letters
+    /// ("Nov", "SEPT", "März", "marzo"), compared on bytes: this runs on every word of 3–12 bytes.
+    static func monthName(_ bytes: [UInt8], _ start: Int, _ end: Int) -> LocaleDateNames.MonthName? {
         let n = end - start
-        for (spelling, month) in monthSpellings where spelling.count == n {
+        guard n >= 3, n <= 12, let list = monthTable[n << 8 | Int(bytes[start] | 0x20)] else { return nil }
+        for m in list {
             var same = true
-            // month names are letters: c | 0x20 is c in lower case, and never a letter for other bytes
-            for k in 0..<n where bytes[start + k] | 0x20 != spelling[k] { same = false; break }
-            if same { return month }
+            // ASCII letters: c | 0x20 is c in lower case, and never a letter for other ASCII bytes;
+            // bytes of non-ASCII letters compare as they are.
+            for k in 0..<n {
+                let c = bytes[start + k]
+                if (c < 0x80 ? c | 0x20 : c) != m.spelling[k] { same = false; break }
+            }
+            if same { return m }
         }
         return nil
     }
 
-    static let weekdayNames: [String: Int] = [
-        "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3, "thursday": 4, "thu": 4,
-        "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
-    ]
+    static func month(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int? { monthName(bytes, start, end)?.month }
+
+    /// Weekday names of every language (1 = Monday … 7 = Sunday).
+    static var weekdayNames: [String: Int] { LocaleDateNames.weekdays }
+
+    /// The first bytes weekday names start with (lower case): a cheap test before a lookup.
+    static let weekdayFirstBytes: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for name in LocaleDateNames.weekdays.keys { t[Int(name.utf8.first!)] = true }
+        return t
+    }()
+
+    /// Zone names after a four-digit number: "1945 GMT" is a time, not a year.
+    static let zones: Set<String> = Words.set("gmt utc bst cet cest est edt cst cdt mst mdt pst pdt z")
 
     /// Words before a bare 4-digit number that make it a year ("in 2018", "since 1990").
     static let yearContext: Set<String> = Words.set("""
@@ -97,6 +121,13 @@ struct DateRules {
                 i += 1
             }
         }
+        // A written weekday that the date does not fall on: not that date ("Tuesday, 1 March,
+        // 1945 GMT" is a kick-off time; 1 March 1945 was a Thursday). The day and month stay,
+        // without the year.
+        for k in out.indices {
+            guard let wd = out[k].weekday, let y = out[k].year, y >= 1000, let mo = out[k].month, let d = out[k].day else { continue }
+            if DateRules.weekday(year: y, month: mo, day: d) != wd { out[k].year = nil }
+        }
         // Two-digit years ('23) only when a four-digit year in the text fixes the century.
         let fullYears = Set(out.compactMap { $0.year }.filter { $0 >= 100 })
         out = out.compactMap { m in
@@ -110,19 +141,27 @@ struct DateRules {
         return out
     }
 
-    private func monthAt(_ i: Int) -> Int? {
+    private func monthAt(_ i: Int) -> Int? { monthNameAt(i)?.month }
+
+    /// The month named at token i: capitalised ("Nov.", "März"), or in lower case when its
+    /// language writes months so ("marzo", "mars") or the whole text is lower case.
+    private func monthNameAt(_ i: Int) -> LocaleDateNames.MonthName? {
         let t = s.tokens[i]
-        guard t.kind == .word, t.end - t.start <= 9, t.end - t.start >= 3 else { return nil }
-        guard t.cap || caseless else { return nil }
-        switch s.bytes[t.start] | 0x20 {   // j f m a s o n d
-        case 0x6A, 0x66, 0x6D, 0x61, 0x73, 0x6F, 0x6E, 0x64: break
-        default: return nil
+        guard t.kind == .word, t.end - t.start <= 13, t.end - t.start >= 3,
+              DateRules.monthFirstBytes[Int(s.bytes[t.start] | 0x20)] else { return nil }
+        if !(t.cap || caseless) {
+            // This runs on every word: a lower-case one is looked up only in a date's shape, before
+            // a number or a short word ("marzo 3", "noviembre de 2023", "5 mars 2020").
+            guard i + 1 < s.tokens.count else { return nil }
+            let next = s.tokens[i + 1]
+            guard next.kind == .number || next.kind == .word && next.end - next.start <= 3 else { return nil }
         }
         var end = t.end
         if s.bytes[end - 1] == 0x2E { end -= 1 }   // "Nov."
-        guard let m = DateRules.month(s.bytes, t.start, end) else { return nil }
+        guard let m = DateRules.monthName(s.bytes, t.start, end) else { return nil }
         // "May" and "March" must be capitalised and not a verb at the start of a sentence: the
         // caller requires a number right after, which is enough.
+        guard t.cap || caseless || m.lowerCaseInText else { return nil }
         return m
     }
 
@@ -149,6 +188,8 @@ struct DateRules {
             return (v, i + 2)
         }
         guard let v = s.intValue(i), s.digitCount(i) == 4, v >= 1000, v <= 2999 else { return nil }
+        // "1945 GMT" is a time of day
+        if i + 1 < s.tokens.count, s.tokens[i + 1].kind == .word, DateRules.zones.contains(s.lowerASCII(i + 1, maxLength: 5)) { return nil }
         // not "2023.5" or "2023-24"
         if i + 2 < s.tokens.count, s.adjacent(i), s.isPunct(i + 1, 0x2D), s.tokens[i + 2].kind == .number, s.adjacent(i + 1) { return nil }
         return (v, i + 1)
@@ -164,7 +205,8 @@ struct DateRules {
         let toks = s.tokens
         let t = toks[i]
         if t.kind == .word {
-            if let month = monthAt(i) {
+            if let name = monthNameAt(i) {
+                let month = name.month
                 // Month [.] day[th] [,] [year]  |  Month [of|,] year
                 var j = skip(i + 1, [0x2E])
                 if j < toks.count, let d = dayAt(j), !(s.adjacent(j) && s.isPunct(j + 1, 0x3A)) {
@@ -179,14 +221,16 @@ struct DateRules {
                     guard d <= DateRules.daysIn(month: month, year: nil) else { return nil }
                     return annotate(Mention(year: nil, month: month, day: d, firstToken: i, endToken: j))
                 }
+                guard name.namesMonthAlone else { return nil }
                 var k = i + 1
-                if k < toks.count, toks[k].kind == .word, s.lowerASCII(k) == "of" { k += 1 }
+                if k < toks.count, toks[k].kind == .word, ["of", "de", "del"].contains(s.lowerASCII(k)) { k += 1 }
                 k = skip(k, [0x2C])
                 if let (y, end) = yearAt(k), y >= 1000, !isQuantity(end) {
                     return Mention(year: y, month: month, day: nil, firstToken: i, endToken: end)
                 }
                 return nil
             }
+            if let m = weekdayAndDay(i) { return m }
             // mid-2023, early-2020 (checked on bytes first: a dash and four digits at the end)
             let len = t.end - t.start
             if len >= 8, len <= 10, s.bytes[t.end - 5] == 0x2D, (t.end - 4..<t.end).allSatisfy({ s.bytes[$0] >= 0x30 && s.bytes[$0] <= 0x39 }) {
@@ -205,10 +249,12 @@ struct DateRules {
         // day [of] Month [,] [year]
         if let d = dayAt(i) {
             var j = i + 1
-            if j < toks.count, toks[j].kind == .word, s.lowerASCII(j) == "of" { j += 1 }
+            if j + 1 < toks.count, s.adjacent(i), s.isPunct(j, 0x2E) { j += 1 }   // "5. Februar"
+            if j < toks.count, toks[j].kind == .word, ["of", "de"].contains(s.lowerASCII(j)) { j += 1 }   // "3 de marzo"
             if j < toks.count, let month = monthAt(j) {
                 var k = skip(j + 1, [0x2E])
                 k = skip(k, [0x2C])
+                if k < toks.count, toks[k].kind == .word, ["de", "del"].contains(s.lowerASCII(k)) { k += 1 }   // "de 2005"
                 if let (y, end) = yearAt(k) {
                     if y >= 100, !DateRules.isValid(year: y, month: month, day: d) { return nil }
                     return annotate(Mention(year: y, month: month, day: d, firstToken: i, endToken: end))
@@ -232,7 +278,7 @@ struct DateRules {
         if s.digitCount(i) == 4, let y = s.intValue(i), i + 4 < toks.count, s.adjacent(i),
            toks[i + 1].kind == .punct, toks[i + 1].punct == 0x2D || toks[i + 1].punct == 0x2F,
            s.adjacent(i + 1), s.digitCount(i + 2) <= 2, let m = s.intValue(i + 2), s.adjacent(i + 2),
-           s.isPunct(i + 3, toks[i + 1].punct), s.adjacent(i + 3), s.digitCount(i + 4) <= 2, let d = s.intValue(i + 4) {
+           s.isPunct(i + 3, toks[i + 1].punct), s.adjacent(i + 3), let d = leadingDay(i + 4) {
             guard DateRules.isValid(year: y, month: m, day: d) else { return nil }
             return Mention(year: y, month: m, day: d, firstToken: i, endToken: i + 5)
         }
@@ -267,6 +313,36 @@ struct DateRules {
             if ok { return Mention(year: y, month: nil, day: nil, firstToken: i, endToken: i + 1) }
         }
         return nil
+    }
+
+    /// The day of an ISO date at token i: "14", or "08" of a timestamp's "08T20:09:00-05:00"
+    /// (the calendar day as written, in the timestamp's own zone).
+    private func leadingDay(_ i: Int) -> Int? {
+        let t = s.tokens[i]
+        guard t.kind == .number else { return nil }
+        let n = t.end - t.start
+        if !t.grouped { return n <= 2 ? s.intValue(i) : nil }
+        guard n >= 3, s.bytes[t.start + 2] | 0x20 == 0x74 else { return nil }   // "08T20"
+        let a = s.bytes[t.start], b = s.bytes[t.start + 1]
+        guard a >= 0x30, a <= 0x39, b >= 0x30, b <= 0x39 else { return nil }
+        return Int(a - 0x30) * 10 + Int(b - 0x30)
+    }
+
+    /// "el martes 14", "on Tuesday 14": a weekday and a day of the month without the month,
+    /// which only a known month (the publication's) can place.
+    private func weekdayAndDay(_ i: Int) -> Mention? {
+        let toks = s.tokens
+        // the cheap test first: this runs on every word
+        guard i + 1 < toks.count, toks[i + 1].kind == .number, toks[i].end - toks[i].start >= 3,
+              DateRules.weekdayFirstBytes[Int(s.bytes[toks[i].start] | 0x20)], let d = dayAt(i + 1),
+              let wd = DateRules.weekdayNames[s.lowerASCII(i, maxLength: 12)] else { return nil }
+        // not "Tuesday 14 March" (a full date, read from the day) nor "Tuesday 14:30"
+        if dateAt(i + 1) != nil { return nil }
+        if i + 2 < toks.count {
+            if s.adjacent(i + 1), s.isPunct(i + 2, 0x3A) { return nil }
+            if toks[i + 2].kind == .word, monthAt(i + 2) != nil || isQuantity(i + 2) { return nil }
+        }
+        return Mention(year: nil, month: nil, day: d, firstToken: i, endToken: i + 2, weekday: wd)
     }
 
     private func yearContextWord(_ i: Int) -> Bool {

@@ -59,15 +59,14 @@ public final class Extractor: @unchecked Sendable {
         let dateRules = DateRules(s: scanner, caseless: caseless)
         let mentions = dateRules.mentions()
 
+        let pub = publicationDate(scanner: scanner, mentions: mentions, bodyStart: bodyStart,
+                                  metadata: date, evidence: dateEvidence, url: url)
         var mentioned: [PartialDate] = []
         var seen = Set<PartialDate>()
         for m in mentions {
-            guard let d = m.date, d.year >= 1900, d.year <= 2100 else { continue }
+            guard let d = m.date ?? Extractor.placeWeekdayDay(m, near: pub?.date), d.year >= 1900, d.year <= 2100 else { continue }
             if seen.insert(d).inserted { mentioned.append(d) }
         }
-
-        let pub = publicationDate(scanner: scanner, mentions: mentions, bodyStart: bodyStart,
-                                  metadata: date, evidence: dateEvidence, url: url)
         let actors = ActorRules(scanner: scanner, gazetteer: gazetteer, spans: gazetteerSpans, wordClasses: wordClasses, caseless: caseless).actors()
         return Extraction(publicationDate: pub, mentionedDates: mentioned, actors: actors)
     }
@@ -158,13 +157,8 @@ public final class Extractor: @unchecked Sendable {
         if let d = datelineDate(s, mentions: mentions, bodyStart: bodyStart) {
             candidates.append(d)
         }
-        var latest: PartialDate?
-        for m in mentions {
-            guard let d = m.date, d.day != nil, d.year >= 1900, !isFuture(d) else { continue }
-            if latest == nil || (d.year, d.month!, d.day!) > (latest!.year, latest!.month!, latest!.day!) { latest = d }
-        }
-        if let latest { candidates.append(PublicationDate(date: latest, evidence: "latest date in text")) }
-
+        // No "latest date in text": a date the text mentions is a birthday, a deadline or history
+        // unless something corroborates it as the publication's (above, or the refinement below).
         guard var best = candidates.first else { return nil }
         // A less precise trusted date is refined by a later candidate that agrees with it.
         if best.date.precision < .day {
@@ -176,7 +170,47 @@ public final class Extractor: @unchecked Sendable {
                 }
             }
         }
+        if best.date.precision < .day, let day = dayFromText(agreeingWith: best.date, s, mentions: mentions, bodyStart: bodyStart) {
+            best = PublicationDate(date: day.date, evidence: best.evidence + "; day from " + day.evidence)
+        }
         return best
+    }
+
+    /// The day of a month-precise publication date from the text: the one full date in the
+    /// text within that month, or near the top a weekday and day ("el martes
+    /// 14") that fall in that month. Nil when the text names none or several.
+    func dayFromText(agreeingWith d: PartialDate, _ s: TextScanner, mentions: [DateRules.Mention], bodyStart: Int) -> (date: PartialDate, evidence: String)? {
+        // A year alone corroborates too little: only a month is narrowed to a day.
+        guard let month = d.month else { return nil }
+        var days = Set<PartialDate>()
+        for m in mentions {
+            guard let date = m.date, date.day != nil, date.year == d.year, date.month == month else { continue }
+            days.insert(date)
+        }
+        if days.count == 1, let day = days.first { return (day, "a date in the text") }
+        guard days.isEmpty else { return nil }
+        for m in mentions where s.tokens[m.firstToken].start < bodyStart + 700 {
+            guard m.year == nil, m.month == nil, let day = m.day, let wd = m.weekday,
+                  DateRules.isValid(year: d.year, month: month, day: day), DateRules.weekday(year: d.year, month: month, day: day) == wd else { continue }
+            return (PartialDate(year: d.year, month: month, day: day), "weekday and day near the top")
+        }
+        return nil
+    }
+
+    /// "el martes 14" placed by the publication date: the 14th of its month, of the month before
+    /// or of the month after, whichever one falls on that weekday; nil when none or several do.
+    static func placeWeekdayDay(_ m: DateRules.Mention, near pub: PartialDate?) -> PartialDate? {
+        guard m.year == nil, m.month == nil, let day = m.day, let wd = m.weekday, let pub, let pm = pub.month else { return nil }
+        var fits: [PartialDate] = []
+        for shift in -1...1 {
+            var y = pub.year, mo = pm + shift
+            if mo < 1 { mo += 12; y -= 1 }
+            if mo > 12 { mo -= 12; y += 1 }
+            if DateRules.isValid(year: y, month: mo, day: day), DateRules.weekday(year: y, month: mo, day: day) == wd {
+                fits.append(PartialDate(year: y, month: mo, day: day))
+            }
+        }
+        return fits.count == 1 ? fits[0] : nil
     }
 
     /// A dateline or a date near the top ("Havana, November 15, 2022", "WASHINGTON, Nov 14
@@ -223,7 +257,7 @@ public final class Extractor: @unchecked Sendable {
     static let datelineWords: Set<String> = Words.set("on of de by at updated published posted date dated last modified issued edition for the")
 
     /// The year of "November 14" from the rest of the text: a full date with the same month and
-    /// day; else the one year the weekday fits among the years the text names; else the month of
+    /// day; else the latest year the text names, when the weekday fits it; else the month of
     /// a "Month YYYY" mention; else the year all the text's full dates share. Nil when unsure.
     func inferYear(month: Int, day: Int, weekday: Int?, mentions: [DateRules.Mention]) -> Int? {
         let full = mentions.compactMap { m -> (Int, Int?, Int?)? in m.year.map { ($0, m.month, m.day) } }.filter { $0.0 >= 1900 }
@@ -231,10 +265,16 @@ public final class Extractor: @unchecked Sendable {
         if same.count == 1 { return same.first }
         let years = Set(full.map { $0.0 })
         if let wd = weekday {
-            var candidates = Set<Int>()
-            for y in years { for c in [y - 1, y, y + 1] where DateRules.isValid(year: c, month: month, day: day) && DateRules.weekday(year: c, month: month, day: day) == wd { candidates.insert(c) } }
-            if candidates.count == 1 { return candidates.first }
-            if candidates.count > 1 { return nil }
+            // Only the latest year the text names, the article's own in news: a weekday fits one
+            // year in seven, so the years around it, or history the text recalls, would be
+            // guesses ("Saturday 20 November" and "in 2000" is not 1999; "Tuesday, 1 March" and
+            // "won in 1996" is not 1996).
+            if let latest = years.max() {
+                if DateRules.isValid(year: latest, month: month, day: day), DateRules.weekday(year: latest, month: month, day: day) == wd {
+                    return latest
+                }
+                return nil
+            }
         }
         let sameMonth = Set(full.filter { $0.1 == month && $0.2 == nil }.map { $0.0 })
         if sameMonth.count == 1 { return sameMonth.first }

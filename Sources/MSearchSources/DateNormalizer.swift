@@ -25,8 +25,8 @@ public struct PartialDate: Sendable, Equatable, Hashable {
 /// Accepted: ISO 8601 with or without time and zone (the date is kept as written in its own zone),
 /// "2023/11/14", "2023.11.14", "20231114", "14.11.2023", RFC 822/1123 ("Tue, 14 Nov 2023 10:00:00
 /// GMT", two-digit years too), "November 14, 2023", "Nov. 14th 2023", "14 November 2023",
-/// "14th of November, 2023", "November 2023", Reuters "26-FEB-1987 15:01:01.79", and month names
-/// in English, German, French and Spanish. The date must start the string (after an optional
+/// "14th of November, 2023", "November 2023", Reuters "26-FEB-1987 15:01:01.79", "5. Februar 2020",
+/// "3 de marzo de 2005", with month and weekday names of the languages of `LocaleDateNames`. The date must start the string (after an optional
 /// weekday); anything after it (a time, a zone) is ignored. Impossible dates give nil.
 public enum DateNormalizer {
     /// The ISO form of `text`'s date, or nil when it states no (possible) date.
@@ -36,6 +36,29 @@ public enum DateNormalizer {
         var text = text
         return text.withUTF8 { parse(bytes: $0) }
     }
+
+    /// The first date written anywhere in a short text, a byline or a date element ("By Ana
+    /// Pérez, 5. Februar 2020, 14:03", "Publicado el 3 de marzo de 2005"): the date may follow
+    /// other words. Day or month precision only: a bare number is no date here. Texts longer
+    /// than `maxFindBytes` are not searched (an element that long is content, not a date line).
+    public static func find(in text: String) -> PartialDate? {
+        var text = text
+        return text.withUTF8 { b -> PartialDate? in
+            guard b.count <= maxFindBytes else { return nil }
+            var i = 0
+            while i < b.count {
+                let startsToken = i == 0 || !(isASCIILetter(b[i - 1]) || isDigit(b[i - 1]) || b[i - 1] >= 0x80)
+                if startsToken, isDigit(b[i]) || isASCIILetter(b[i]),
+                   let d = parse(bytes: UnsafeBufferPointer(rebasing: b[i...])), d.month != nil {
+                    return d
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    public static let maxFindBytes = 300
 
     /// True for real calendar dates (no February 30, no month 13); years 1000–2999.
     public static func isValid(year: Int, month: Int?, day: Int?) -> Bool {
@@ -151,7 +174,7 @@ public enum DateNormalizer {
     private static func wordDate(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> PartialDate? {
         var t = tokens(b, start)
         // Leading weekday ("Tue,", "Tuesday").
-        if case .word(let w)? = t.first, weekdays.contains(w) {
+        if case .word(let w)? = t.first, weekdays[w] != nil {
             t.removeFirst()
             while case .punct(let p)? = t.first, p == 0x2C || p == 0x2E { t.removeFirst() }
         }
@@ -199,32 +222,10 @@ public enum DateNormalizer {
         }
     }
 
-    static let months: [String: Int] = {
-        var m: [String: Int] = [:]
-        let names: [[String]] = [
-            ["jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene"],
-            ["feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero"],
-            ["mar", "march", "märz", "maerz", "mars", "marzo", "mär"],
-            ["apr", "april", "avril", "avr", "abril", "abr"],
-            ["may", "mai", "mayo"],
-            ["jun", "june", "juni", "juin", "junio"],
-            ["jul", "july", "juli", "juillet", "juil", "julio"],
-            ["aug", "august", "août", "aout", "agosto", "ago"],
-            ["sep", "sept", "september", "septembre", "septiembre", "setiembre"],
-            ["oct", "october", "oktober", "okt", "octobre", "octubre"],
-            ["nov", "november", "novembre", "noviembre"],
-            ["dec", "december", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic"],
-        ]
-        for (i, list) in names.enumerated() { for name in list { m[name] = i + 1 } }
-        return m
-    }()
+    /// Month names of every language `LocaleDateNames` reads (ICU's locale data).
+    static var months: [String: Int] { LocaleDateNames.months }
 
-    static let weekdays: Set<String> = [
-        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
-        "fri", "friday", "sat", "saturday", "sun", "sunday",
-        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ]
+    static var weekdays: [String: Int] { LocaleDateNames.weekdays }
 
     static let zones: Set<String> = ["utc", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest"]
 }

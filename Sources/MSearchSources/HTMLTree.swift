@@ -103,8 +103,8 @@ struct HTMLTree {
     var titleText: String = ""
     var canonical: String?
     var jsonLD: [String] = []
-    /// (evidence, value) from <time datetime> and itemprop=datePublished elements, in page order.
-    var timeDates: [(String, String)] = []
+    /// Dates in elements and attributes outside the meta tags, in page order.
+    var dateEvidence = HTMLDateEvidence()
     var lang: String?
 
     init(doc: XDoc) {
@@ -429,21 +429,7 @@ struct HTMLTree {
                 jsonLD.append(LibXML.rawText(x))
             }
         default:
-            var itemprop = "", datetime: String? = nil, content: String? = nil, pubdate = false
-            for (k, v) in attrs {
-                switch k {
-                case "itemprop": itemprop = v.lowercased()
-                case "datetime": datetime = v
-                case "content": content = v
-                case "pubdate": pubdate = true
-                default: break
-                }
-            }
-            if !itemprop.isEmpty, ReadabilityPatterns.matches(itemprop, ["datepublished"]), let v = datetime ?? content ?? (name == "time" ? LibXML.rawText(x) : nil) {
-                timeDates.append(("itemprop datePublished", v))
-            } else if name == "time", let v = datetime {
-                timeDates.append((pubdate ? "time pubdate" : "time datetime", v))
-            }
+            dateEvidence.note(x, name: name, attrs: attrs)
         }
     }
 

@@ -1,0 +1,93 @@
+import Foundation
+import MSearchTestSupport
+import Testing
+@testable import MSearchSources
+
+/// Publication dates from HTML markup outside the meta tags, in the README's order of trust.
+@Suite struct HTMLDateEvidenceTests {
+    let article = "<p>" + String(repeating: "The council met to discuss the new budget for the coming years. ", count: 8) + "</p>"
+
+    func date(_ html: String) throws -> (String?, String?) {
+        let d = try #require(try readDocs("page.html", html).first)
+        return (d.date, d.dateEvidence)
+    }
+
+    @Test func dateElementOutsideTheArticle() throws {
+        // the byline's date element sits in a header, outside the text the extractor keeps
+        let page = "<html><body><header><span class=\"meta__date\">Mittwoch, 5. Februar 2020, 14:03 Uhr</span></header>"
+            + "<article>\(article)</article></body></html>"
+        #expect(try date(page) == ("2020-02-05", "date element in article"))
+        let entry = "<html><body><div class=\"post\"><div class=\"entry-date\">Publicado el 3 de marzo de 2005</div>\(article)</div></body></html>"
+        #expect(try date(entry) == ("2005-03-03", "date element"))
+        // a comment's date is not the article's
+        let comment = "<html><body>\(article)<div class=\"comments\"><span class=\"date\">June 1, 2021</span></div></body></html>"
+        #expect(try date(comment).0 == nil)
+    }
+
+    @Test func abbrTitleAndItempropContent() throws {
+        let abbr = "<html><body><abbr class=\"published\" title=\"2012-04-20T10:00:00+02:00\">vor 3 Tagen</abbr>\(article)</body></html>"
+        #expect(try date(abbr) == ("2012-04-20", "date element"))
+        let content = "<html><body><span itemprop=\"datePublished\" content=\"2016-09-30\">30 Sep</span>\(article)</body></html>"
+        #expect(try date(content) == ("2016-09-30", "itemprop datePublished"))
+    }
+
+    @Test func theFirstDatePublishedIsTheArticlesNotATeasers() throws {
+        let page = "<html><body><article><meta itemprop=\"datePublished\" content=\"2021-03-04\">\(article)</article>"
+            + "<aside><div><meta itemprop=\"datePublished\" content=\"2019-01-01\"><a href=\"/x\">Older story</a></div>"
+            + "<div><meta itemprop=\"datePublished\" content=\"2018-05-05\"><a href=\"/y\">Oldest story</a></div></aside></body></html>"
+        #expect(try date(page) == ("2021-03-04", "meta datePublished"))
+    }
+
+    @Test func offsetTimestampsKeepTheirLocalDay() throws {
+        let page = "<html><head><meta property=\"article:published_time\" content=\"2023-11-08T20:09-05:00\"></head><body>\(article)</body></html>"
+        #expect(try date(page).0 == "2023-11-08")
+        #expect(DateNormalizer.normalize("2023-11-08T23:59:59+14:00") == "2023-11-08")
+    }
+
+    @Test func jsonLDComesBeforeMetaTagsAsTheREADMESays() throws {
+        let page = "<html><head><meta property=\"article:published_time\" content=\"2020-01-02\">"
+            + "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"2020-01-05\"}</script></head>"
+            + "<body>\(article)</body></html>"
+        #expect(try date(page) == ("2020-01-05", "json-ld datePublished"))
+    }
+
+    @Test func malformedJSONLDIsReadTolerantly() throws {
+        // a raw newline inside a string
+        let newline = "{\"@type\": \"NewsArticle\", \"headline\": \"Two\nlines\", \"datePublished\": \"2018-02-03T09:00:00Z\"}"
+        #expect(JSONLDInfo(scripts: [newline]).datePublished == "2018-02-03T09:00:00Z")
+        // a stray closing brace
+        let brace = "{\"@type\": \"NewsArticle\", \"datePublished\": \"2017-06-07\"}}"
+        #expect(JSONLDInfo(scripts: [brace]).datePublished == "2017-06-07")
+        let page = "<html><head><script type=\"application/ld+json\">\(brace)</script></head><body>\(article)</body></html>"
+        #expect(try date(page) == ("2017-06-07", "json-ld datePublished"))
+    }
+
+    @Test func creationAndModificationAreFallbacks() throws {
+        let updated = "<html><head><meta property=\"og:updated_time\" content=\"2015-08-09T10:00:00+00:00\"></head><body>\(article)</body></html>"
+        #expect(try date(updated) == ("2015-08-09", "meta og:updated_time"))
+        let video = "<html><head><script type=\"application/ld+json\">{\"@type\": \"VideoObject\", \"uploadDate\": \"2014-03-02\", \"dateModified\": \"2014-05-01\"}</script></head><body>\(article)</body></html>"
+        #expect(try date(video) == ("2014-03-02", "json-ld uploadDate"))
+        // a publication date, however it is found, wins over a modification date
+        let both = "<html><head><meta property=\"og:updated_time\" content=\"2015-08-09\"></head><body><time datetime=\"2015-08-01\">1 Aug</time>\(article)</body></html>"
+        #expect(try date(both) == ("2015-08-01", "date element"))
+    }
+
+    @Test func datesFoundInShortTexts() {
+        #expect(DateNormalizer.find(in: "Von Anna Berg | 5. Februar 2020, 14:03 Uhr")?.iso == "2020-02-05")
+        #expect(DateNormalizer.find(in: "Publié le 5 mars 2020 à 10h")?.iso == "2020-03-05")
+        #expect(DateNormalizer.find(in: "Updated 3 hours ago") == nil)
+        #expect(DateNormalizer.find(in: "2 comments") == nil)
+        #expect(DateNormalizer.find(in: String(repeating: "x ", count: 200) + "5 March 2020") == nil)
+    }
+
+    @Test func monthNamesComeFromTheLocaleData() {
+        for (name, month) in [("januar", 1), ("février", 2), ("fevrier", 2), ("märz", 3), ("abril", 4), ("mei", 5), ("giugno", 6),
+                              ("julho", 7), ("août", 8), ("settembre", 9), ("okt", 10), ("noviembre", 11), ("dezembro", 12), ("jänner", 1)] {
+            #expect(LocaleDateNames.months[name] == month, "\(name)")
+        }
+        #expect(LocaleDateNames.weekdays["martes"] == 2)
+        #expect(LocaleDateNames.weekdays["sonntag"] == 7)
+        #expect(LocaleDateNames.weekdays["thurs"] == 4)
+        #expect(LocaleDateNames.weekdays["di"] == nil)   // German abbreviations are words elsewhere
+    }
+}
