@@ -26,7 +26,13 @@ struct ShowCommand: ParsableCommand {
             throw CommandError("no document with id \(TerminalText.escaped(id)) in \(TerminalText.escaped(reader.directory))")
         }
         if json {
-            print(JSONOutput.document(doc).serialized())
+            var fields = JSONOutput.documentFields(doc)
+            if let number = DocumentLookup.number(of: doc.id, in: reader), let c = reader.nearDuplicates.cluster(of: number) {
+                let members = reader.nearDuplicates.members(c)
+                fields.insert(("cluster", .string(reader.externalId(members[0]))), at: fields.count - 1)
+                fields.insert(("similar", .array(members.filter { $0 != number }.map { .string(reader.externalId($0)) })), at: fields.count - 1)
+            }
+            print(JSONValue.object(fields).serialized())
             return
         }
         // An index without stored text re-reads it from the source; it has none when that changed.
@@ -41,6 +47,10 @@ struct ShowCommand: ParsableCommand {
         for kind in ActorKind.allCases {
             let names = doc.actors.filter { $0.kind == kind }.map { e($0.name) }
             if !names.isEmpty { print("\(kind == .person ? "people" : kind.rawValue + "s"): \(names.joined(separator: ", "))") }
+        }
+        if let number = DocumentLookup.number(of: doc.id, in: reader), let c = reader.nearDuplicates.cluster(of: number) {
+            let others = reader.nearDuplicates.members(c).filter { $0 != number }.map { e(reader.externalId($0)) }
+            print("near-duplicates: \(others.joined(separator: ", "))")
         }
         print("\n" + (textMissing ? SourceText.changedNotice : TerminalText.escaped(doc.body, keepingLines: true)))
     }
