@@ -34,7 +34,7 @@ struct SimilarCommand: ParsableCommand {
         commandName: "similar",
         abstract: "List the articles most like one article, by its most characteristic words.",
         discussion: """
-            The article's words with the highest tf·idf (those in at least 5 articles and at most \
+            The article's words with the highest tf·idf (those in at least 2 articles and at most \
             half of them, occurring at least twice in it; 25 at most, as Lucene's MoreLikeThis) \
             are searched for together, each weighted by its score. The article itself is not \
             listed, nor, unless --duplicates show, its near-duplicates.
@@ -61,6 +61,7 @@ struct SimilarCommand: ParsableCommand {
         } else {
             print(TextOutput.render(answer, style: color.style), terminator: "")
         }
+        if answer.total == 0 { throw ExitCode(ExitStatus.noHits) }
     }
 }
 

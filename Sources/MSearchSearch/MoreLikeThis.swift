@@ -8,8 +8,9 @@ import MSearchIndex
 public struct MoreLikeThis: Sendable {
     /// Terms occurring fewer times in the article are ignored (Lucene's `minTermFreq`).
     public var minTermFrequency = 2
-    /// Terms in fewer articles are ignored (Lucene's `minDocFreq`).
-    public var minDocumentFrequency = 5
+    /// Terms in fewer articles are ignored (Lucene's `minDocFreq`, 5 there): 2, the fewest that
+    /// can find another article, so that a small archive gets an answer too.
+    public var minDocumentFrequency = 2
     /// Terms in more than this fraction of the articles are ignored (Lucene's `maxDocFreqPct`).
     public var maxDocumentFraction = 0.5
     /// The query keeps this many terms (Lucene's `maxQueryTerms`).
