@@ -116,6 +116,7 @@ def main():
     if not os.path.isdir(SHARED):
         sys.exit(f"skipped: {SHARED} is absent")
     work = args.work or tempfile.mkdtemp(prefix="msearch-dups-")
+    os.makedirs(work, exist_ok=True)
     try:
         pairs, found, posts = crosspost_recall(args.binary, work)
         print(f"20 Newsgroups crossposts: {pairs} pairs ({posts} posts), {found} clustered: "
