@@ -6,8 +6,9 @@ import MSearchSources
 /// what a reader learns about an article does not depend on where they asked.
 enum ArticleText {
     /// The title, where the article comes from, its date with the evidence for it, the actors,
-    /// then the body. Everything but the labels comes from the documents: see TerminalText.
-    static func full(_ doc: SourceDocument, storesText: Bool) -> String {
+    /// its near-duplicates (ids), then the body. Everything but the labels comes from the
+    /// documents: see TerminalText.
+    static func full(_ doc: SourceDocument, storesText: Bool, nearDuplicates: [String] = []) -> String {
         // An index without stored text re-reads it from the source; it has none when that changed.
         let textMissing = !storesText && doc.title.isEmpty && doc.body.isEmpty
         let e = { (s: String) in TerminalText.escaped(s) }
@@ -20,6 +21,7 @@ enum ArticleText {
             let names = doc.actors.filter { $0.kind == kind }.map { e($0.name) }
             if !names.isEmpty { out += "\(kind == .person ? "people" : kind.rawValue + "s"): \(names.joined(separator: ", "))\n" }
         }
+        if !nearDuplicates.isEmpty { out += "near-duplicates: \(nearDuplicates.map(e).joined(separator: ", "))\n" }
         return out + "\n" + (textMissing ? SourceText.changedNotice : TerminalText.escaped(doc.body, keepingLines: true)) + "\n"
     }
 

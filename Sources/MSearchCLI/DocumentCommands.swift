@@ -30,16 +30,23 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let reader = try indexOption.open()
-        let doc = try reader.document(try DocumentReference.resolve(id, in: reader).get())
+        let number = try DocumentReference.resolve(id, in: reader).get()
+        let doc = try reader.document(number)
+        let nearDuplicates = SearchSession.nearDuplicateIds(of: number, in: reader)
         if json {
-            print(JSONOutput.document(doc).serialized())
+            var fields = JSONOutput.documentFields(doc)
+            if let c = reader.nearDuplicates.cluster(of: number) {
+                fields.insert(("cluster", .string(reader.externalId(reader.nearDuplicates.members(c)[0]))), at: fields.count - 1)
+                fields.insert(("similar", .array(nearDuplicates.map { .string($0) })), at: fields.count - 1)
+            }
+            print(JSONValue.object(fields).serialized())
         } else if text {
             guard let article = ArticleText.text(doc, storesText: reader.manifest.storesText) else {
                 throw CommandError("\(TerminalText.escaped(doc.id)): \(SourceText.changedNotice)")
             }
             LongText.print(article)
         } else {
-            LongText.print(ArticleText.full(doc, storesText: reader.manifest.storesText))
+            LongText.print(ArticleText.full(doc, storesText: reader.manifest.storesText, nearDuplicates: nearDuplicates))
         }
     }
 }

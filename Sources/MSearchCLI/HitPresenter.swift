@@ -19,6 +19,10 @@ struct PresentedHit {
     /// The index keeps no text and the source file changed or vanished since indexing, so
     /// there is no title or passage to show.
     var sourceChanged = false
+    /// The id of the hit's near-duplicate cluster (its first member's), nil when it has none.
+    var cluster: String? = nil
+    /// The other members of that cluster (external ids).
+    var similar: [String] = []
 }
 
 /// Turns scored hits into presented hits: loads each stored document and finds the query's

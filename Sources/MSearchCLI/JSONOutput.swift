@@ -41,6 +41,10 @@ enum JSONOutput {
                          ("highlights", .array(s.highlightScalarOffsets().map { .array($0.map { .int($0) }) }))])
             })))
         }
+        if let cluster = h.cluster {
+            fields.append(("cluster", .string(cluster)))
+            fields.append(("similar", .array(h.similar.map { .string($0) })))
+        }
         if h.sourceChanged { fields.append(("source_changed", .string(SourceText.changedNotice))) }
         if let e = h.explanation { fields.append(("explanation", explanation(e))) }
         return .object(fields)
@@ -89,6 +93,8 @@ enum JSONOutput {
             ("took_ms", .double((a.tookMs * 1000).rounded() / 1000)),
             ("hits", .array(a.hits.map(hit))),
         ]
+        // The total counts articles; collapsed, the list has one result per cluster.
+        if a.collapsed, let groups = a.groups, groups < a.total { fields.append(("results", .int(groups))) }
         if let d = a.didYouMean { fields.append(("did_you_mean", .string(d))) }
         if !a.notes.isEmpty { fields.append(("notes", .array(a.notes.map { .string($0) }))) }
         if let f = a.facets { fields.append(("facets", facets(f))) }

@@ -26,6 +26,8 @@ final class Repl {
         (":more", ":more", "the next page of the last query"),
         (":show", ":show N|ID", "hit N (or #N) of the page shown, or the article with this id or path, as msearch show prints it"),
         (":sort", ":sort ORDER", "relevance, or newest or oldest first (by date, undated last)"),
+        (":duplicates", ":duplicates collapse|show", "one article per cluster of near-duplicates, or all"),
+        (":similar", ":similar N", "the articles most like hit N of the page shown"),
         (":from", ":from DATE|off", "only articles published on or after DATE (2023, 2023-11, 2023-11-14)"),
         (":to", ":to DATE|off", "only articles published on or before DATE"),
         (":actor", ":actor NAME|off", "only articles naming NAME (Tab completes names); repeat to require several"),
@@ -79,9 +81,10 @@ final class Repl {
     }
 
     /// Runs `text` from the session's offset and order, or (for `:more`) from a given page on.
-    private func search(_ text: String, offset: Int? = nil, order: SortOrder? = nil) {
+    private func search(_ text: String, offset: Int? = nil, order: SortOrder? = nil, similarTo: Int? = nil) {
         do {
-            let answer = try session.answer(text, offset: offset, order: order)
+            let answer = try similarTo.map { try session.similar(to: $0, offset: offset, order: order) }
+                ?? session.answer(text, offset: offset, order: order)
             last = (text, answer)
             resultOutput(TextOutput.render(answer, style: style))
         } catch let error as QuerySyntaxError {
@@ -116,10 +119,26 @@ final class Repl {
             guard let last else { output("no query yet\n"); break }
             // The same list on: the order it was shown in, from the hit after the last shown.
             guard let next = last.answer.nextOffset else { output("no more results for \"\(TerminalText.escaped(last.text))\"\n"); break }
-            search(last.text, offset: next, order: last.answer.order)
+            search(last.text, offset: next, order: last.answer.order, similarTo: last.answer.similarTo)
         case ":show":
             guard let argument, !argument.isEmpty else { output("usage: :show N, #N (a rank from the results shown), an id or a path\n"); break }
             show(argument)
+        case ":similar":
+            guard let argument, let n = Int(argument) else { output("usage: :similar N (a rank from the results shown)\n"); break }
+            guard let last else { output("no results yet: run a query first\n"); break }
+            guard let hit = last.answer.hits.first(where: { $0.rank == n }) else {
+                output("no hit \(n) on the page shown\(Repl.ranks(of: last.answer))\n"); break
+            }
+            search("", offset: 0, similarTo: hit.hit.doc)
+        case ":duplicates":
+            guard let argument else { output("usage: :duplicates collapse|show\n"); break }
+            switch OptionValidation.choice(text: argument, ":duplicates", as: DuplicateMode.self) {
+            case .success(let mode):
+                session.duplicates = mode
+                output(mode == .collapse ? "one article per cluster of near-duplicates\n" : "showing near-duplicates\n")
+            case .failure(let error):
+                output("\(error)\n")
+            }
         case ":from", ":to":
             let value = argument == "off" ? nil : argument
             var filters = session.filters
@@ -178,7 +197,8 @@ final class Repl {
                 case .failure(let problem): output("\(problem)\n"); return
                 }
             }
-            longOutput(ArticleText.full(try session.reader.document(doc), storesText: session.reader.manifest.storesText))
+            longOutput(ArticleText.full(try session.reader.document(doc), storesText: session.reader.manifest.storesText,
+                                        nearDuplicates: SearchSession.nearDuplicateIds(of: doc, in: session.reader)))
         } catch {
             output("error: \(error)\n")
         }

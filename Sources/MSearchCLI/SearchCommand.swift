@@ -19,6 +19,13 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Order by publication date (newest or oldest first, undated last, equal dates by score) instead of relevance.")
     var sort: SortOrder = .relevance
 
+    @Option(name: .long, help: ArgumentHelp("""
+        collapse: one article per cluster of near-duplicates (wire copies, reposts, crossposts), \
+        the best-ranked (or, sorted by date, the earliest), with "+N similar" and their ids; \
+        show: list them all.
+        """))
+    var duplicates: DuplicateMode = .collapse
+
     @OptionGroup var matching: MatchOptions
 
     @Flag(name: .long, help: "Count the results by year, month and actor (exact, over all matches).")
@@ -51,6 +58,7 @@ struct SearchOptions: ParsableArguments {
         session.limit = limit
         session.offset = offset
         session.order = sort
+        session.duplicates = duplicates
         session.facets = facets
         session.facetSize = facetSize
         session.snippetOptions.passages = passages

@@ -40,12 +40,22 @@ struct SearchAnswer {
     var facets: FacetCounts? = nil
     /// Why few or no articles are shown: what each filter removed (`FilterExplanation`).
     var notes: [String] = []
+    /// Whether the list shows one article per near-duplicate cluster (the total counts articles).
+    var collapsed = false
+    /// When collapsed, how many results the matches make (one per cluster).
+    var groups: Int? = nil
+
+    /// For a "more like this" list, the article it started from (so `:more` continues it).
+    var similarTo: Int? = nil
+
+    /// The length of the whole result list: clusters count once when collapsed.
+    var listLength: Int { groups ?? total }
 
     /// Where the next page starts, or nil when this one reaches the last match (or shows no
     /// hit at all, as with `--limit 0`, so a script paging on it always ends).
     var nextOffset: Int? {
         let end = offset + hits.count
-        return !hits.isEmpty && end < total ? end : nil
+        return !hits.isEmpty && end < listLength ? end : nil
     }
 }
 
@@ -69,6 +79,8 @@ final class SearchSession {
     /// Count results by year, month and actor.
     var facets = false
     var facetSize = 20
+    /// One article per near-duplicate cluster, or all of them.
+    var duplicates = DuplicateMode.collapse
 
     init(reader: IndexReader, defaultOperator: QueryParser.DefaultOperator = .or,
          ranking: RankingOptions = .default) throws {
@@ -91,27 +103,17 @@ final class SearchSession {
         let parsed = plainSyntax ? try searcher.plainQuery(text) : try parser.parse(text)
         let query = filters.apply(to: parsed)
         let order = requestedOrder ?? self.order
-        // A run of ids (TREC) shows no total, so MaxScore may skip what cannot make the page.
+        // A run of ids (TREC) shows no total, so MaxScore may skip what cannot make the page;
+        // it is judged article by article, so it is never collapsed.
         // Both bounded (offset by the hits there are, limit by OptionValidation.maxLimit): no overflow.
         // The page starts where asked (reported so), searched from at most the last document.
         let asked = max(0, requested ?? self.offset)
         let offset = min(asked, reader.documentCount)
         let limit = min(max(0, limit), OptionValidation.maxLimit)
         let results = try searcher.search(query, SearchRequest(limit: limit, offset: offset, exactTotal: detail != .ids,
-                                                               facetActors: facets ? facetSize : nil, order: order.hitOrder))
-        let page = results.hits
-        var hits: [PresentedHit]
-        switch detail {
-        case .snippets:
-            let presenter = try HitPresenter(searcher: searcher, query: parsed, options: snippetOptions)
-            hits = try presenter.present(page, startRank: offset + 1)
-        case .documents, .ids:
-            hits = try page.enumerated().map { i, hit in
-                PresentedHit(rank: offset + i + 1, hit: hit, externalId: reader.externalId(hit.doc),
-                             document: detail == .documents ? try reader.document(hit.doc) : nil,
-                             snippets: [], titleHighlights: [])
-            }
-        }
+                                                               facetActors: facets ? facetSize : nil,
+                                                               order: detail == .ids ? order.hitOrder : hitOrder(order)))
+        var hits = try present(results.hits, query: parsed, offset: offset, detail: detail)
         if explain {
             for i in hits.indices { hits[i].explanation = try searcher.explain(query, doc: hits[i].hit.doc) }
         }
@@ -129,7 +131,8 @@ final class SearchSession {
         }
         let tookMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         return SearchAnswer(text: text, query: parsed, total: results.total, hits: hits, tookMs: tookMs,
-                            offset: asked, order: order, didYouMean: didYouMean, facets: results.facets, notes: notes)
+                            offset: asked, order: order, didYouMean: didYouMean, facets: results.facets, notes: notes,
+                            collapsed: duplicates == .collapse && detail != .ids, groups: results.groups)
     }
 
     /// `text` with each suggested word replacing the first whole-word occurrence of the word it
@@ -156,5 +159,24 @@ final class SearchSession {
         if letters.count > 1 && letters.allSatisfy(\.isUppercase) { return replacement.uppercased() }
         if typed.first?.isUppercase == true { return replacement.prefix(1).uppercased() + replacement.dropFirst() }
         return replacement
+    }
+
+    /// Loads what `detail` asks for of each hit of a page starting after `offset` hits, with
+    /// highlights for `query` and the hits' near-duplicate clusters.
+    func present(_ page: [Hit], query: Query, offset: Int, detail: Detail) throws -> [PresentedHit] {
+        var hits: [PresentedHit]
+        switch detail {
+        case .snippets:
+            let presenter = try HitPresenter(searcher: searcher, query: query, options: snippetOptions)
+            hits = try presenter.present(page, startRank: offset + 1)
+        case .documents, .ids:
+            hits = try page.enumerated().map { i, hit in
+                PresentedHit(rank: offset + i + 1, hit: hit, externalId: reader.externalId(hit.doc),
+                             document: detail == .documents ? try reader.document(hit.doc) : nil,
+                             snippets: [], titleHighlights: [])
+            }
+        }
+        if detail != .ids { attachClusters(&hits) }
+        return hits
     }
 }

@@ -35,6 +35,7 @@ enum TextOutput {
             meta.append("id " + TerminalText.escaped(h.externalId))
             meta.append(String(format: "score %.3f", h.hit.score))
             out += "   \(dim)\(meta.joined(separator: " · "))\(reset)\n"
+            if answer.collapsed, !h.similar.isEmpty { out += "   \(dim)\(similarLine(h.similar))\(reset)\n" }
             if h.sourceChanged { out += "   \(dim)\(SourceText.changedNotice)\(reset)\n" }
             for s in h.snippets where !s.text.isEmpty {
                 out += "   " + render(s, style: style) + "\n"
@@ -61,8 +62,10 @@ enum TextOutput {
     /// Which hits of how many are shown, in which order: "86 matching articles", "3 of 86 …"
     /// on a first page, "4–6 of 86 …" on a later one, ", newest first" when sorted by date.
     static func footer(_ answer: SearchAnswer) -> String {
-        let total = answer.total, count = answer.hits.count, first = answer.offset + 1
-        let articles = "matching article\(total == 1 ? "" : "s")"
+        let total = answer.listLength, count = answer.hits.count, first = answer.offset + 1
+        // Collapsed clusters make the list shorter than the matches: it counts results then.
+        let fewerResults = answer.listLength < answer.total
+        let articles = fewerResults ? "result\(total == 1 ? "" : "s")" : "matching article\(total == 1 ? "" : "s")"
         var shown: String
         if count == 0 && answer.offset > 0 {
             shown = "none from \(first) on: \(total) \(articles)"
@@ -72,6 +75,7 @@ enum TextOutput {
             let last = answer.offset + count
             shown = "\(count == 1 ? "\(first)" : "\(first)–\(last)") of \(total) \(articles)"
         }
+        if fewerResults { shown += " (\(answer.total) matching articles, near-duplicates collapsed)" }
         switch answer.order {
         case .relevance: break
         case .newest: shown += ", newest first"
@@ -79,6 +83,12 @@ enum TextOutput {
         }
         return shown
     }
+}
+
+/// "+2 similar: 341, 223": the near-duplicates a collapsed hit stands for, the first ten named.
+func similarLine(_ ids: [String], named: Int = 10) -> String {
+    let shown = ids.prefix(named).map { TerminalText.escaped($0) }.joined(separator: ", ")
+    return "+\(ids.count) similar: \(shown)\(ids.count > named ? ", …" : "")"
 }
 
 /// A title cut to about a line (at a word boundary, with "…"), keeping the highlights inside.

@@ -14,6 +14,9 @@ public struct AnalyzedDocument: Sendable {
     public var titleTokenCount = 0
     public var titleLength: UInt32 = 0
     public var bodyLength: UInt32 = 0
+    /// The body's near-duplicate signature (`NearDuplicateSignature`; empty for an empty body),
+    /// hashed from the same terms as the postings, in the same pass.
+    public var signature: [UInt16] = []
 
     /// Analyses title then body; body positions start after a gap so no phrase spans both.
     public init(_ source: SourceDocument, analyzer: Analyzer) {
@@ -32,14 +35,17 @@ public struct AnalyzedDocument: Sendable {
         titleLength = UInt32(positions.count)
         let bodyBase = titleTokenCount == 0 ? 0 : lastTitlePosition + 1 + UInt32(IndexFormat.titleBodyGap)
         var body = source.body
+        var signature = NearDuplicateSignature.Builder()
         body.withUTF8 { utf8 in
             analyzer.analyze(utf8) { term, token in
+                signature.add(term)
                 termBytes.append(contentsOf: term)
                 termEnds.append(UInt32(termBytes.count))
                 positions.append(bodyBase + UInt32(token.position))
             }
         }
         bodyLength = UInt32(positions.count - titleTokenCount)
+        self.signature = signature.finish()
         // Actors become terms of their own, outside the text's positions and lengths, so an
         // `actor:` filter is a postings lookup like any word.
         for actor in Set(source.actors.map { ActorTerms.term(for: $0.name, analyzer: analyzer) }).sorted(by: { $0.lexicographicallyPrecedes($1) }) {

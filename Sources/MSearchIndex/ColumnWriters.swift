@@ -21,6 +21,7 @@ extension DocumentColumn {
         case .date(let value): DateColumnWriter(value)
         case .identifier(let value): IdentifierColumnWriter(value)
         case .actors(let value): ActorColumnWriter(value)
+        case .signature(let value): SignatureColumnWriter(value)
         }
     }
 }

@@ -86,7 +86,12 @@ enum ColumnsFile {
             case .date: .date(try date(column))
             case .identifier: .identifier(try identifier(column))
             case .actors: .actors(try actors(column))
+            case .signature: .signature(try signatures(column))
             }
+        }
+
+        func signatures(_ column: DocumentColumn) throws -> SignatureColumn {
+            try decode(column, .signature) { try SignatureColumn(&$0, count: documentCount) }
         }
 
         func unsigned(_ column: DocumentColumn) throws -> PackedInts {
@@ -129,6 +134,8 @@ enum ColumnType: UInt8, Sendable {
     case identifier = 3
     /// A list of (name, kind) per document, as ordinals into a dictionary (`ActorColumn`).
     case actors = 4
+    /// Fixed-width near-duplicate signatures, 16-bit values (`SignatureColumn`).
+    case signature = 5
 
     /// How errors name the type.
     var name: String {
@@ -137,6 +144,7 @@ enum ColumnType: UInt8, Sendable {
         case .date: "date"
         case .identifier: "identifier"
         case .actors: "actors"
+        case .signature: "signature"
         }
     }
 }
@@ -147,6 +155,7 @@ enum ColumnView {
     case date(DateColumn)
     case identifier(ExternalIdColumn)
     case actors(ActorColumn)
+    case signature(SignatureColumn)
 
     /// Checks every value, for `msearch check` (opening checks only sizes and bounds).
     func verify(file: String) throws {
@@ -155,6 +164,7 @@ enum ColumnView {
         case .date(let dates): try dates.verify(file: file)
         case .identifier: return
         case .actors(let actors): try actors.verify(file: file)
+        case .signature(let signatures): try signatures.verify(file: file)
         }
     }
 }

@@ -16,6 +16,7 @@ struct DocumentColumn: Sendable {
         case date(@Sendable (AnalyzedDocument) -> Int32)
         case identifier(@Sendable (AnalyzedDocument) -> String)
         case actors(@Sendable (AnalyzedDocument) -> [NamedActor])
+        case signature(@Sendable (AnalyzedDocument) -> [UInt16])
     }
 
     var type: ColumnType {
@@ -24,6 +25,7 @@ struct DocumentColumn: Sendable {
         case .date: .date
         case .identifier: .identifier
         case .actors: .actors
+        case .signature: .signature
         }
     }
 
@@ -37,6 +39,9 @@ struct DocumentColumn: Sendable {
     /// The actors the document names, for actor facets.
     static let actors = DocumentColumn(name: "actors", value: .actors { $0.source.actors })
 
+    /// The body's near-duplicate signature, from which the clusters are derived.
+    static let signature = DocumentColumn(name: "signature", value: .signature { $0.signature })
+
     /// Every column, in the order the file holds them.
-    static let all: [DocumentColumn] = [titleLength, bodyLength, date, externalId, actors]
+    static let all: [DocumentColumn] = [titleLength, bodyLength, date, externalId, actors, signature]
 }

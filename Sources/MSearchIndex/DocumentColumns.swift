@@ -64,6 +64,7 @@ public final class DocumentColumns {
     private let dates: DateColumn
     private let ids: ExternalIdColumn
     private let actors: ActorColumn
+    private let signatures: SignatureColumn
     /// The file's columns by name, for merges and checks, which go over every declared column.
     let directory: ColumnsFile.Directory
 
@@ -77,6 +78,7 @@ public final class DocumentColumns {
         dates = try directory.date(.date)
         ids = try directory.identifier(.externalId)
         actors = try directory.actors(.actors)
+        signatures = try directory.signatures(.signature)
     }
 
     /// Checks every value of every declared column (`msearch check`).
@@ -112,6 +114,10 @@ public final class DocumentColumns {
     /// Calls `body` with the ordinal of each actor the document names.
     @inline(__always)
     public func forEachActor(_ doc: Int, _ body: (Int) -> Void) { actors.forEach(doc, body) }
+
+    /// Copies the document's near-duplicate signature into `out` (`NearDuplicateSignature.bins`
+    /// values; all zero when the document has none).
+    public func signature(_ doc: Int, into out: inout [UInt16]) { signatures.read(doc, into: &out) }
 
     /// The canonical name and kind of a segment-local actor ordinal.
     public func actor(_ ordinal: Int) -> (name: String, kind: ActorKind) { actors.actor(ordinal) }

@@ -1,3 +1,4 @@
+import Foundation
 import MSearchAnalysis
 import MSearchSources
 
@@ -34,6 +35,28 @@ public final class IndexReader {
     }
 
     public var documentCount: Int { manifest.documentCount }
+
+    private let clustersLock = NSLock()
+    private var clusters: NearDuplicateClusters?
+
+    /// The snapshot's near-duplicate clusters, derived from the signature columns the first
+    /// time they are asked for (`NearDuplicateClusters`).
+    public var nearDuplicates: NearDuplicateClusters {
+        clustersLock.lock()
+        defer { clustersLock.unlock() }
+        if let clusters { return clusters }
+        let built = NearDuplicateClusters(reader: self)
+        clusters = built
+        return built
+    }
+
+    /// The id of the cluster of index-wide document `doc` (its representative's external id),
+    /// or nil when the document has no near-duplicate: what exports and JSON output carry.
+    public func clusterId(_ doc: Int) -> String? {
+        let clusters = nearDuplicates
+        guard let c = clusters.cluster(of: doc), let first = clusters.members(c).first else { return nil }
+        return externalId(first)
+    }
     public var averageDocumentLength: Double {
         documentCount == 0 ? 0 : Double(manifest.tokenCount) / Double(documentCount)
     }

@@ -14,18 +14,33 @@ extension Searcher {
             return try collect(plan, request, hits: TopDateCollector(k: depth, order: order, tieBreak: tieBreak))
         case .scoreCollapsed(let key):
             return try collect(plan, request, hits: CollapseCollector(k: depth, key: key, tieBreak: tieBreak))
+        case .dateCollapsed(let order, let key):
+            return try collect(plan, request, hits: CollapseCollector(k: depth, order: order, key: key, tieBreak: tieBreak))
         }
     }
 
     private func collect<Hits: Collector>(_ plan: QueryPlan, _ request: SearchRequest, hits: Hits) throws -> SearchResults
     where Hits.Output == [Hit] {
-        var collector = CollectorPair(hits, CollectorPair(CountCollector(exact: request.exactTotal),
-                                                          request.facetActors.map { FacetCollector(actorLimit: $0) }))
-        let sawEveryMatch = try run(plan, into: &collector)
-        let (top, (count, facets)) = collector.finish()
+        let pair = CollectorPair(hits, CollectorPair(CountCollector(exact: request.exactTotal),
+                                                     request.facetActors.map { FacetCollector(actorLimit: $0) }))
+        let sawEveryMatch: Bool
+        let top: [Hit], count: Int, facets: FacetCounts?
+        let groups: Int?
+        if request.excluded.isEmpty {
+            var collector = pair
+            sawEveryMatch = try run(plan, into: &collector)
+            (top, (count, facets)) = collector.finish()
+            groups = (collector.first as? GroupCounting)?.groupCount
+        } else {
+            var collector = ExcludingCollector(pair, excluding: request.excluded)
+            sawEveryMatch = try run(plan, into: &collector)
+            (top, (count, facets)) = collector.finish()
+            groups = (collector.inner.first as? GroupCounting)?.groupCount
+        }
         // After MaxScore the count is of the documents it offered; the hits kept are the total
         // callers have always been given then (a lower bound).
-        return SearchResults(total: sawEveryMatch ? count : top.count, totalIsExact: sawEveryMatch, hits: top, facets: facets)
+        return SearchResults(total: sawEveryMatch ? count : top.count, totalIsExact: sawEveryMatch, hits: top, facets: facets,
+                             groups: groups)
     }
 
     /// Feeds every segment's matches of `plan` to `collector`. When the collector accepts

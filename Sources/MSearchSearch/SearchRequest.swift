@@ -13,10 +13,13 @@ public struct SearchRequest {
     /// Count facets over every match, with this many actors (the most named); nil for none.
     public var facetActors: Int?
     public var order: HitOrder
+    /// Documents (index-wide numbers) left out of hits, total and facets.
+    public var excluded: Set<Int> = []
 
-    public init(limit: Int, offset: Int = 0, exactTotal: Bool = true, facetActors: Int? = nil, order: HitOrder = .score) {
+    public init(limit: Int, offset: Int = 0, exactTotal: Bool = true, facetActors: Int? = nil, order: HitOrder = .score,
+                excluded: Set<Int> = []) {
         self.limit = limit; self.offset = offset; self.exactTotal = exactTotal
-        self.facetActors = facetActors; self.order = order
+        self.facetActors = facetActors; self.order = order; self.excluded = excluded
     }
 }
 
@@ -29,11 +32,15 @@ public enum HitOrder {
     /// Best score first, keeping only the best of the documents that share a key (given for
     /// index-wide document numbers; nil: the document stands alone).
     case scoreCollapsed(by: (Int) -> Int?)
+    /// By date, keeping only the earliest of the documents that share a key.
+    case dateCollapsed(DateOrder, by: (Int) -> Int?)
 
     /// Whether the order is the score's, so the proximity bonus can re-rank its head.
     var ranksByScore: Bool {
-        if case .date = self { return false }
-        return true
+        switch self {
+        case .date, .dateCollapsed: return false
+        case .score, .scoreCollapsed: return true
+        }
     }
 }
 
@@ -45,4 +52,7 @@ public struct SearchResults: Sendable {
     public var hits: [Hit]
     /// Present when the search was asked for facets.
     public var facets: FacetCounts?
+    /// With a collapsing order, how many results the matches make (one per group); the total
+    /// still counts matching articles.
+    public var groups: Int? = nil
 }

@@ -50,11 +50,17 @@ public final class Searcher {
     public func search(_ query: Query, _ request: SearchRequest) throws -> SearchResults {
         // No page can start or reach past the documents the index has, whatever a caller asks
         // for (both bounded by the document count first, so their sum cannot overflow).
+        let plan = try planner.plan(query)
+        let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
+        return try search(scored, terms: plan, request)
+    }
+
+    /// The page of hits of a planned query (`terms`: the plan whose terms the proximity bonus
+    /// looks for).
+    func search(_ scored: QueryPlan, terms plan: QueryPlan, _ request: SearchRequest) throws -> SearchResults {
         let documents = reader.documentCount
         let offset = min(max(0, request.offset), documents)
         let depth = min(offset + min(max(0, request.limit), documents), documents)
-        let plan = try planner.plan(query)
-        let scored = try ranking.feedback.map { try expand(plan, $0) } ?? plan
         var results = ranking.proximity > 0 && request.order.ranksByScore
             ? try proximityRerank(scored, terms: plan, request, depth: depth)
             : try collect(scored, request, depth: depth)

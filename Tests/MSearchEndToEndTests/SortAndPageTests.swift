@@ -9,7 +9,8 @@ import MSearchTestSupport
 @Suite(.serialized) struct SortAndPageTests {
     var seeds: String { SeedSearchTests.index.path }
 
-    /// Six articles about oil: four dated (two on the same day, one of which says "oil" three
+    /// Six articles about oil (one template, so near-duplicates of each other: the tests list
+    /// them all with `--duplicates show`, their point being the order): four dated (two on the same day, one of which says "oil" three
     /// times and so outranks the other) and two undated (one with more "oil" than the other).
     static let dated: IndexedFiles = {
         func article(_ title: String, _ dateline: String?, oil: Int) -> String {
@@ -28,7 +29,7 @@ import MSearchTestSupport
     }()
 
     func json(_ index: String, _ arguments: [String]) throws -> [String: Any] {
-        let r = try MSearchBinary.run(["--index", index, "--json"] + arguments)
+        let r = try MSearchBinary.run(["--index", index, "--duplicates", "show", "--json"] + arguments)
         #expect(r.status == 0, "\(arguments): \(r.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     }
@@ -54,8 +55,8 @@ import MSearchTestSupport
         #expect(scores["Charlie report"]! > scores["Bravo report"]!)
         #expect(scores["Uniform report"]! > scores["Victor report"]!)
         // Relevance is the default and `--sort relevance` changes nothing.
-        let explicit = try MSearchBinary.run(["--index", index, "--json", "--sort", "relevance", "oil"])
-        let implicit = try MSearchBinary.run(["--index", index, "--json", "oil"])
+        let explicit = try MSearchBinary.run(["--index", index, "--duplicates", "show", "--json", "--sort", "relevance", "oil"])
+        let implicit = try MSearchBinary.run(["--index", index, "--duplicates", "show", "--json", "oil"])
         #expect(maskingRunDetails(explicit.stdout, index: index) == maskingRunDetails(implicit.stdout, index: index))
     }
 
@@ -113,14 +114,14 @@ import MSearchTestSupport
     @Test func batchSortsAndPagesInEveryFormat() throws {
         let index = SortAndPageTests.dated.index.path
         let options = ["--sort", "oldest", "--offset", "1", "--limit", "2"]
-        let jsonl = try MSearchBinary.run(["batch", "--index", index] + options, stdin: "q\toil\n")
+        let jsonl = try MSearchBinary.run(["batch", "--index", index, "--duplicates", "show"] + options, stdin: "q\toil\n")
         #expect(jsonl.status == 0, "\(jsonl.stderr)")
         let record = try #require(try JSONSerialization.jsonObject(with: Data(jsonl.stdout.utf8)) as? [String: Any])
         #expect(titles(record) == ["Delta report", "Charlie report"])
         #expect(hits(record).map { $0["rank"] as! Int } == [2, 3])
         #expect(record["offset"] as? Int == 1 && record["next_offset"] as? Int == 3)
 
-        let tsv = try MSearchBinary.run(["batch", "--index", index, "--format", "tsv"] + options, stdin: "q\toil\n")
+        let tsv = try MSearchBinary.run(["batch", "--index", index, "--duplicates", "show", "--format", "tsv"] + options, stdin: "q\toil\n")
         let rows = tsv.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         #expect(rows.map { String($0[1]) } == ["2", "3"])
         #expect(rows.map { String($0[5]) } == ["Delta report", "Charlie report"])

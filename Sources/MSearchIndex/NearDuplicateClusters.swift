@@ -1,0 +1,122 @@
+/// The index's near-duplicate clusters: the connected components of the graph whose edges
+/// join two live documents that share an LSH band of their signatures (`NearDuplicateSignature`,
+/// 16 bands of 4 bins) and agree on at least `threshold` of all bins (estimated Jaccard
+/// similarity of their body shingles).
+///
+/// The clusters are derived from the live documents' signature columns of one reader snapshot,
+/// never stored apart from them: a function of the set of live documents and their signatures
+/// alone, so an index updated by additions, deletions and merges has exactly the clusters of an
+/// index rebuilt from the same documents (the signatures are copied by merges, and the
+/// components do not depend on the order documents are visited in). Building them is a pass
+/// over the columns and a sort of the documents' keys per band.
+///
+/// A cluster's members are listed in external-id order; the first is its representative, and
+/// its external id is the cluster's id (stable while that document stays).
+public final class NearDuplicateClusters {
+    /// The fraction of signature bins two documents must share to be near-duplicates.
+    public static let threshold = 0.75
+    /// Bodies shorter than this many terms are never clustered: a few shared words ("No
+    /// comment. Reuter") say nothing about the articles being the same.
+    public static let minimumBodyLength: UInt32 = 8
+
+    /// Per index-wide document number, its cluster's index, or -1.
+    private let clusterOfDocument: [Int32]
+    /// Per cluster, its members' index-wide numbers in external-id order.
+    private let memberLists: [[Int]]
+
+    /// How many clusters (of two or more documents) the index has.
+    public var count: Int { memberLists.count }
+
+    /// The cluster of index-wide document `doc`, or nil when it has no near-duplicate.
+    public func cluster(of doc: Int) -> Int? {
+        guard doc >= 0, doc < clusterOfDocument.count else { return nil }
+        let c = clusterOfDocument[doc]
+        return c < 0 ? nil : Int(c)
+    }
+
+    /// The members of cluster `cluster` (index-wide numbers, external-id order).
+    public func members(_ cluster: Int) -> [Int] {
+        guard cluster >= 0, cluster < memberLists.count else { return [] }
+        return memberLists[cluster]
+    }
+
+    /// Every cluster's members, in the order of their representatives' external ids.
+    public var all: [[Int]] { memberLists }
+
+    init(reader: IndexReader) {
+        let total = reader.segments.reduce(0) { $0 + $1.documentCount }
+        // The documents that take part: live, long enough, with a signature.
+        var candidates: [Int] = []
+        var scratch = [UInt16](repeating: 0, count: NearDuplicateSignature.bins)
+        for (s, segment) in reader.segments.enumerated() {
+            for d in 0..<segment.documentCount where !segment.isDeleted(d) {
+                guard segment.columns.bodyLength(d) >= NearDuplicateClusters.minimumBodyLength else { continue }
+                segment.columns.signature(d, into: &scratch)
+                if scratch[0] != 0 { candidates.append(reader.segmentBases[s] + d) }
+            }
+        }
+        func read(_ doc: Int, into out: inout [UInt16]) {
+            let (s, local) = reader.locate(doc)
+            reader.segments[s].columns.signature(local, into: &out)
+        }
+
+        var parent = Array(0..<total)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        var other = scratch
+        // One band at a time, so memory is 16 bytes a document whatever the number of bands.
+        var entries: [(key: UInt64, doc: Int)] = []
+        entries.reserveCapacity(candidates.count)
+        for band in 0..<NearDuplicateSignature.bands {
+            entries.removeAll(keepingCapacity: true)
+            for doc in candidates {
+                read(doc, into: &scratch)
+                entries.append((scratch.withUnsafeBufferPointer { NearDuplicateSignature.bandKey($0, band: band) }, doc))
+            }
+            entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.doc < $1.doc }
+            var start = 0
+            while start < entries.count {
+                var end = start + 1
+                while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+                // Every pair of the bucket not yet in one component is compared, so the
+                // components do not depend on the order of the bucket.
+                for i in start ..< end where end - start > 1 {
+                    let a = entries[i].doc
+                    read(a, into: &scratch)
+                    for j in (i + 1) ..< end {
+                        let b = entries[j].doc
+                        let ra = root(a), rb = root(b)
+                        guard ra != rb else { continue }
+                        read(b, into: &other)
+                        let similar = scratch.withUnsafeBufferPointer { x in
+                            other.withUnsafeBufferPointer { y in NearDuplicateSignature.similarity(x, y) }
+                        }
+                        if similar >= NearDuplicateClusters.threshold { parent[max(ra, rb)] = min(ra, rb) }
+                    }
+                }
+                start = end
+            }
+        }
+
+        var groups: [Int: [Int]] = [:]
+        for doc in candidates where parent[doc] != doc {
+            let r = root(doc)
+            groups[r, default: [r]].append(doc)
+        }
+        var lists: [[Int]] = []
+        for var members in groups.values {
+            members.sort(by: reader.externalIdPrecedes)
+            lists.append(members)
+        }
+        lists.sort { reader.externalIdPrecedes($0[0], $1[0]) }
+        var clusterOf = [Int32](repeating: -1, count: total)
+        for (c, members) in lists.enumerated() {
+            for doc in members { clusterOf[doc] = Int32(c) }
+        }
+        clusterOfDocument = clusterOf
+        memberLists = lists
+    }
+}
