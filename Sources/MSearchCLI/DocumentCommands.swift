@@ -37,6 +37,7 @@ struct ShowCommand: ParsableCommand {
         print("id: \(e(doc.id))\npath: \(e(doc.path))")
         if let url = doc.url { print("url: \(e(url))") }
         print("published: \(e(doc.date ?? "undated"))" + (doc.dateEvidence.map { " (from \(e($0)))" } ?? ""))
+        if let language = doc.language, !language.isEmpty { print("language: \(e(language))") }
         if !doc.mentionedDates.isEmpty { print("dates mentioned: \(e(doc.mentionedDates.joined(separator: ", ")))") }
         for kind in ActorKind.allCases {
             let names = doc.actors.filter { $0.kind == kind }.map { e($0.name) }

@@ -1,3 +1,4 @@
+import MSearchAnalysis
 import MSearchSources
 
 /// The per-document columns a segment writes, declared once each: the name and type the `.cols`
@@ -37,6 +38,10 @@ struct DocumentColumn: Sendable {
     /// The actors the document names, for actor facets.
     static let actors = DocumentColumn(name: "actors", value: .actors { $0.source.actors })
 
+    /// The document's language code, packed (`LanguageCode.pack`; 0 in an index without
+    /// per-document languages), for `--lang`, `lang:` and the language facet.
+    static let language = DocumentColumn(name: "language", value: .unsigned { LanguageCode.pack($0.source.language ?? "") })
+
     /// Every column, in the order the file holds them.
-    static let all: [DocumentColumn] = [titleLength, bodyLength, date, externalId, actors]
+    static let all: [DocumentColumn] = [titleLength, bodyLength, date, externalId, actors, language]
 }

@@ -24,9 +24,12 @@ struct Suggester {
         var corrected = 0
         for word in Suggester.plainWords(query) {
             guard corrected < Suggester.maxCorrectedWords else { break }
-            let terms = searcher.planner.analyze(word).terms
-            guard terms.count == 1, let term = terms.first else { continue }
-            guard try term.withUnsafeBufferPointer({ try searcher.reader.documentFrequency($0) }) == 0 else { continue }
+            // Unknown only when no language's analysis of it is in the index.
+            let forms = searcher.planner.analyses(word).map(\.terms)
+            guard forms.allSatisfy({ $0.count == 1 }), let term = forms.first?.first else { continue }
+            guard try forms.allSatisfy({ form in
+                try form[0].withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) } == 0
+            }) else { continue }
             corrected += 1
             let best = try closestBySingleEdit(word) ?? closestTerm(to: term)
             guard let best, let surface = try surfaceForm(of: best) else { continue }
@@ -63,11 +66,12 @@ struct Suggester {
         }
         var best: (term: [UInt8], df: Int)?
         for edit in edits {
-            let terms = searcher.planner.analyze(String(decoding: edit, as: UTF8.self)).terms
-            guard terms.count == 1, let t = terms.first else { continue }
-            let df = try t.withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) }
-            if df > 0 && (best == nil || df > best!.df || (df == best!.df && t.lexicographicallyPrecedes(best!.term))) {
-                best = (t, df)
+            for analysis in searcher.planner.analyses(String(decoding: edit, as: UTF8.self)) {
+                guard analysis.terms.count == 1, let t = analysis.terms.first else { continue }
+                let df = try t.withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) }
+                if df > 0 && (best == nil || df > best!.df || (df == best!.df && t.lexicographicallyPrecedes(best!.term))) {
+                    best = (t, df)
+                }
             }
         }
         return best?.term

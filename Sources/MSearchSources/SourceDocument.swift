@@ -24,6 +24,13 @@ public struct SourceDocument: Sendable, Equatable {
     /// Where the document is among those its file yields (0 for one-document files), so an
     /// index that keeps no text can find it again in the file (see `SourceText`).
     public var ordinal: Int = 0
+    /// The language the source declares (HTML `lang`/`xml:lang`, `Content-Language`, RSS
+    /// `<language>`, JSON Lines `lang`), as written; readers fill it, nil when none.
+    public var languageHint: String?
+    /// The document's language code ("en", "es"), decided at analysis from the hint and the text
+    /// (and read back from the index's `language` column); nil until then, "" in an index
+    /// without per-document languages.
+    public var language: String?
 
     public init(id: String, path: String, title: String, body: String, date: String? = nil,
                 dateEvidence: String? = nil, url: String? = nil, format: SourceFormat) {
