@@ -14,7 +14,7 @@ written without spaces).
 
 Usage: Benchmarks/language-id.py [MSEARCH_BINARY] (default .build-release/release/msearch)
 """
-import collections, gzip, json, os, re, subprocess, sys, tempfile
+import collections, gzip, json, os, re, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPORA = os.path.join(ROOT, "..", "shared", "corpora")
@@ -51,7 +51,11 @@ def words(text):
     return len(re.findall(r"\w+", text)) + len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]", text))
 
 def msearch(binary, *args):
-    return subprocess.run([binary, *args], check=True, capture_output=True, text=True).stdout
+    """stdout of an msearch command; status 1 (some files skipped, reported) is not fatal."""
+    r = subprocess.run([binary, *args], capture_output=True, text=True)
+    if r.returncode not in (0, 1):
+        sys.exit(f"{' '.join(args[:1])} failed ({r.returncode}): {r.stderr}")
+    return r.stdout
 
 def html_files(folder):
     for d, _, files in os.walk(folder):
@@ -73,8 +77,13 @@ def main():
             truth = {p: l for p, l in truth.items() if l}
             if not truth: continue
             pages = os.path.join(tmp, name + "-pages"); os.mkdir(pages)
+            origin = {}
             for i, p in enumerate(sorted(truth)):
-                os.symlink(p, os.path.join(pages, f"{i:04d}-" + os.path.basename(p)))
+                # Copies (the index walk does not follow links out of its paths), named by
+                # number so that the export's path leads back to the page.
+                copy = os.path.join(pages, f"{i:04d}-" + os.path.basename(p))
+                shutil.copyfile(p, copy)
+                origin[os.path.realpath(copy)] = p
             index = os.path.join(tmp, name + "-index")
             msearch(binary, "index", "--quiet", "--no-extract", "--index", index, pages)
             texts = os.path.join(tmp, name + "-texts"); os.mkdir(texts)
@@ -83,7 +92,7 @@ def main():
                 d = json.loads(line)
                 text = (d.get("title") or "") + "\n\n" + (d.get("body") or "")
                 if words(text) < MIN_WORDS: continue
-                source = os.path.realpath(d["path"])
+                source = origin.get(os.path.realpath(d["path"]))
                 if source not in truth: continue
                 stem = f"{len(expected):04d}"
                 open(os.path.join(texts, stem + ".txt"), "w").write(text)
