@@ -34,7 +34,11 @@ struct LanguageIdentifierTests {
         let found = bytes.withUnsafeBufferPointer { LanguageIdentifier.detect($0) }
         #expect(found == nil || found == "es")
         // A cut inside a multi-byte character is moved back to its start.
-        let spanish = Array(String(repeating: "la canción de la migración está aquí ", count: 200).utf8)
+        // Spaces in front put a two-byte character's first byte last in the prefix.
+        let repeated = Array(String(repeating: Self.samples[1].text + " ", count: 40).utf8)
+        let lead = (0..<LanguageIdentifier.prefixBytes).last { repeated[$0] >= 0xC2 }!
+        let spanish = [UInt8](repeating: 0x20, count: LanguageIdentifier.prefixBytes - 1 - lead) + repeated
+        #expect(spanish[LanguageIdentifier.prefixBytes - 1] >= 0xC2)
         #expect(spanish.withUnsafeBufferPointer { LanguageIdentifier.detect($0) } == "es")
     }
 
