@@ -17,14 +17,18 @@ extern "C" cld2_shim_result cld2_shim_detect(const char *text, int length) {
     int textBytes = 0;
     bool reliable = false;
     int validPrefix = 0;
-    CLD2::Language top = CLD2::ExtDetectLanguageSummaryCheckUTF8(
+    // The returned "summary" language can differ from language3[0] (CLD2 folds close languages
+    // into it); the three ranked languages with their percentages are what the caller weighs.
+    CLD2::ExtDetectLanguageSummaryCheckUTF8(
         text, length, true, &hints, 0, language3, percent3, scores3, nullptr,
         &textBytes, &reliable, &validPrefix);
     result.reliable = reliable ? 1 : 0;
     result.textBytes = textBytes;
-    if (top == CLD2::UNKNOWN_LANGUAGE || top == CLD2::TG_UNKNOWN_LANGUAGE) return result;
-    result.percent = percent3[0];
-    const char *code = CLD2::LanguageCode(top);
-    if (code != nullptr) std::strncpy(result.code, code, sizeof result.code - 1);
+    for (int i = 0; i < 3; i++) {
+        if (language3[i] == CLD2::UNKNOWN_LANGUAGE || language3[i] == CLD2::TG_UNKNOWN_LANGUAGE) continue;
+        result.percents[i] = percent3[i];
+        const char *code = CLD2::LanguageCode(language3[i]);
+        if (code != nullptr) std::strncpy(result.codes[i], code, sizeof result.codes[i] - 1);
+    }
     return result;
 }

@@ -7,8 +7,12 @@ public enum LanguageIdentifier {
     /// CLD2 reaches its answer within a few KB; a longer prefix costs time and changes nothing
     /// for a news article, and keeps indexing cheap on long documents.
     public static let prefixBytes = 4096
-    /// Below this many letters CLD2's answers are guesses: the index's default language wins.
-    public static let minimumTextBytes = 64
+    /// Below this many letter bytes (about 20 words) CLD2's answers are guesses (a line of
+    /// place names reads as Portuguese): the index's default language wins.
+    public static let minimumTextBytes = 128
+    /// A text with at least this percentage in the default language is mixed (an English
+    /// report quoting German company names): the default language wins.
+    public static let mixedPercent = 30
 
     /// Text on which CLD2 overrules a declared language it disagrees with: pages keep a
     /// template's `lang="en"` over articles in other languages, and a declaration is checked
@@ -22,6 +26,8 @@ public enum LanguageIdentifier {
         public var language: String
         public var percent: Int
         public var textBytes: Int
+        /// The percentage of the text in each language CLD2 ranked (its top three).
+        public var percents: [String: Int] = [:]
     }
 
     /// What CLD2 says of `text` (UTF-8) when it is reliable and covers most of the text, else
@@ -34,12 +40,19 @@ public enum LanguageIdentifier {
         let result = base.withMemoryRebound(to: CChar.self, capacity: length) {
             cld2_shim_detect($0, Int32(length))
         }
-        guard result.reliable != 0, result.textBytes >= minimumTextBytes, result.percent >= 50 else { return nil }
-        let code = withUnsafeBytes(of: result.code) { raw in
-            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        let percents = withUnsafeBytes(of: result.percents) { Array($0.bindMemory(to: Int32.self)) }
+        var first: String?
+        var byLanguage: [String: Int] = [:]
+        withUnsafeBytes(of: result.codes) { raw in
+            for i in 0..<min(3, percents.count) {
+                let code = String(decoding: raw[(i * 16)..<(i * 16 + 16)].prefix(while: { $0 != 0 }), as: UTF8.self)
+                guard let language = LanguageCode.primary(code) else { continue }
+                if i == 0 { first = language }
+                byLanguage[language, default: 0] += Int(percents[i])
+            }
         }
-        guard let language = LanguageCode.primary(code) else { return nil }
-        return Detection(language: language, percent: Int(result.percent), textBytes: Int(result.textBytes))
+        guard result.reliable != 0, result.textBytes >= minimumTextBytes, let first, percents[0] >= 50 else { return nil }
+        return Detection(language: first, percent: Int(percents[0]), textBytes: Int(result.textBytes), percents: byLanguage)
     }
 
     /// The detected language code of `text`, or nil (see `detection`).
@@ -58,6 +71,7 @@ public enum LanguageIdentifier {
     public static func documentLanguage(hint: String?, text: UnsafeBufferPointer<UInt8>, fallback: String) -> String {
         let declared = hint.flatMap(LanguageCode.primary)
         guard let found = detection(text) else { return declared ?? fallback }
+        if declared == nil, found.language != fallback, found.percents[fallback, default: 0] >= mixedPercent { return fallback }
         guard let declared, declared != found.language else { return found.language }
         let sure = found.textBytes >= overruleTextBytes && found.percent >= overrulePercent
         return sure ? found.language : declared

@@ -5,12 +5,12 @@
 extern "C" {
 #endif
 
-/// What CLD2 says about a text: the top language's code ("en", "es", "zh-Hant"; empty when
-/// unknown), the percentage of the text's letters in that language, and whether CLD2 judges
-/// its own answer reliable.
+/// What CLD2 says about a text: its three most likely languages' codes ("en", "es", "zh-Hant";
+/// empty when unknown), best first, with the percentage of the text's letters in each, whether
+/// CLD2 judges its answer reliable, and how many letter bytes it scored.
 typedef struct {
-    char code[16];
-    int percent;
+    char codes[3][16];
+    int percents[3];
     int reliable;
     int textBytes;
 } cld2_shim_result;
