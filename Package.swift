@@ -32,11 +32,14 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CEditline", providers: [.apt(["libedit-dev"])]),
+        // Google's Compact Language Detector 2 (Debian libcld2-dev) is C++: this target is the
+        // small extern "C" shim Swift calls (Sources/CCLD2Shim/cld2_shim.cc).
+        .target(name: "CCLD2Shim", linkerSettings: [.linkedLibrary("cld2")]),
 
         // What documents are in these files?
         .target(name: "MSearchSources", dependencies: ["CLibXML2"]),
-        // Which terms does this text contain, and where?
-        .target(name: "MSearchAnalysis", dependencies: ["CStemmer"], swiftSettings: hotPath),
+        // Which terms does this text contain, and where? In which language is it written?
+        .target(name: "MSearchAnalysis", dependencies: ["CStemmer", "CCLD2Shim"], swiftSettings: hotPath),
         // When was it published, and who does it name? (dates and actors, by rules)
         .target(name: "MSearchExtraction", dependencies: ["MSearchSources", "MSearchAnalysis"],
                 resources: [.copy("Resources")]),

@@ -27,6 +27,28 @@ final class SnowballStemmer {
         return names
     }
 
+    /// ISO 639-1 codes of libstemmer's algorithms, as its own `modules.txt` aliases them
+    /// (libstemmer accepts the codes but cannot list them); Norwegian Bokmål and Nynorsk, which
+    /// CLD2 may name, use its Norwegian.
+    private static let languageCodes: [String: String] = [
+        "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "da": "danish", "nl": "dutch",
+        "en": "english", "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
+        "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
+        "ne": "nepali", "no": "norwegian", "nb": "norwegian", "nn": "norwegian", "pt": "portuguese",
+        "ro": "romanian", "ru": "russian", "sr": "serbian", "es": "spanish", "sv": "swedish",
+        "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+    ]
+
+    /// The Snowball algorithm for a language code ("es" → "spanish"), or nil when this
+    /// libstemmer has none (Chinese, Japanese, Thai, …: such text is not stemmed).
+    static func algorithm(forLanguage code: String) -> String? {
+        guard let name = languageCodes[code], available.contains(name) else { return nil }
+        return name
+    }
+
+    /// `algorithms`, asked of libstemmer once.
+    private static let available = Set(algorithms)
+
     init(algorithm: String) throws {
         guard let stemmer = sb_stemmer_new(algorithm, "UTF_8") else {
             throw AnalyzerError.unknownStemmer(name: algorithm, available: SnowballStemmer.algorithms)

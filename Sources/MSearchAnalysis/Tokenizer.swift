@@ -4,12 +4,16 @@ struct RawToken {
     var start: Int
     var end: Int
     var isASCII: Bool
+    /// One Han, kana or Hangul character: scripts written without spaces between words, which
+    /// the analyzer joins into overlapping bigrams (`CJKBigrams`).
+    var isCJK = false
 }
 
 /// Splits UTF-8 bytes into tokens: maximal runs of letters, digits and combining marks, with an
 /// apostrophe (' or U+2019) kept between two letters. Everything else, including invalid UTF-8,
 /// separates. Works on raw bytes with a class table so the hot loop neither allocates nor decodes
-/// ASCII. Tokens longer than `maxTokenBytes` are skipped entirely.
+/// ASCII. Tokens longer than `maxTokenBytes` are skipped entirely. A Han, kana or Hangul
+/// character is a token of its own (a run of them would be one giant token).
 struct Tokenizer {
     static let maxTokenBytes = 64
 
@@ -29,12 +33,19 @@ struct Tokenizer {
     /// one-byte separator so scanning resumes at the next byte.
     @inline(__always)
     private func classAt(_ i: Int) -> (cls: UInt8, length: Int) {
-        let b = base[i]
-        if b < 0x80 { return (table[Int(b)], 1) }
-        let (value, length) = UTF8Scanning.decodeMultiByte(base, i, count)
-        if length == 0 { return (CharacterClass.separator, 1) }
-        let cls = value < 0x10000 ? table[Int(value)] : CharacterClass.classify(value)
+        let (cls, length, _) = classAndScriptAt(i)
         return (cls, length)
+    }
+
+    /// `classAt`, and whether the character is CJK (`CJKBigrams.isCJK`).
+    @inline(__always)
+    private func classAndScriptAt(_ i: Int) -> (cls: UInt8, length: Int, cjk: Bool) {
+        let b = base[i]
+        if b < 0x80 { return (table[Int(b)], 1, false) }
+        let (value, length) = UTF8Scanning.decodeMultiByte(base, i, count)
+        if length == 0 { return (CharacterClass.separator, 1, false) }
+        let cls = value < 0x10000 ? table[Int(value)] : CharacterClass.classify(value)
+        return (cls, length, CJKBigrams.isCJK(value))
     }
 
     /// The next token of at most `maxTokenBytes` bytes, or nil at the end of the input.
@@ -51,8 +62,13 @@ struct Tokenizer {
                 cls = table[Int(b)]; length = 1
                 if cls != CharacterClass.letter && cls != CharacterClass.digit { i &+= 1; continue }
             } else {
-                (cls, length) = classAt(i)
+                let cjk: Bool
+                (cls, length, cjk) = classAndScriptAt(i)
                 if cls != CharacterClass.letter && cls != CharacterClass.digit { i &+= length; continue }
+                if cjk {
+                    index = i &+ length
+                    return RawToken(start: i, end: i &+ length, isASCII: false, isCJK: true)
+                }
             }
 
             let start = i
@@ -71,7 +87,8 @@ struct Tokenizer {
                     }
                     break scan
                 }
-                let (k, len) = classAt(i)
+                let (k, len, cjk) = classAndScriptAt(i)
+                if cjk { break scan }
                 switch k {
                 case CharacterClass.letter: afterLetter = true
                 case CharacterClass.digit: afterLetter = false

@@ -16,6 +16,7 @@ enum ArticleText {
         out += "id: \(e(doc.id))\npath: \(e(DisplayPath.shown(doc.path)))\n"
         if let url = doc.url { out += "url: \(e(url))\n" }
         out += "published: \(e(doc.date ?? "undated"))" + (doc.dateEvidence.map { " (from \(e($0)))" } ?? "") + "\n"
+        if let language = doc.language, !language.isEmpty { out += "language: \(e(language))\n" }
         if !doc.mentionedDates.isEmpty { out += "dates mentioned: \(e(doc.mentionedDates.joined(separator: ", ")))\n" }
         for kind in ActorKind.allCases {
             let names = doc.actors.filter { $0.kind == kind }.map { e($0.name) }

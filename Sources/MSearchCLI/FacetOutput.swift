@@ -34,6 +34,12 @@ enum FacetOutput {
                 }
             }
         }
+        if !f.languages.isEmpty {
+            out += "\(dim)Language:\(reset)\n"
+            for l in f.languages {
+                out += "  \(TerminalText.escaped(l.value ?? "none").padding(toLength: 4, withPad: " ", startingAt: 0))  \(String(format: "%4d", l.count))\n"
+            }
+        }
         if !f.actors.isEmpty {
             out += "\(dim)Who:\(reset)\n"
             let names = f.actors.map { TerminalText.escaped($0.value ?? "") }

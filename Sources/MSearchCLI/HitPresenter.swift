@@ -44,16 +44,20 @@ struct HitPresenter {
     func present(_ hits: [Hit], startRank: Int = 1) throws -> [PresentedHit] {
         try hits.enumerated().map { i, hit in
             let (doc, textAvailable) = try reader.documentText(hit.doc)
-            let snippets = SnippetBuilder.passages(text: doc.body, matches: matches(in: doc.body),
+            // The hit's own language's analysis finds the forms its text has (`deportaciones`).
+            let own = analyzer.forLanguage(doc.language ?? "")
+            let snippets = SnippetBuilder.passages(text: doc.body, matches: matches(in: doc.body, analyzer: own),
                                                    termWeights: patterns.map(\.weight), options: options)
-            let titleHighlights = matches(in: doc.title).map { $0.start..<$0.end }
+            let titleHighlights = matches(in: doc.title, analyzer: own).map { $0.start..<$0.end }
             return PresentedHit(rank: startRank + i, hit: hit, externalId: doc.id, document: doc,
                                 snippets: snippets, titleHighlights: titleHighlights, sourceChanged: !textAvailable)
         }
     }
 
-    /// Where the query's patterns occur in `text`, as byte ranges of the original text.
-    func matches(in text: String) -> [TermMatch] {
+    /// Where the query's patterns occur in `text` (analysed by `analyzer`, the default
+    /// language's unless given), as byte ranges of the original text.
+    func matches(in text: String, analyzer: Analyzer? = nil) -> [TermMatch] {
+        let analyzer = analyzer ?? self.analyzer
         var terms: [[UInt8]] = []
         var tokens: [Token] = []
         analyzer.analyze(text) { term, token in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSearchAnalysis
 import MSearchExtraction
 import MSearchIndex
 import MSearchIndexing
@@ -49,6 +50,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .customLong("no-extract"), help: "Index the text only: no dates or actors from the text.")
     var noExtract = false
 
+    @Option(name: .long, help: ArgumentHelp("The language of documents that declare none and are too short or mixed to detect (a code: en, es, de…; default en). Each document is analysed in its own language. Remembered by the index.", valueName: "code"))
+    var language: String?
+
     /// The built-in gazetteer, extended by the user's file (whose entries win): `bytes`, read
     /// from `file`.
     static func extractor(gazetteer bytes: [UInt8]?, file: String) throws -> Extractor {
@@ -64,6 +68,9 @@ struct IndexCommand: ParsableCommand {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to index") }
         if !(memory >= 0.1 && memory <= 1_048_576) { throw ValidationError("--memory takes a number of MB, 0.1 or more") }
         if maxFileSize < 1 || maxFileSize > 1024 { throw ValidationError("--max-file-size takes a number of MB from 1 to 1024") }
+        if let language, LanguageCode.primary(language) != language.lowercased() {
+            throw ValidationError("--language takes a language code of 2 or 3 letters (en, es, de), not \"\(language)\"")
+        }
     }
 
     func run() throws {
@@ -84,6 +91,7 @@ struct IndexCommand: ParsableCommand {
         run.keptGazetteer = .some(gazetteer)
         run.prune = prune
         run.store = store
+        if let language { run.settings = .perDocumentLanguage(default: language.lowercased()) }
         run.memoryBudget = Int(memory * 1_048_576)
         run.maxFileSize = maxFileSize << 20
         if !quiet { run.reporter = IndexingProgress() }

@@ -31,6 +31,7 @@ enum JSONOutput {
             ("title", .string(h.document?.title ?? "")),
             ("path", .string(h.document?.path ?? "")),
             ("date", .string(h.document?.date)),
+            ("language", .string(h.document?.language.flatMap { $0.isEmpty ? nil : $0 })),
             ("actors", .array((h.document?.actors ?? []).map { .string($0.name) })),
             ("snippet", .string(snippet.text)),
             ("highlights", .array(snippet.highlightScalarOffsets().map { .array($0.map { .int($0) }) })),
@@ -54,6 +55,7 @@ enum JSONOutput {
     static func documentFields(_ d: SourceDocument) -> [(String, JSONValue)] {
         [("id", .string(d.id)), ("title", .string(d.title)), ("path", .string(d.path)), ("url", .string(d.url)),
          ("date", .string(d.date)), ("date_evidence", .string(d.dateEvidence)),
+         ("language", .string(d.language.flatMap { $0.isEmpty ? nil : $0 })),
          ("actors", .array(d.actors.map { .string($0.name) })),
          ("actor_kinds", .array(d.actors.map { .string($0.kind.rawValue) })),
          ("dates_mentioned", .array(d.mentionedDates.map { .string($0) })),
@@ -78,7 +80,7 @@ enum JSONOutput {
             ("periods", .array(t.periods.map { .object([("start", .string($0.label)), ("count", .int($0.count))]) })),
             ("imprecise", .int(t.imprecise)), ("undated", .int(t.undated))])
         return .object([("year", values(f.years)), ("month", values(f.months)), ("timeline", timeline),
-                        ("actor", values(f.actors))])
+                        ("actor", values(f.actors)), ("language", values(f.languages))])
     }
 
     static func answer(_ a: SearchAnswer, qid: String? = nil) -> JSONValue {

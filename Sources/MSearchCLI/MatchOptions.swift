@@ -18,6 +18,9 @@ struct MatchOptions: ParsableArguments {
     @Option(name: .long, help: "Only articles naming this actor (repeatable; canonical names and aliases, any accents or case).")
     var actor: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Only articles in this language (a code: en, es, de); query words are then analysed in it alone.", valueName: "code"))
+    var lang: String?
+
     @Option(name: .long, help: "Whether undated articles pass --from/--to and date: filters: exclude (default) or include.")
     var undated: UndatedPolicy = .exclude
 
@@ -26,6 +29,9 @@ struct MatchOptions: ParsableArguments {
 
     func validate() throws {
         if let problem = OptionValidation.dateRange(from: from, to: to) { throw ValidationError(problem) }
+        if let lang, OptionValidation.languageCode(lang) == nil {
+            throw ValidationError("--lang takes a language code of 2 or 3 letters (en, es, de), not \"\(lang)\"")
+        }
     }
 
     /// Opens the index and a session that matches as these options say (ranking as given).
@@ -36,6 +42,7 @@ struct MatchOptions: ParsableArguments {
         session.filters.from = from
         session.filters.to = to
         session.filters.actors = actor
+        session.filters.language = lang.flatMap(OptionValidation.languageCode)
         session.searcher.includeUndated = undated == .include
         return session
     }

@@ -55,6 +55,14 @@ public enum OptionValidation {
     }
 
     /// Both bounds dates, and the range not ending before it starts.
+    /// A language code as `--lang`, `:lang` and `lang:` take it: 2–3 ASCII letters, lower-cased.
+    public static func languageCode(_ s: String) -> String? {
+        let code = s.lowercased()
+        guard (2...3).contains(code.utf8.count),
+              code.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+        return code
+    }
+
     public static func dateRange(from: String?, to: String?, names: (String, String) = ("--from", "--to")) -> String? {
         if let from, let problem = date(from, names.0) { return problem }
         if let to, let problem = date(to, names.1) { return problem }

@@ -31,7 +31,8 @@ final class Repl {
         (":from", ":from DATE|off", "only articles published on or after DATE (2023, 2023-11, 2023-11-14)"),
         (":to", ":to DATE|off", "only articles published on or before DATE"),
         (":actor", ":actor NAME|off", "only articles naming NAME (Tab completes names); repeat to require several"),
-        (":facets", ":facets on|off", "count results by year, month and actor"),
+        (":lang", ":lang CODE|off", "only articles in language CODE (en, es, de); words analysed in it alone"),
+        (":facets", ":facets on|off", "count results by year, month, language and actor"),
         (":filters", ":filters", "the filters in force"),
         (":clear", ":clear", "remove every filter"),
         (":stats", ":stats", "what the index holds"),
@@ -153,6 +154,16 @@ final class Repl {
             guard let argument, !argument.isEmpty else { output("usage: :actor NAME, or :actor off\n"); break }
             if argument == "off" { session.filters.actors = [] } else { session.filters.actors.append(argument) }
             output(describeFilters())
+        case ":lang":
+            guard let argument, !argument.isEmpty else { output("usage: :lang CODE, or :lang off\n"); break }
+            if argument == "off" {
+                session.filters.language = nil
+            } else if let code = OptionValidation.languageCode(argument) {
+                session.filters.language = code
+            } else {
+                output(":lang takes a language code of 2 or 3 letters (en, es, de)\n"); break
+            }
+            output(describeFilters())
         case ":sort":
             guard let argument else { output("usage: :sort relevance|newest|oldest\n"); break }
             switch OptionValidation.choice(text: argument, ":sort", as: SortOrder.self) {
@@ -223,6 +234,7 @@ final class Repl {
         if let from = f.from { parts.append("from \(from)") }
         if let to = f.to { parts.append("to \(to)") }
         parts += f.actors.map { "actor \($0)" }
+        if let language = f.language { parts.append("language \(language)") }
         return "filters: " + TerminalText.escaped(parts.joined(separator: ", ")) + "\n"
     }
 }

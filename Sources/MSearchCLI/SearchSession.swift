@@ -12,14 +12,17 @@ struct SearchFilters: Equatable {
     var from: String?
     var to: String?
     var actors: [String] = []
+    /// Only documents in this language (a code); query words are then analysed in it alone.
+    var language: String?
 
-    var isEmpty: Bool { from == nil && to == nil && actors.isEmpty }
+    var isEmpty: Bool { from == nil && to == nil && actors.isEmpty && language == nil }
 
     /// The filters as required clauses around the user's query.
     func apply(to query: Query) -> Query {
         var must: [Query] = []
         if from != nil || to != nil { must.append(.date(from: from, to: to)) }
         must += actors.map { .actor($0) }
+        if let language { must.append(.language(language)) }
         guard !must.isEmpty else { return query }
         return .boolean(must: [query] + must, should: [], mustNot: [])
     }
@@ -102,6 +105,7 @@ final class SearchSession {
         let started = DispatchTime.now().uptimeNanoseconds
         let parsed = plainSyntax ? try searcher.plainQuery(text) : try parser.parse(text)
         let query = filters.apply(to: parsed)
+        if searcher.queryLanguages != filters.language.map({ [$0] }) { searcher.queryLanguages = filters.language.map { [$0] } }
         let order = requestedOrder ?? self.order
         // A run of ids (TREC) shows no total, so MaxScore may skip what cannot make the page;
         // it is judged article by article, so it is never collapsed.

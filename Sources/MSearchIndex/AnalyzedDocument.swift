@@ -18,8 +18,16 @@ public struct AnalyzedDocument: Sendable {
     /// hashed from the same terms as the postings, in the same pass.
     public var signature: [UInt16] = []
 
-    /// Analyses title then body; body positions start after a gap so no phrase spans both.
-    public init(_ source: SourceDocument, analyzer: Analyzer) {
+    /// Analyses title then body, with the analyzer of the document's language (`source.language`
+    /// when already known, e.g. re-analysed from the store; else decided here from its hint and
+    /// text); body positions start after a gap so no phrase spans both.
+    public init(_ source: SourceDocument, analyzer base: Analyzer) {
+        var source = source
+        if source.language == nil {
+            var text = source.body.utf8.count >= LanguageIdentifier.minimumTextBytes ? source.body : source.title + "\n" + source.body
+            source.language = text.withUTF8 { base.documentLanguage(hint: source.languageHint, text: $0) }
+        }
+        let analyzer = base.forLanguage(source.language ?? "")
         self.source = source
         var title = source.title
         var lastTitlePosition: UInt32 = 0
@@ -48,7 +56,7 @@ public struct AnalyzedDocument: Sendable {
         self.signature = signature.finish()
         // Actors become terms of their own, outside the text's positions and lengths, so an
         // `actor:` filter is a postings lookup like any word.
-        for actor in Set(source.actors.map { ActorTerms.term(for: $0.name, analyzer: analyzer) }).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        for actor in Set(source.actors.map { ActorTerms.term(for: $0.name, analyzer: base) }).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             termBytes.append(contentsOf: actor)
             termEnds.append(UInt32(termBytes.count))
             positions.append(0)

@@ -1,3 +1,4 @@
+import MSearchAnalysis
 import MSearchSources
 
 /// The per-document columns a segment writes, declared once each: the name and type the `.cols`
@@ -42,6 +43,10 @@ struct DocumentColumn: Sendable {
     /// The body's near-duplicate signature, from which the clusters are derived.
     static let signature = DocumentColumn(name: "signature", value: .signature { $0.signature })
 
+    /// The document's language code, packed (`LanguageCode.pack`; 0 in an index without
+    /// per-document languages), for `--lang`, `lang:` and the language facet.
+    static let language = DocumentColumn(name: "language", value: .unsigned { LanguageCode.pack($0.source.language ?? "") })
+
     /// Every column, in the order the file holds them.
-    static let all: [DocumentColumn] = [titleLength, bodyLength, date, externalId, actors, signature]
+    static let all: [DocumentColumn] = [titleLength, bodyLength, date, externalId, actors, signature, language]
 }

@@ -1,3 +1,4 @@
+import MSearchAnalysis
 import MSearchSources
 
 /// Per-document values every query may need for every matching document ("fast fields"):
@@ -65,6 +66,7 @@ public final class DocumentColumns {
     private let ids: ExternalIdColumn
     private let actors: ActorColumn
     private let signatures: SignatureColumn
+    private let languages: PackedInts
     /// The file's columns by name, for merges and checks, which go over every declared column.
     let directory: ColumnsFile.Directory
 
@@ -79,6 +81,7 @@ public final class DocumentColumns {
         ids = try directory.identifier(.externalId)
         actors = try directory.actors(.actors)
         signatures = try directory.signatures(.signature)
+        languages = try directory.unsigned(.language)
     }
 
     /// Checks every value of every declared column (`msearch check`).
@@ -110,6 +113,16 @@ public final class DocumentColumns {
         guard da >= 0, da < a.documentCount, db >= 0, db < b.documentCount else { return 0 }
         return ExternalIdColumn.compare(a.ids, da, b.ids, db)
     }
+
+    /// The document's language as packed in the column (`LanguageCode.pack`; 0 for none).
+    @inline(__always)
+    public func languageValue(_ doc: Int) -> UInt32 {
+        guard doc >= 0, doc < documentCount else { return 0 }
+        return UInt32(truncatingIfNeeded: languages[doc])
+    }
+
+    /// The document's language code ("" for none).
+    public func language(_ doc: Int) -> String { LanguageCode.unpack(languageValue(doc)) }
 
     /// Calls `body` with the ordinal of each actor the document names.
     @inline(__always)

@@ -95,7 +95,10 @@ public final class IndexReader {
         guard let unstoredText else { return (stored, true) }
         // A damaged catalog is damage, not a changed source.
         try unstoredText.verifyCatalog()
-        if let full = unstoredText.text(for: stored) { return (full, true) }
+        if var full = unstoredText.text(for: stored) {
+            full.language = stored.language
+            return (full, true)
+        }
         return (stored, false)
     }
 

@@ -66,7 +66,12 @@ public final class SegmentReader {
                                   frequencies: frequencies)
     }
 
-    public func document(_ doc: Int) throws -> SourceDocument { try store.document(doc) }
+    /// The stored document, with its language from the column.
+    public func document(_ doc: Int) throws -> SourceDocument {
+        var document = try store.document(doc)
+        document.language = columns.language(doc)
+        return document
+    }
 
     /// Drops the pages of the segment's files read so far from the resident set (`MappedFile`).
     public func releasePages() {

@@ -1,4 +1,5 @@
 import Foundation
+import MSearchAnalysis
 import MSearchExtraction
 import MSearchIndex
 import MSearchSources
@@ -24,6 +25,9 @@ public struct IndexingRun {
     public var maxFileSize = 100 << 20
     /// What a new or rebuilt index keeps of the text; nil keeps the existing index's choice.
     public var store: StoreMode? = nil
+    /// How a new or rebuilt index analyses text (default: per-document language, English when
+    /// undecided); an existing index keeps its own.
+    public var settings: AnalyzerSettings = .default
     /// The user's gazetteer for the index to keep, committed with the documents (`.some(nil)`:
     /// none); nil leaves the index's as it is.
     public var keptGazetteer: [UInt8]?? = nil
@@ -81,11 +85,11 @@ public struct IndexingRun {
         let started = Date()
         MallocTuning.forIndexing()
         var report = Report()
-        var writer = try IndexWriter(directory: directory, replace: replace, memoryBudget: memoryBudget, store: store)
+        var writer = try IndexWriter(directory: directory, settings: settings, replace: replace, memoryBudget: memoryBudget, store: store)
         if !replace && writer.manifest.catalog == nil && writer.manifest.documentCount > 0 {
             // Built without a catalog of source files: nothing to compare with, so rebuild.
             writer.close()
-            writer = try IndexWriter(directory: directory, replace: true, memoryBudget: memoryBudget, store: store)
+            writer = try IndexWriter(directory: directory, settings: settings, replace: true, memoryBudget: memoryBudget, store: store)
             report.rebuiltWithoutCatalog = true
         }
         defer { writer.close() }

@@ -21,6 +21,8 @@ public indirect enum Query: Equatable, Sendable {
     case date(from: String?, to: String?)
     /// Documents naming this actor (a canonical name or alias).
     case actor(String)
+    /// Documents in this language (a lower-case code of 2–3 letters: `lang:es`).
+    case language(String)
     /// Every document (what a query of only exclusions starts from).
     case all
 
@@ -30,7 +32,7 @@ public indirect enum Query: Equatable, Sendable {
         case .term(let w, _), .prefix(let w, _): return [w]
         case .phrase(let text, _, _): return [text]
         case .boolean(let must, let should, _): return (must + should).flatMap(\.positiveWords)
-        case .date, .actor, .all: return []
+        case .date, .actor, .language, .all: return []
         }
     }
 }

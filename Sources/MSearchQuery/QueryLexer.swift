@@ -1,13 +1,13 @@
-/// A field name the query language knows (`title:`, `body:`, `date:`, `actor:`).
+/// A field name the query language knows (`title:`, `body:`, `date:`, `actor:`, `lang:`).
 enum FieldName: String, CaseIterable {
-    case title, body, date, actor
+    case title, body, date, actor, lang
 
     /// Field names are case-insensitive: `Title:`, `DATE:`.
     init?(caseInsensitive name: String) {
         self.init(rawValue: name.lowercased())
     }
 
-    /// "title:, body:, date: and actor:", for hints.
+    /// "title:, body:, date:, actor: and lang:", for hints.
     static var listed: String {
         let names = allCases.map { "\($0.rawValue):" }
         return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]

@@ -16,7 +16,8 @@
 /// group        = "(" , or_expr , ")" ;                      (* at most 50 levels deep *)
 /// field_clause = ( "title" | "body" ) , ":" , ( group | phrase | prefix | word )
 ///              | "date" , ":" , date_value
-///              | "actor" , ":" , ( word | phrase ) ;        (* names case-insensitive; no space after ":" *)
+///              | "actor" , ":" , ( word | phrase )
+///              | "lang" , ":" , letter , letter , [ letter ] ; (* names case-insensitive; no space after ":" *)
 /// phrase       = quote , phrase_char , { phrase_char } , quote , [ "~" , slop ] ;
 /// quote        = '"' | "“" | "„" ;                          (* closed by '"', "”" or "“" *)
 /// phrase_char  = "\" , any | any - quote ;                  (* \" is a quote, \\ a backslash *)
@@ -207,7 +208,7 @@ private struct ParserRun {
     mutating func parsePrimary(field: Field?) throws(QuerySyntaxError) -> Query {
         let t = token
         switch t.kind {
-        case .word, .phrase, .field(.date), .field(.actor):   // title:/body: count their values
+        case .word, .phrase, .field(.date), .field(.actor), .field(.lang):   // title:/body: count their values
             clauses += 1
             if clauses > QueryBudget.maxClauses {
                 throw QueryBudget.tooManyClauses(lexer.query, at: lexer.error("", at: t.start, hint: nil).position)
@@ -291,6 +292,17 @@ private struct ParserRun {
             default:
                 throw error("\(spelling(fieldToken)) takes one name", at: t.start, hint: hint)
             }
+        case .lang:
+            let hint = "write a language code of 2 or 3 letters: lang:es, lang:de"
+            guard case .word(let w) = t.kind, !w.isPrefix, !w.hasEscapes else {
+                throw error("\(spelling(fieldToken)) takes a language code", at: t.start, hint: hint)
+            }
+            let code = w.text.lowercased()
+            guard (2...3).contains(code.utf8.count), code.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else {
+                throw error("\(spelling(fieldToken)) takes a language code of 2 or 3 letters", at: t.start, hint: hint)
+            }
+            try advance()
+            return .language(code)
         case .date:
             guard case .word(let w) = t.kind, !w.isPrefix, !w.hasEscapes else {
                 throw error("\(spelling(fieldToken)) takes a date", at: t.start, hint: DateValue.hint)

@@ -47,6 +47,9 @@ extension Query {
             return nil
         case .actor(let name):
             return name.isEmpty ? "empty actor" : nil
+        case .language(let code):
+            let letters = code.utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+            return (2...3).contains(code.utf8.count) && letters ? nil : "bad language code \(code)"
         case .all:
             return atTop ? "bare .all" : nil
         }

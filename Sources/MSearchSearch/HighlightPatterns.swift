@@ -28,7 +28,7 @@ extension Searcher {
                 plans.forEach(visit)
             case .boolean(let must, let should, _):
                 (must + should).forEach(visit)
-            case .dateRange, .all, .nothing:
+            case .dateRange, .language, .all, .nothing:
                 break
             }
         }

@@ -27,7 +27,7 @@ extension Searcher {
                 out.append(ProximityTerm(term: t.term, idf: t.idf, entries: t.entries))
             case .boolean(let must, let should, _):
                 (must + should).forEach(walk)
-            case .phrase, .any, .dateRange, .all, .nothing:
+            case .phrase, .any, .dateRange, .language, .all, .nothing:
                 return
             }
         }

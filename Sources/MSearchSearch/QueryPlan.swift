@@ -12,6 +12,8 @@ indirect enum QueryPlan {
     case any([QueryPlan])
     case boolean(must: [QueryPlan], should: [QueryPlan], mustNot: [QueryPlan])
     case dateRange(ClosedRange<Int32>)
+    /// Documents whose `language` column holds this packed code (`LanguageCode.pack`).
+    case language(UInt32)
     case all
     case nothing
 }
@@ -52,7 +54,12 @@ struct PlannedTerm {
 /// Builds plans: the one place query words meet the index's analyzer and statistics.
 struct QueryPlanner {
     let reader: IndexReader
+    /// The analyzer of the index's default language: prefixes, actor names, normalisation.
     let analyzer: Analyzer
+    /// One analyzer per distinct analysis of the languages a query looks in (the index's
+    /// languages, or `--lang`'s): a word is looked up in each form they give it. The default
+    /// language's comes first; an English-only index has just `analyzer`.
+    var analyzers: [Analyzer] = []
     let bm25: BM25
     /// Normalised words a bag-of-words query does not score (StopWords.swift).
     var stopWords: Set<String> = []
@@ -62,7 +69,7 @@ struct QueryPlanner {
     /// The index's actor names by word (built once per searcher, on the first actor clause).
     let actors: ActorDirectory
 
-    func analyze(_ text: String) -> (terms: [[UInt8]], positions: [Int]) {
+    func analyze(_ text: String, with analyzer: Analyzer) -> (terms: [[UInt8]], positions: [Int]) {
         var terms: [[UInt8]] = []
         var positions: [Int] = []
         analyzer.analyze(text) { term, token in
@@ -70,6 +77,17 @@ struct QueryPlanner {
             positions.append(token.position)
         }
         return (terms, positions)
+    }
+
+    /// The distinct term sequences `text` analyses to in the languages the query looks in
+    /// (the default language's first).
+    func analyses(_ text: String) -> [(terms: [[UInt8]], positions: [Int])] {
+        var out: [(terms: [[UInt8]], positions: [Int])] = []
+        for a in analyzers.isEmpty ? [analyzer] : analyzers {
+            let analysis = analyze(text, with: a)
+            if !out.contains(where: { $0.terms == analysis.terms }) { out.append(analysis) }
+        }
+        return out
     }
 
     /// The term's idf over live documents, and its entry in each segment's dictionary.
@@ -129,6 +147,8 @@ struct QueryPlanner {
             // the command line and the REPL refuse it with a message before it gets here.
             guard let range = DateBounds.range(from: from, to: to) else { return .nothing }
             return .dateRange(range)
+        case .language(let code):
+            return .language(LanguageCode.pack(code))
         case .actor(let name):
             // A filter: documents naming any actor the name designates, scoring nothing.
             let terms = try actorTerms(matching: name)
@@ -139,8 +159,18 @@ struct QueryPlanner {
         }
     }
 
+    /// A word or phrase analysed once per language the query looks in: one plan when every
+    /// language gives the same terms (an English-only index plans exactly as it always did),
+    /// else any of the distinct analyses (`deportación` → `deport` in Spanish, `deportacion`
+    /// unstemmed elsewhere), each with its own exact statistics.
     private func plan(phrase text: String, slop: Int, field: Field?) throws -> QueryPlan {
-        let (terms, positions) = analyze(text)
+        let plans = try analyses(text).map { try plan(terms: $0.terms, positions: $0.positions, slop: slop, field: field) }
+        let found = plans.filter { if case .nothing = $0 { return false } else { return true } }
+        if found.count <= 1 { return found.first ?? .nothing }
+        return .any(found)
+    }
+
+    private func plan(terms: [[UInt8]], positions: [Int], slop: Int, field: Field?) throws -> QueryPlan {
         if terms.isEmpty { return .nothing }
         if terms.count == 1 { return .term(try plannedTerm(terms[0], field: field)) }
         let resolved = try terms.map(resolve)
@@ -214,7 +244,7 @@ extension Query {
     /// Date and actor clauses select documents without scoring them.
     var isFilter: Bool {
         switch self {
-        case .date, .actor: return true
+        case .date, .actor, .language: return true
         default: return false
         }
     }

@@ -307,3 +307,30 @@ final class DateRangeScorer: Scorer {
     func score() -> Double { 0 }
     func explain() -> Explanation { Explanation(0, "published in the date range (a filter: adds nothing)") }
 }
+
+/// Documents in one language (`lang:es`, `--lang es`): a walk over the `language` column, as
+/// `DateRangeScorer` walks the dates. A filter: it scores nothing.
+final class LanguageScorer: Scorer {
+    private let columns: DocumentColumns
+    private let language: UInt32
+    private(set) var doc: Int32 = -1
+
+    init(columns: DocumentColumns, language: UInt32) {
+        self.columns = columns; self.language = language
+        seek(from: 0)
+    }
+
+    private func seek(from start: Int32) {
+        var d = Int(start)
+        while d < columns.documentCount {
+            if columns.languageValue(d) == language { doc = Int32(d); return }
+            d += 1
+        }
+        doc = PostingsCursor.exhausted
+    }
+
+    func next() throws { if doc != PostingsCursor.exhausted { seek(from: doc + 1) } }
+    func advance(to target: Int32) throws { if doc < target { seek(from: target) } }
+    func score() -> Double { 0 }
+    func explain() -> Explanation { Explanation(0, "in the language asked for (a filter: adds nothing)") }
+}

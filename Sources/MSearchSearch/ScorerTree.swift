@@ -18,6 +18,8 @@ extension Searcher {
             return AllDocumentsScorer(count: segment.documentCount)
         case .dateRange(let range):
             return DateRangeScorer(columns: segment.columns, range: range, includeUndated: includeUndated)
+        case .language(let packed):
+            return LanguageScorer(columns: segment.columns, language: packed)
         case .term(let t):
             guard let info = try entry(t.term, t.entries, segment: s) else { return EmptyScorer() }
             return try TermScorer(cursor: try segment.postings(info), term: t, bm25: bm25,

@@ -19,6 +19,12 @@ public final class Searcher {
     /// Maps a name a user types to a canonical actor name (a gazetteer alias lookup), so
     /// `actor:ICE` finds "Immigration and Customs Enforcement".
     public var actorAlias: ((String) -> String?)?
+    /// The languages of the index's documents (codes, most documents first), read from the
+    /// `language` columns once: a query word is analysed once per language among these.
+    public let languages: [String]
+    /// Analyse query words only for these languages (`--lang`); nil: every language of the index.
+    public var queryLanguages: [String]? { didSet { queryAnalyzers = Searcher.analyzers(analyzer, queryLanguages ?? languages, keepDefault: queryLanguages == nil) } }
+    private var queryAnalyzers: [Analyzer]
 
     public init(reader: IndexReader, ranking: RankingOptions = .default) throws {
         self.reader = reader
@@ -27,8 +33,34 @@ public final class Searcher {
         if let titleB = ranking.titleB { bm25.fields = Searcher.fieldNormalization(reader, titleB: titleB, bodyB: bm25.b) }
         self.bm25 = bm25
         analyzer = try reader.makeAnalyzer()
+        languages = Searcher.languages(of: reader)
+        queryAnalyzers = Searcher.analyzers(analyzer, languages)
         stopWords = Set(ranking.stopWords.words)
         actors = ActorDirectory(reader: reader)
+    }
+
+    /// The language codes of the live documents, most documents first (then by code).
+    static func languages(of reader: IndexReader) -> [String] {
+        var counts: [UInt32: Int] = [:]
+        for segment in reader.segments {
+            for d in 0..<segment.documentCount where !segment.isDeleted(d) {
+                counts[segment.columns.languageValue(d), default: 0] += 1
+            }
+        }
+        return counts.filter { $0.key != 0 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { LanguageCode.unpack($0.key) }
+    }
+
+    /// One analyzer per distinct analysis the languages need, the default's first when
+    /// `keepDefault` (languages sharing its settings add nothing); the default alone when
+    /// nothing else is asked for.
+    static func analyzers(_ base: Analyzer, _ languages: [String], keepDefault: Bool = true) -> [Analyzer] {
+        var out = keepDefault ? [base] : []
+        for language in languages {
+            let a = base.forLanguage(language)
+            if !out.contains(where: { $0.settings == a.settings }) { out.append(a) }
+        }
+        return out.isEmpty ? [base] : out
     }
 
     /// Plain BM25 with these parameters (`RankingOptions.classic`).
@@ -40,6 +72,7 @@ public final class Searcher {
 
     var planner: QueryPlanner {
         var p = QueryPlanner(reader: reader, analyzer: analyzer, bm25: bm25, actors: actors)
+        p.analyzers = queryAnalyzers
         p.stopWords = stopWords
         p.actorAlias = actorAlias
         return p

@@ -28,9 +28,12 @@ struct Suggester {
         var corrected = 0
         for word in Suggester.plainWords(query) {
             guard corrected < Suggester.maxCorrectedWords else { break }
-            let terms = searcher.planner.analyze(word).terms
-            guard terms.count == 1, let term = terms.first else { continue }
-            let df = try term.withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) }
+            // Unknown only when no language's analysis of it is in the index.
+            let forms = searcher.planner.analyses(word).map(\.terms)
+            guard forms.allSatisfy({ $0.count == 1 }), let term = forms.first?.first else { continue }
+            let df = try forms.reduce(0) { total, form in
+                total + (try form[0].withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) })
+            }
             var surface: String?
             if df == 0 {
                 corrected += 1
@@ -102,10 +105,11 @@ struct Suggester {
         }
         var found: [[UInt8]: Int] = [:]
         for edit in edits {
-            let terms = searcher.planner.analyze(String(decoding: edit, as: UTF8.self)).terms
-            guard terms.count == 1, let t = terms.first, found[t] == nil else { continue }
-            let df = try t.withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) }
-            if df > 0 { found[t] = df }
+            for analysis in searcher.planner.analyses(String(decoding: edit, as: UTF8.self)) {
+                guard analysis.terms.count == 1, let t = analysis.terms.first, found[t] == nil else { continue }
+                let df = try t.withUnsafeBufferPointer { try searcher.reader.documentFrequency($0) }
+                if df > 0 { found[t] = df }
+            }
         }
         return found.map { (term: $0.key, df: $0.value) }.sorted {
             $0.df != $1.df ? $0.df > $1.df : $0.term.lexicographicallyPrecedes($1.term)

@@ -42,9 +42,10 @@ enum HTMLReader {
         }
         if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "no text content") }
         if title.isEmpty { title = input.stem }
-        let document = SourceDocument(id: input.stem, path: path, title: title, body: body,
+        var document = SourceDocument(id: input.stem, path: path, title: title, body: body,
                                       date: metadata.date?.iso, dateEvidence: metadata.dateEvidence,
                                       url: metadata.url, format: .html)
+        document.languageHint = tree.declaredLanguage
         return SourceParts(documents: [document], problems: problems)
     }
 

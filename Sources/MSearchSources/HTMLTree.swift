@@ -102,6 +102,11 @@ struct HTMLTree {
     var metaOrder: [(String, String)] = []
     var titleText: String = ""
     var canonical: String?
+    /// The page's declared language: `<html lang>` (or `xml:lang`), else a `Content-Language`
+    /// meta, else Open Graph's `og:locale` ("es_ES"); as written.
+    var declaredLanguage: String? { htmlLanguage ?? contentLanguage ?? meta["og:locale"] }
+    var htmlLanguage: String?
+    var contentLanguage: String?
     var jsonLD: [String] = []
     /// Dates in elements and attributes outside the meta tags, in page order.
     var dateEvidence = HTMLDateEvidence()
@@ -396,6 +401,9 @@ struct HTMLTree {
 
     mutating func noteMetadata(_ x: XNode, name: String, attrs: [(String, String)]) {
         switch name {
+        case "html":
+            if htmlLanguage == nil, let lang = attrs.first(where: { $0.0 == "lang" || $0.0 == "xml:lang" })?.1,
+               !lang.isEmpty { htmlLanguage = lang }
         case "title":
             if titleText.isEmpty { titleText = collapseWhitespace(LibXML.rawText(x)) }
         case "meta":
@@ -404,6 +412,7 @@ struct HTMLTree {
             for (k, v) in attrs {
                 switch k {
                 case "content": content = v
+                case "http-equiv" where v.lowercased() == "content-language": keys.append("content-language")
                 case "property", "name", "itemprop":
                     for key in v.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                         keys.append(key.lowercased())
@@ -413,6 +422,7 @@ struct HTMLTree {
             }
             guard let content, !content.isEmpty else { return }
             let value = collapseWhitespace(content)
+            if keys.contains("content-language"), contentLanguage == nil { contentLanguage = value }
             for k in keys {
                 meta[k] = value
                 metaOrder.append((k, value))

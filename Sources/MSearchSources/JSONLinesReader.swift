@@ -129,8 +129,10 @@ enum JSONLinesReader {
         var date: String? = nil
         if let raw = string("date") { date = DateNormalizer.normalize(raw) }
         let url = string("url") ?? string("link")
-        return .document(lineNo, SourceDocument(id: id, path: path, title: title, body: body, date: date,
-                                                 dateEvidence: date == nil ? nil : "jsonl date", url: url, format: .jsonl))
+        var document = SourceDocument(id: id, path: path, title: title, body: body, date: date,
+                                      dateEvidence: date == nil ? nil : "jsonl date", url: url, format: .jsonl)
+        document.languageHint = string("lang") ?? string("language")
+        return .document(lineNo, document)
     }
 
     /// Paragraphs (lines) kept, whitespace inside each collapsed, empty lines dropped.

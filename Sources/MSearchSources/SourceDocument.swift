@@ -32,6 +32,13 @@ public struct SourceDocument: Sendable, Equatable {
     /// "thread" (the subject without "Re:"/"Fwd:" chains, for grouping) and "date-time"
     /// (the `Date:` header in RFC 3339, with its zone). Not indexed.
     public var metadata: [String: String] = [:]
+    /// The language the source declares (HTML `lang`/`xml:lang`, `Content-Language`, RSS
+    /// `<language>`, JSON Lines `lang`), as written; readers fill it, nil when none.
+    public var languageHint: String?
+    /// The document's language code ("en", "es"), decided at analysis from the hint and the text
+    /// (and read back from the index's `language` column); nil until then, "" in an index
+    /// without per-document languages.
+    public var language: String?
 
     public init(id: String, path: String, title: String, body: String, date: String? = nil,
                 dateEvidence: String? = nil, url: String? = nil, format: SourceFormat) {

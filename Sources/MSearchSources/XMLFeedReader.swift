@@ -51,6 +51,7 @@ enum XMLFeedReader {
         switch LibXML.name(root).lowercased() {
         case "rss":
             for channel in LibXML.children(root) where LibXML.name(channel) == "channel" {
+                feed.language = feed.text(FeedBuilder.child(channel, "language")) ?? LibXML.attribute(root, "lang")
                 for item in LibXML.children(channel) where LibXML.name(item) == "item" { feed.addRSSItem(item) }
             }
             for item in LibXML.children(root) where LibXML.name(item) == "item" { feed.addRSSItem(item) }
@@ -60,6 +61,7 @@ enum XMLFeedReader {
                 for item in LibXML.children(channel) where LibXML.name(item) == "item" { feed.addRSSItem(item) }
             }
         case "feed":
+            feed.language = LibXML.attribute(root, "lang")
             for entry in LibXML.children(root) where LibXML.name(entry) == "entry" { feed.addAtomEntry(entry) }
         default:
             return (SourceParts(documents: [try genericDocument(root, path: path, stem: stem, entities: entities)]), entities)
@@ -154,6 +156,9 @@ struct FeedBuilder {
     var result = SourceParts()
     var seen = Set<String>()
     var ordinal = 0
+    /// The feed's declared language (RSS `<language>`, the root's `xml:lang`), the hint of
+    /// items that declare none of their own (`dc:language`, `xml:lang`).
+    var language: String?
     /// The file's entity budget, shared by every item's text.
     let entities: EntityBudget
     let limits: ReadLimits
@@ -215,7 +220,8 @@ struct FeedBuilder {
         }
         if url == nil, let rdfAbout = LibXML.attribute(item, "about") { url = rdfAbout }
         if title.isEmpty { title = firstLine(of: body) }
-        add(id: guid ?? link ?? url, title: title, body: body, date: date, evidence: evidence, url: url)
+        add(id: guid ?? link ?? url, title: title, body: body, date: date, evidence: evidence, url: url,
+            language: text(FeedBuilder.child(item, "language", prefix: "dc")) ?? LibXML.attribute(item, "lang"))
     }
 
     mutating func addAtomEntry(_ entry: XNode) {
@@ -245,7 +251,8 @@ struct FeedBuilder {
             }
         }
         if title.isEmpty { title = firstLine(of: body) }
-        add(id: atomID ?? link, title: title, body: body, date: date, evidence: evidence, url: link)
+        add(id: atomID ?? link, title: title, body: body, date: date, evidence: evidence, url: link,
+            language: LibXML.attribute(entry, "lang"))
     }
 
     /// Atom text constructs: type="text" (default), "html" (escaped markup) or "xhtml" (inline div).
@@ -261,7 +268,8 @@ struct FeedBuilder {
         return JSONLinesReader.normalizeBody(raw)
     }
 
-    mutating func add(id: String?, title: String, body: String, date: PartialDate?, evidence: String?, url: String?) {
+    mutating func add(id: String?, title: String, body: String, date: PartialDate?, evidence: String?, url: String?,
+                      language itemLanguage: String?) {
         if title.isEmpty && body.isEmpty {
             result.problems.append(SourceProblem(path: path, reason: "item \(ordinal): no title or text"))
             return
@@ -269,7 +277,9 @@ struct FeedBuilder {
         var docID = id ?? DocumentIdentity.numbered(stem: stem, ordinal)
         if seen.contains(docID) { docID += "#\(ordinal)" }
         seen.insert(docID)
-        result.documents.append(SourceDocument(id: docID, path: path, title: title, body: body, date: date?.iso,
-                                               dateEvidence: date == nil ? nil : evidence, url: url, format: .xml))
+        var document = SourceDocument(id: docID, path: path, title: title, body: body, date: date?.iso,
+                                      dateEvidence: date == nil ? nil : evidence, url: url, format: .xml)
+        document.languageHint = itemLanguage ?? language
+        result.documents.append(document)
     }
 }

@@ -58,10 +58,11 @@ func referenceTokens(_ bytes: [UInt8]) -> [(Int, Int)] {
 }
 
 /// Pieces that exercise every branch of the tokenizer: ASCII classes, apostrophes, multi-byte
-/// letters, combining marks, emoji, CJK, Devanagari, and malformed or truncated UTF-8.
+/// letters, combining marks, emoji, Devanagari, and malformed or truncated UTF-8. Not CJK: the
+/// reference tokenizer has no bigrams, whose overlapping offsets CJKBigramTests checks.
 private let pieces: [[UInt8]] = [
     "a", "Z", "q", "7", "0", " ", "\n", "-", ",", ".", "'", "’", "‘", "é", "E\u{301}", "\u{301}", "ß", "Æ",
-    "ø", "日", "本", "😀", "👍🏽", "ि", "क", "σ", "Ω", "²", "½", "\u{200D}", "\u{0345}", "ﬁ", "İ",
+    "ø", "😀", "👍🏽", "ि", "क", "σ", "Ω", "²", "½", "\u{200D}", "\u{0345}", "ﬁ", "İ",
     "cuba's", "don’t", "Díaz-Canel", "42,084", String(repeating: "x", count: 30),
 ].map { Array($0.utf8) } + [
     [0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80],
@@ -99,6 +100,11 @@ private func analyzeBytes(_ analyzer: Analyzer, _ bytes: [UInt8]) -> [(term: [UI
     var failures = 0
     for iteration in 0..<20_000 {
         let bytes = randomInput(&rng)
+        // Random bytes can spell Han, kana or Hangul, which become bigrams the reference lacks.
+        if String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(where: { v in
+            [0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF,
+             0xFF66...0xFF9F, 0x20000...0x3134F].contains { $0.contains(v.value) }
+        }) { continue }
         let expected = referenceTokens(bytes)
         for analyzer in analyzers {
             let got = analyzeBytes(analyzer, bytes)
@@ -134,13 +140,14 @@ private func analyzeBytes(_ analyzer: Analyzer, _ bytes: [UInt8]) -> [(term: [UI
     var rng = SplitMix64(seed: 42)
     for _ in 0..<5_000 {
         let bytes = (0..<Int.random(in: 0...200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
-        var previousEnd = 0
+        var previousStart = -1
         var position = 0
         bytes.withUnsafeBufferPointer { buffer in
             analyzer.analyze(buffer) { term, token in
-                #expect(token.position == position && token.start >= previousEnd && token.end <= bytes.count)
+                // CJK bigrams overlap by one character: each token starts after the previous one's start.
+                #expect(token.position == position && token.start > previousStart && token.end <= bytes.count)
                 #expect(token.start < token.end && !term.isEmpty)
-                previousEnd = token.end
+                previousStart = token.start
                 position += 1
             }
         }

@@ -1,3 +1,4 @@
+import MSearchAnalysis
 import MSearchIndex
 import MSearchSources
 
@@ -29,6 +30,9 @@ public struct FacetCounts: Equatable, Sendable {
     public var months: [Value] = []
     /// Most named first, then by name.
     public var actors: [Value] = []
+    /// By language code, most documents first, then by code; documents of no language (an
+    /// index without per-document languages) as nil.
+    public var languages: [Value] = []
 }
 
 /// Counts facets of every matching document as the searcher walks them; the per-segment actor
@@ -40,6 +44,8 @@ struct FacetCollector: Collector {
     /// match costs one dictionary update however many date facets are reported.
     private var dates: [Int32: Int] = [:]
     private var actorCounts: [[Int]] = []
+    /// Matches per packed language code (`LanguageCode.pack`).
+    private var languages: [UInt32: Int] = [:]
     private var segments: [SegmentReader] = []
 
     init(actorLimit: Int) { self.actorLimit = actorLimit }
@@ -54,6 +60,7 @@ struct FacetCollector: Collector {
         let segment = segments.count - 1
         let columns = segments[segment].columns
         dates[columns.date(Int(doc)), default: 0] += 1
+        languages[columns.languageValue(Int(doc)), default: 0] += 1
         actorCounts[segment].withUnsafeMutableBufferPointer { counts in
             columns.forEachActor(Int(doc)) { counts[$0] += 1 }
         }
@@ -83,6 +90,8 @@ struct FacetCollector: Collector {
                 merged[Key(name: a.name, kind: a.kind), default: 0] += c
             }
         }
+        out.languages = languages.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { .init(value: $0.key == 0 ? nil : LanguageCode.unpack($0.key), count: $0.value) }
         out.actors = merged.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.name < $1.key.name }
             .prefix(actorLimit).map { .init(value: $0.key.name, count: $0.value, kind: $0.key.kind) }
         return out
