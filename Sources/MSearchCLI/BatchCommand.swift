@@ -23,6 +23,10 @@ struct BatchCommand: ParsableCommand {
           trec   qid Q0 docid rank score tag (trec_eval, ../shared/peers/evaluate.py)
                  a query that fails is reported on stderr only
 
+        With --to opensearch nothing is searched: each query becomes a JSON line \
+        {"qid", "query", "request"} holding its OpenSearch search request body (as \
+        msearch translate prints it), a query that fails the jsonl error record.
+
         Exit status: 0 when every query ran, 2 when any failed (the others still ran).
         """
     )
@@ -36,6 +40,11 @@ struct BatchCommand: ParsableCommand {
 
     @Option(name: .long, help: "The run tag in TREC output.")
     var tag = "msearch"
+
+    enum Target: String, ExpressibleByArgument, CaseIterable { case opensearch }
+
+    @Option(name: .customLong("to"), help: "opensearch: print each query's OpenSearch request body instead of searching.")
+    var target: Target?
 
     @Argument(help: "The file of queries, or - (the default) for standard input.")
     var file: String = "-"
@@ -51,12 +60,22 @@ struct BatchCommand: ParsableCommand {
         }
         var failed = 0
         var lineNumber = 0
+        let language = OpenSearchMapping.languages(of: session.reader)[0]
+        if target == .opensearch {
+            for warning in OpenSearchRequest.rankingWarnings(options.ranking.options) {
+                FileHandle.standardError.write("msearch: warning: \(warning)\n")
+            }
+        }
         for line in LineReader(input) {
             lineNumber += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let (qid, text) = BatchCommand.split(line, lineNumber: lineNumber)
             do {
+                if target == .opensearch {
+                    try translate(text, qid: qid, lineNumber: lineNumber, session: session, language: language)
+                    continue
+                }
                 let detail: SearchSession.Detail = format == .jsonl ? .snippets : (format == .tsv ? .documents : .ids)
                 let answer = try session.answer(text, detail: detail)
                 write(answer, qid: qid)
@@ -85,6 +104,17 @@ struct BatchCommand: ParsableCommand {
         return (String(lineNumber), line)
     }
 
+    /// `--to opensearch`: the request body of one query, its warnings on stderr.
+    private func translate(_ text: String, qid: String, lineNumber: Int, session: SearchSession, language: String) throws {
+        let parsed = session.plainSyntax ? try session.searcher.plainQuery(text) : try session.parser.parse(text)
+        let translation = try OpenSearchRequest.translate(parsed, session: session, language: language)
+        for warning in translation.warnings {
+            FileHandle.standardError.write("msearch: warning: line \(lineNumber) (\(TerminalText.escaped(qid))): \(warning)\n")
+        }
+        let record: JSONValue = .object([("qid", .string(qid)), ("query", .string(text)), ("request", translation.body)])
+        FileHandle.standardOutput.write(record.serialized() + "\n")
+    }
+
     private func write(_ answer: SearchAnswer, qid: String) {
         var out = ""
         switch format {
@@ -106,7 +136,7 @@ struct BatchCommand: ParsableCommand {
 
     private func report(qid: String, query: String, message: String, position: Int?, stderr: String) {
         FileHandle.standardError.write("msearch: \(stderr)\n")
-        switch format {
+        switch target == .opensearch ? .jsonl : format {
         case .jsonl:
             FileHandle.standardOutput.write(JSONOutput.error(qid: qid, query: query, message: message, position: position).serialized() + "\n")
         case .tsv:
