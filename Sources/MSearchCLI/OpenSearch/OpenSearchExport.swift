@@ -106,8 +106,16 @@ final class BulkFile {
 }
 
 /// Every live document of an index in order, with its global number: what both exports walk.
+/// The index's mapped pages read so far (the checksums verified at open read whole files) are
+/// dropped from the resident set every few thousand documents, so a walk's memory does not
+/// grow with the index; they stay in the page cache.
 enum DocumentWalk {
+    static let releaseEvery = 4096
+
     static func forEach(_ reader: IndexReader, _ body: (Int, SourceDocument) throws -> Void) throws {
-        for doc in 0..<reader.documentCount { try body(doc, try reader.document(doc)) }
+        for doc in 0..<reader.documentCount {
+            if doc % releaseEvery == 0 { for segment in reader.segments { segment.releasePages() } }
+            try body(doc, try reader.document(doc))
+        }
     }
 }
