@@ -9,7 +9,7 @@ specification (opensearch-project/opensearch-api-specification, YAML), resolving
                                                  mapping is "dynamic": "strict", against the
                                                  mapping of index.json beside it (--mapping)
   opensearch-validate.py SPEC_DIR search  FILE   one search body per line, or {"request": …}
-                                                 records of `msearch batch --to opensearch`
+                                                 records of `msearch batch --translate opensearch`
 
 Objects are closed: a key a schema does not name is an error (see `Closer`), because the
 specification leaves them open and a misspelt query type ("matc") would pass.

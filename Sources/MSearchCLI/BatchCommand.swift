@@ -23,7 +23,7 @@ struct BatchCommand: ParsableCommand {
           trec   qid Q0 docid rank score tag (trec_eval, ../shared/peers/evaluate.py)
                  a query that fails is reported on stderr only
 
-        With --to opensearch nothing is searched: each query becomes a JSON line \
+        With --translate opensearch nothing is searched: each query becomes a JSON line \
         {"qid", "query", "request"} holding its OpenSearch search request body (as \
         msearch translate prints it), a query that fails the jsonl error record.
 
@@ -43,7 +43,8 @@ struct BatchCommand: ParsableCommand {
 
     enum Target: String, ExpressibleByArgument, CaseIterable { case opensearch }
 
-    @Option(name: .customLong("to"), help: "opensearch: print each query's OpenSearch request body instead of searching.")
+    // Not `--to`: that is the date bound every search takes (MatchOptions).
+    @Option(name: .customLong("translate"), help: "opensearch: print each query's OpenSearch request body instead of searching.")
     var target: Target?
 
     @Argument(help: "The file of queries, or - (the default) for standard input.")
@@ -104,7 +105,7 @@ struct BatchCommand: ParsableCommand {
         return (String(lineNumber), line)
     }
 
-    /// `--to opensearch`: the request body of one query, its warnings on stderr.
+    /// `--translate opensearch`: the request body of one query, its warnings on stderr.
     private func translate(_ text: String, qid: String, lineNumber: Int, session: SearchSession, language: String) throws {
         let parsed = session.plainSyntax ? try session.searcher.plainQuery(text) : try session.parser.parse(text)
         let translation = try OpenSearchRequest.translate(parsed, session: session, language: language)

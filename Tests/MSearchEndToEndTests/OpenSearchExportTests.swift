@@ -16,7 +16,8 @@ import Testing
             print("skipped: the OpenSearch specification is not in ../shared/reference")
             return nil
         }
-        let result = try MSearchBinary.run([script, spec, mode] + files, executable: "/usr/bin/python3")
+        // python3 as the PATH finds it (where pip installed jsonschema), not necessarily /usr/bin's.
+        let result = try MSearchBinary.run(["python3", script, spec, mode] + files, executable: "/usr/bin/env")
         if result.status == 3 {
             print("skipped: \(result.stderr)")
             return nil
@@ -140,7 +141,7 @@ import Testing
     }
 
     /// Every query string of the query-language suite (Tests/MSearchQueryTests), translated
-    /// by `msearch batch --to opensearch` with and without the session's options, validates.
+    /// by `msearch batch --translate opensearch` with and without the session's options, validates.
     @Test func everyQueryOfTheQuerySuiteTranslatesToAValidSearch() throws {
         let index = try #require(Self.seedIndex).index.path
         let queries = try QuerySuiteStrings.all()
@@ -149,7 +150,7 @@ import Testing
         let input = try dir.write("queries.txt", queries.enumerated().map { "q\($0.offset)\t\($0.element)" }.joined(separator: "\n") + "\n")
         for options in [[], ["--and", "--facets", "--sort", "newest", "--from", "2023-01", "--to", "2025-06-30", "--actor", "Trump",
                              "--undated", "include", "--limit", "5", "--offset", "5", "--passages", "2"]] {
-            let result = try MSearchBinary.run(["batch", "--index", index, "--to", "opensearch"] + options + [input])
+            let result = try MSearchBinary.run(["batch", "--index", index, "--translate", "opensearch"] + options + [input])
             let records = result.stdout.split(separator: "\n")
             #expect(records.count == queries.count, "\(result.stderr)")
             let out = try dir.write("requests.jsonl", result.stdout)

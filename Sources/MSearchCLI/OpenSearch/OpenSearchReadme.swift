@@ -36,7 +36,7 @@ enum OpenSearchReadme {
 
         Many queries (one per line, or qid<TAB>query) give one {"qid", "query", "request"} line each:
 
-          msearch batch --index \(index) --to opensearch queries.txt > requests.jsonl
+          msearch batch --index \(index) --translate opensearch queries.txt > requests.jsonl
 
         Unscoped words search the field "text" (title then body, as msearch's one text field);
         title: and body: search "title" and "body"; actor: filters on the nested "actors.name".
