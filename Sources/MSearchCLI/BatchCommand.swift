@@ -25,6 +25,10 @@ struct BatchCommand: ParsableCommand {
           trec   qid Q0 docid rank score tag (trec_eval, ../shared/peers/evaluate.py)
                  a query that fails is reported on stderr only
 
+        With --translate opensearch nothing is searched: each query becomes a JSON line \
+        {"qid", "query", "request"} holding its OpenSearch search request body (as \
+        msearch translate prints it), a query that fails the jsonl error record.
+
         Exit status: 0 when every query ran, 2 when any failed (the others still ran).
         """
     )
@@ -38,6 +42,12 @@ struct BatchCommand: ParsableCommand {
 
     @Option(name: .long, help: "The run tag in TREC output.")
     var tag = "msearch"
+
+    enum Target: String, ExpressibleByArgument, CaseIterable { case opensearch }
+
+    // Not `--to`: that is the date bound every search takes (MatchOptions).
+    @Option(name: .customLong("translate"), help: "opensearch: print each query's OpenSearch request body instead of searching.")
+    var target: Target?
 
     @Argument(help: "The file of queries, or - (the default) for standard input.")
     var file: String = "-"
@@ -54,12 +64,22 @@ struct BatchCommand: ParsableCommand {
         var failed = 0
         var lineNumber = 0
         if format == .csv { FileHandle.standardOutput.write(CSVOutput.header(qid: true)) }
+        let language = OpenSearchMapping.languages(of: session.reader)[0]
+        if target == .opensearch {
+            for warning in OpenSearchRequest.rankingWarnings(options.ranking.options) {
+                FileHandle.standardError.write("msearch: warning: \(warning)\n")
+            }
+        }
         for line in LineReader(input) {
             lineNumber += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let (qid, text) = BatchCommand.split(line, lineNumber: lineNumber)
             do {
+                if target == .opensearch {
+                    try translate(text, qid: qid, lineNumber: lineNumber, session: session, language: language)
+                    continue
+                }
                 let detail: SearchSession.Detail = switch format {
                 case .jsonl, .csv: .snippets
                 case .tsv: .documents
@@ -92,6 +112,17 @@ struct BatchCommand: ParsableCommand {
         return (String(lineNumber), line)
     }
 
+    /// `--translate opensearch`: the request body of one query, its warnings on stderr.
+    private func translate(_ text: String, qid: String, lineNumber: Int, session: SearchSession, language: String) throws {
+        let parsed = session.plainSyntax ? try session.searcher.plainQuery(text) : try session.parser.parse(text)
+        let translation = try OpenSearchRequest.translate(parsed, session: session, language: language)
+        for warning in translation.warnings {
+            FileHandle.standardError.write("msearch: warning: line \(lineNumber) (\(TerminalText.escaped(qid))): \(warning)\n")
+        }
+        let record: JSONValue = .object([("qid", .string(qid)), ("query", .string(text)), ("request", translation.body)])
+        FileHandle.standardOutput.write(record.serialized() + "\n")
+    }
+
     private func write(_ answer: SearchAnswer, qid: String) {
         var out = ""
         switch format {
@@ -115,7 +146,7 @@ struct BatchCommand: ParsableCommand {
 
     private func report(qid: String, query: String, message: String, position: Int?, stderr: String) {
         FileHandle.standardError.write("msearch: \(stderr)\n")
-        switch format {
+        switch target == .opensearch ? .jsonl : format {
         case .jsonl:
             FileHandle.standardOutput.write(JSONOutput.error(qid: qid, query: query, message: message, position: position).serialized() + "\n")
         case .tsv:

@@ -133,22 +133,56 @@ struct ActorsCommand: ParsableCommand {
 }
 
 /// `msearch export`: every document's extracted fields as JSON Lines, for checking extraction
-/// against ground truth (../shared/eval/actor_eval.py reads {"id", "actors"}) or for other tools.
+/// against ground truth (../shared/eval/actor_eval.py reads {"id", "actors"}) or for other tools;
+/// with `--to opensearch`, a folder to load into OpenSearch (`OpenSearchExport`).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write each document's id, title, path, date (with evidence), actors and mentioned dates as JSON Lines.")
+        abstract: "Write each document's id, title, path, date (with evidence), actors and mentioned dates as JSON Lines.",
+        discussion: """
+        With --to opensearch OUT, writes into the new or empty folder OUT the create-index \
+        request body (index.json: analysers, BM25 and mapping), the documents as bulk request \
+        bodies (bulk-0001.ndjson, …, each at most --bulk-mb) and README.txt with the curl \
+        commands that load them. The same index gives the same files.
+        """)
+
+    enum Target: String, ExpressibleByArgument, CaseIterable { case jsonl, opensearch }
 
     @OptionGroup var indexOption: IndexOption
 
-    @Flag(name: .customLong("with-body"), help: "Include the body text.")
+    @Flag(name: .customLong("with-body"), help: "Include the body text (JSON Lines).")
     var withBody = false
+
+    @Option(name: .customLong("to"), help: "jsonl (JSON Lines on standard output) or opensearch (files in OUT).")
+    var target: Target = .jsonl
+
+    @Option(name: .customLong("bulk-mb"), parsing: .unconditional, help: ArgumentHelp("--to opensearch: the largest bulk file, in MiB (1–1024).", valueName: "n"))
+    var bulkMB: Int = 10
+
+    @Argument(help: ArgumentHelp("--to opensearch: the folder to write (new or empty).", valueName: "out"))
+    var out: String?
+
+    func validate() throws {
+        if let problem = OptionValidation.count(bulkMB, "--bulk-mb", in: 1...1024) { throw ValidationError(problem) }
+        switch target {
+        case .jsonl where out != nil: throw ValidationError("an output folder is for --to opensearch; JSON Lines go to standard output")
+        case .opensearch where out == nil: throw ValidationError("--to opensearch needs the folder to write, e.g. msearch export --to opensearch OUT")
+        default: break
+        }
+    }
 
     func run() throws {
         let reader = try indexOption.open()
+        if target == .opensearch, let out {
+            let export = OpenSearchExport(reader: reader, folder: CommandLineArguments.path(out), bulkBytes: bulkMB << 20)
+            let summary = try export.run()
+            for warning in summary.warnings { FileHandle.standardError.write("msearch: warning: \(warning)\n") }
+            FileHandle.standardError.write("msearch: \(summary.documents) documents in \(summary.files.count) bulk files; load them as \(TerminalText.escaped(out))/README.txt says\n")
+            return
+        }
         var buffer = ""
-        for doc in 0..<reader.documentCount {
-            var fields = JSONOutput.documentFields(try reader.document(doc))
+        try DocumentWalk.forEach(reader) { _, document in
+            var fields = JSONOutput.documentFields(document)
             if !withBody { fields.removeAll { $0.0 == "body" } }
             buffer += JSONValue.object(fields).serialized() + "\n"
             if buffer.utf8.count > 1 << 16 { FileHandle.standardOutput.write(buffer); buffer = "" }

@@ -34,7 +34,7 @@ public struct MSearchCommand: ParsableCommand {
         """,
         version: version,
         subcommands: [SearchCommand.self, IndexCommand.self, RemoveCommand.self, OptimizeCommand.self, CheckCommand.self,
-                      ReplCommand.self, BatchCommand.self, ShowCommand.self, OpenCommand.self, SimilarCommand.self, DuplicatesCommand.self, ActorsCommand.self, ExportCommand.self, EvalCommand.self,
+                      ReplCommand.self, BatchCommand.self, ShowCommand.self, OpenCommand.self, SimilarCommand.self, DuplicatesCommand.self, ActorsCommand.self, ExportCommand.self, TranslateCommand.self, EvalCommand.self,
                       BenchCommand.self],
         defaultSubcommand: SearchCommand.self
     )

@@ -242,7 +242,7 @@ struct QueryPlanner {
 
 extension Query {
     /// Date and actor clauses select documents without scoring them.
-    var isFilter: Bool {
+    public var isFilter: Bool {
         switch self {
         case .date, .actor, .language: return true
         default: return false

@@ -51,11 +51,17 @@ extension QueryPlanner {
         guard !stopWords.isEmpty else { return should }
         let kept = should.filter { clause in
             guard case .term(let word, _) = clause else { return true }
-            var normal = analyzer.normalize(word)
-            if normal.utf8.contains(0xE2) { normal = normal.replacingOccurrences(of: "’", with: "'") }
-            return !stopWords.contains(normal)
+            return !isStopWord(word)
         }
         if !hasRequired && !kept.contains(where: { !$0.isFilter }) { return should }
         return kept
+    }
+
+    /// Whether `word`, folded as the index folds it (’ read as '), is on the stop list.
+    func isStopWord(_ word: String) -> Bool {
+        guard !stopWords.isEmpty else { return false }
+        var normal = analyzer.normalize(word)
+        if normal.utf8.contains(0xE2) { normal = normal.replacingOccurrences(of: "’", with: "'") }
+        return stopWords.contains(normal)
     }
 }

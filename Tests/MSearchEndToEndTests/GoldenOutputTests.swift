@@ -33,7 +33,7 @@ func maskingRunDetails(_ text: String, index: String) -> String {
 /// re-record them all: `MSEARCH_RECORD_GOLDEN=1 swift test --skip-build --filter MSearchEndToEndTests`.
 @Suite(.serialized) struct GoldenOutputTests {
     static let subcommands = ["search", "index", "remove", "optimize", "check", "repl", "batch", "show", "open", "actors",
-                              "export", "eval", "similar", "duplicates"]
+                              "export", "translate", "eval", "similar", "duplicates"]
 
     @Test(arguments: subcommands) func subcommandHelp(_ subcommand: String) throws {
         let help = try transcript([subcommand, "--help"])

@@ -1,0 +1,43 @@
+import MSearchIndex
+import MSearchSources
+
+/// Values a document gets from index columns that other work adds: its language and its
+/// near-duplicate cluster. Today the index has neither column, so both are nil and the fields
+/// are left out of the document (the mapping declares them).
+struct DocumentLabels {
+    var language: String?
+    var cluster: String?
+
+    /// The labels of global document `doc`. Where the language and cluster columns are read,
+    /// once the index has them (`DocumentColumns`): the one place the export learns of them.
+    static func of(_ doc: Int, in reader: IndexReader) -> DocumentLabels { DocumentLabels() }
+}
+
+/// One document as OpenSearch indexes it: the fields of `OpenSearchMapping`, from the stored
+/// document and what extraction found. Absent values are left out, never written as null.
+enum OpenSearchDocument {
+    static func source(_ d: SourceDocument, labels: DocumentLabels) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("id", .string(d.id)), ("title", .string(d.title)), ("body", .string(d.body)),
+                                             ("source_path", .string(d.path))]
+        if let url = d.url { fields.append(("url", .string(url))) }
+        if let published = OpenSearchDates.published(d.date) {
+            fields.append(("published", .string(published.date)))
+            fields.append(("published_precision", .string(published.precision.rawValue)))
+        }
+        if let evidence = d.dateEvidence { fields.append(("published_evidence", .string(evidence))) }
+        if !d.mentionedDates.isEmpty { fields.append(("dates_mentioned", .array(d.mentionedDates.map { .string($0) }))) }
+        if !d.actors.isEmpty {
+            fields.append(("actors", .array(d.actors.map {
+                .object([("name", .string($0.name)), ("kind", .string($0.kind.rawValue))])
+            })))
+        }
+        if let language = labels.language { fields.append(("language", .string(language))) }
+        if let cluster = labels.cluster { fields.append(("cluster", .string(cluster))) }
+        return .object(fields)
+    }
+
+    /// The bulk action line that precedes the document: index it under its msearch id.
+    static func action(_ d: SourceDocument) -> JSONValue {
+        .object([("index", .object([("_id", .string(d.id))]))])
+    }
+}
