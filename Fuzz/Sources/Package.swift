@@ -1,5 +1,6 @@
 // swift-tools-version:5.4
-// libFuzzer harnesses for the source readers (HTML, XML feeds, Reuters SGML, JSON Lines); see
+// libFuzzer harnesses for the source readers (HTML, XML feeds, Reuters SGML, JSON Lines, JSON
+// Feed) and content sniffing; see
 // ../README.md. Tools version 5.4 for the reason given in ../QueryParser/Package.swift.
 import PackageDescription
 
@@ -14,5 +15,7 @@ let package = Package(
         .executableTarget(name: "XMLFuzzer", dependencies: ["SourceFuzzing"]),
         .executableTarget(name: "SGMLFuzzer", dependencies: ["SourceFuzzing"]),
         .executableTarget(name: "JSONLFuzzer", dependencies: ["SourceFuzzing"]),
+        .executableTarget(name: "JSONFeedFuzzer", dependencies: ["SourceFuzzing"]),
+        .executableTarget(name: "SniffFuzzer", dependencies: ["SourceFuzzing"]),
     ]
 )

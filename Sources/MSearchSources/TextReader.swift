@@ -69,7 +69,7 @@ enum TextReader {
                 previousBlank = false
             }
         }
-        if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "empty file") }
+        if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "empty file", kind: .empty) }
         return SourceDocument(id: input.stem, path: path, title: title, body: body.string(), format: .text)
     }
 
