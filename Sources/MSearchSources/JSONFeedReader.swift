@@ -32,7 +32,8 @@ enum JSONFeedReader {
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            // The parser's message quotes the input, which may hold line breaks: one line, short.
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String).map { firstLine(of: collapseWhitespace($0)) }
             throw SourceProblem(path: path, reason: "malformed JSON Feed: invalid JSON" + (detail.map { " (\($0))" } ?? ""))
         }
         guard let feed = object as? [String: Any], let version = feed["version"] as? String,

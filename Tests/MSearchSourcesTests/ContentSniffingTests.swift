@@ -62,7 +62,7 @@ import Testing
         let compressed = try [UInt8](Data(contentsOf: URL(fileURLWithPath: html + ".gz")))
         #expect(judge(compressed) == .format(.html))
         // A cut-off stream still inflates as far as it goes.
-        #expect(judge(Array(compressed.prefix(20))) == .format(.html))
+        #expect(judge(Array(compressed.dropLast(12))) == .format(.html))
         #expect(judge([0x1F, 0x8B, 0x08, 0x00, 0xFF, 0xFF]) == .binary("binary content (gzip data that does not inflate)"))
         let utf16: [UInt8] = [0xFF, 0xFE] + Array("<rss><channel/></rss>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0x3C]
         #expect(judge(utf16) == .format(.xml))
