@@ -5,7 +5,8 @@
 # formats content sniffing chose (from `export`-ed ids: each post is one document) and the skip
 # counts by reason. Too slow for `swift test` in debug (about a minute in release here).
 #
-# usage: Benchmarks/every-file-accounted.sh [path/to/msearch]   (default: a release build)
+# usage: Benchmarks/every-file-accounted.sh [path/to/msearch [index options…]]
+#   (default: a release build; e.g. `… .build/debug/msearch --no-extract` for a quick debug run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARCHIVE=../shared/corpora/20newsgroups/20news-bydate.tar.gz
@@ -14,6 +15,7 @@ if [ ! -f "$ARCHIVE" ]; then
     exit 0
 fi
 BIN=${1:-}
+shift || true
 if [ -z "$BIN" ]; then
     swift build -c release --product msearch --scratch-path .build-release 2>&1 | tail -1
     BIN=.build-release/release/msearch
@@ -25,7 +27,7 @@ tar -xzf "$ARCHIVE" -C "$WORK/posts"
 posts=$(find "$WORK/posts" -type f ! -name '.*' | wc -l)
 started=$(date +%s.%N)
 status=0
-"$BIN" index --quiet --skipped --index "$WORK/index" "$WORK/posts" >"$WORK/out" 2>"$WORK/err" || status=$?
+"$BIN" index --quiet --skipped "$@" --index "$WORK/index" "$WORK/posts" >"$WORK/out" 2>"$WORK/err" || status=$?
 seconds=$(echo "$(date +%s.%N) - $started" | bc)
 documents=$("$BIN" export --index "$WORK/index" | wc -l)
 skipped=$(wc -l <"$WORK/out")
