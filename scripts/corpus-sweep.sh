@@ -2,10 +2,10 @@
 # The corpus sweep (issue #13): indexes every corpus in ../shared/corpora with extraction on,
 # then checks and searches each index, with a release build of msearch. Any signal, timeout or
 # exit status other than the documented ones fails the sweep; skipped files are fine (msearch
-# reports them and exits 0). Files the walker does not take by their extension — the 20
-# Newsgroups posts (extracted from the archive, as `.eml` copies, read as mail), CACM's cacm.all,
-# Cranfield's cran.all.1400, the *.ALL files — are indexed as `.txt` copies, so their text goes
-# through extraction too. Then Benchmarks/mail.sh checks the 20 Newsgroups posts as articles.
+# reports them and exits 1). Files whose extension names no format — the 20 Newsgroups posts
+# (extracted from the archive as they are), CACM's cacm.all, Cranfield's cran.all.1400, the
+# *.ALL files — are read by their content (the posts as mail), so they go through sniffing and extraction
+# too. Then Benchmarks/mail.sh checks the 20 Newsgroups posts as articles.
 # Prints one line per corpus: documents, skipped files, seconds, peak RSS.
 #
 # usage: scripts/corpus-sweep.sh [path/to/msearch]   (default: builds .build-sweep/release/msearch)
@@ -49,22 +49,16 @@ step() {
 
 for corpus in "$CORPORA"/*/; do
     name=$(basename "$corpus")
-    side="$WORK/$name-as-text"
-    mkdir -p "$side"
+    side="$WORK/$name-unpacked"
+    paths=("$corpus")
     if [ "$name" = 20newsgroups ]; then
-        tar -xzf "$corpus"/*.tar.gz -C "$side" --transform 's/$/.eml/'   # read as mail
+        mkdir -p "$side"
+        tar -xzf "$corpus"/*.tar.gz -C "$side"
+        paths+=("$side")
     fi
-    # Files without an extension msearch reads (and not archives): copied as FILE.txt.
-    while IFS= read -r -d '' f; do
-        rel=${f#"$corpus"}
-        cp "$f" "$side/${rel//\//__}.txt"
-    done < <(find "$corpus" -type f \
-        ! -iname '*.txt' ! -iname '*.md' ! -iname '*.markdown' ! -iname '*.text' \
-        ! -iname '*.html' ! -iname '*.htm' ! -iname '*.xhtml' ! -iname '*.xml' ! -iname '*.rss' ! -iname '*.atom' \
-        ! -iname '*.sgm' ! -iname '*.sgml' ! -iname '*.jsonl' ! -iname '*.ndjson' ! -iname '*.gz' -print0)
     index="$WORK/$name-index"
     started=$(date +%s)
-    if step "$name: index" 0 -- index --quiet --index "$index" "$corpus" "$side"; then
+    if step "$name: index" 0 1 -- index --quiet --index "$index" "${paths[@]}"; then
         index_seconds=$seconds index_mb=$((rss / 1024))
         skipped=$(grep -c "^msearch: skipped" "$WORK/err")
         step "$name: check" 0 -- check --index "$index"

@@ -1,5 +1,6 @@
 // swift-tools-version:5.4
-// libFuzzer harnesses for the source readers (HTML, XML feeds, Reuters SGML, JSON Lines, mail); see
+// libFuzzer harnesses for the source readers (HTML, XML feeds, Reuters SGML, JSON Lines, JSON
+// Feed, mail) and content sniffing; see
 // ../README.md. Tools version 5.4 for the reason given in ../QueryParser/Package.swift.
 import PackageDescription
 
@@ -15,5 +16,7 @@ let package = Package(
         .executableTarget(name: "SGMLFuzzer", dependencies: ["SourceFuzzing"]),
         .executableTarget(name: "JSONLFuzzer", dependencies: ["SourceFuzzing"]),
         .executableTarget(name: "MailFuzzer", dependencies: ["SourceFuzzing"]),
+        .executableTarget(name: "JSONFeedFuzzer", dependencies: ["SourceFuzzing"]),
+        .executableTarget(name: "SniffFuzzer", dependencies: ["SourceFuzzing"]),
     ]
 )

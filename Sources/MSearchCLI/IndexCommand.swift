@@ -12,12 +12,20 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Add files and folders (read recursively) to the index, or bring it up to date.",
         discussion: """
-        Reads \(SourceFormatRegistry.standard.summary), a trailing .gz looked through. \
-        On an existing index, new files are added, changed files re-indexed (by size, mtime and \
+        Reads \(SourceFormatRegistry.standard.summary), a trailing .gz looked through; \
+        files whose extension names no format are recognised by their first bytes (plain text \
+        when no format claims them; binary files are skipped), and --format reads every file as \
+        one format. On an existing index, new files are added, changed files re-indexed (by size, mtime and \
         content hash) and unchanged ones skipped; --prune also deletes the documents of files \
-        that are gone. Files that cannot be read are listed with the reason and skipped. Changes \
-        become visible in a single atomic step: searches running meanwhile keep seeing the \
-        previous index, and an interrupted run leaves it as it was.
+        that are gone. Files that cannot be read are listed with the reason and skipped; the \
+        summary counts skipped files by reason (\(SkipReason.allCases.map(\.label).joined(separator: ", "))) \
+        and --skipped lists them. Changes become visible in a single atomic step: searches \
+        running meanwhile keep seeing the previous index, and an interrupted run leaves it as it was.
+
+        Exit status: 0 when every file was indexed or unchanged, 1 when the index was updated \
+        but some file was skipped (binary, malformed, unreadable, too large, empty, of unknown \
+        format), 2 for a usage or index error, or when no source was found at the given paths \
+        (no index is then created).
         """
     )
 
@@ -40,6 +48,13 @@ struct IndexCommand: ParsableCommand {
 
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
+
+    @Flag(name: [.customLong("skipped"), .customLong("verbose"), .customShort("v")],
+          help: "List every skipped file after the summary: reason, tab, path, tab, the particulars (unchanged files too).")
+    var listSkipped = false
+
+    @Option(name: .long, help: ArgumentHelp("Read every file as this format, whatever its name or content: \(SourceFormatRegistry.standard.formats.map(\.format.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: String?
 
     @Option(name: .long, help: ArgumentHelp("A gazetteer of actors to add to the built-in one: lines of canonical name<TAB>person|organisation|place<TAB>alias|alias…", valueName: "file"))
     var actors: String?
@@ -71,6 +86,17 @@ struct IndexCommand: ParsableCommand {
         if let language, LanguageCode.primary(language) != language.lowercased() {
             throw ValidationError("--language takes a language code of 2 or 3 letters (en, es, de), not \"\(language)\"")
         }
+        _ = try forcedFormat()
+    }
+
+    /// The format `--format` names (nil when not given); an unknown name is a usage error that
+    /// lists the registry's names.
+    func forcedFormat() throws -> SourceFormat? {
+        guard let format else { return nil }
+        let registry = SourceFormatRegistry.standard
+        if let known = registry.format(named: format.lowercased()) { return known }
+        let names = registry.formats.map(\.format.rawValue).joined(separator: ", ")
+        throw ValidationError("unknown format '\(format)' for --format; the formats are: \(names)")
     }
 
     func run() throws {
@@ -94,6 +120,7 @@ struct IndexCommand: ParsableCommand {
         if let language { run.settings = .perDocumentLanguage(default: language.lowercased()) }
         run.memoryBudget = Int(memory * 1_048_576)
         run.maxFileSize = maxFileSize << 20
+        run.format = try forcedFormat()
         if !quiet { run.reporter = IndexingProgress() }
         let report = try run.run()
         if report.rebuiltWithoutCatalog {
@@ -107,10 +134,17 @@ struct IndexCommand: ParsableCommand {
         if !quiet {
             print(report.summary + " → \(index)")
             print(report.details)
+            if let skips = report.skipSummary { print(skips) }
+        }
+        if listSkipped {
+            for skip in report.skipped {
+                print([skip.kind.label, skip.path, skip.reason].map { TerminalText.escaped($0) }.joined(separator: "\t"))
+            }
         }
         if report.indexDocuments == 0 && report.unchanged == 0 && report.removed == 0 {
             throw CommandError("no documents found in \(paths.joined(separator: ", "))")
         }
+        if report.lostContent { throw ExitCode(ExitStatus.skippedFiles) }
     }
 }
 

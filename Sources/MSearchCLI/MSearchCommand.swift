@@ -82,6 +82,8 @@ public struct MSearchCommand: ParsableCommand {
 public enum ExitStatus {
     public static let hits: Int32 = 0
     public static let noHits: Int32 = 1
+    /// `msearch index`: the index was updated, but some file was skipped (not as unchanged).
+    public static let skippedFiles: Int32 = 1
     public static let error: Int32 = 2
 }
 

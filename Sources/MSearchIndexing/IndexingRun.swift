@@ -33,6 +33,8 @@ public struct IndexingRun {
     public var keptGazetteer: [UInt8]?? = nil
     /// Told of the run's progress and problems as they happen (a progress line, a log).
     public var reporter: IndexingReporter? = nil
+    /// Every file is read as this format (`--format`), whatever its name or content says.
+    public var format: SourceFormat? = nil
 
     public init(directory: String, paths: [String], replace: Bool, extractor: Extractor? = Extractor()) {
         self.directory = directory
@@ -48,6 +50,9 @@ public struct IndexingRun {
         public var documents = 0
         /// Files skipped or partly indexed, with the reason, in the order met.
         public var problems: [SourceProblem] = []
+        /// Every file (or given folder) that gave no documents, once, in the order met, with
+        /// the reason it is counted under (`SourceProblem.kind`); unchanged files included.
+        public var skipped: [SourceProblem] = []
         public var seconds = 0.0
         /// Files new to the index, changed since the last run, unchanged, and whose documents
         /// were deleted (gone, pruned, removed, or no longer readable).
@@ -62,6 +67,27 @@ public struct IndexingRun {
         public var rebuiltWithoutCatalog = false
 
         public init() {}
+
+        /// How many files were skipped for each reason.
+        public var skipCounts: [SkipReason: Int] {
+            skipped.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 }
+        }
+
+        /// Whether a file was left out for a reason other than being unchanged: something the
+        /// user gave is not in the index (the exit status of `msearch index` says so).
+        public var lostContent: Bool { skipped.contains { $0.kind.losesContent } }
+
+        /// A file that gives no documents: its problem is reported and counted once.
+        mutating func skip(_ problem: SourceProblem) {
+            problems.append(problem)
+            skipped.append(problem)
+        }
+
+        /// A file whose catalogued size and content are those it has now.
+        mutating func skipUnchanged(_ path: String) {
+            unchanged += 1
+            skipped.append(SourceProblem(path: path, reason: "unchanged since the last run", kind: .unchanged))
+        }
     }
 
     /// A one-document file's id is its file stem; inside a folder walk it is qualified with
@@ -81,10 +107,53 @@ public struct IndexingRun {
         return id
     }
 
+    /// Why a run found nothing to read: each given path and what became of it.
+    static func noSourceMessage(paths: [String], entries: [SourceWalker.Entry]) -> String {
+        let problems = entries.compactMap { entry -> SourceProblem? in
+            if case .skipped(let problem) = entry { return problem } else { return nil }
+        }
+        let listed = problems.prefix(5).map { "\($0.path): \($0.reason)" }
+        let more = problems.count > 5 ? "; and \(problems.count - 5) more" : ""
+        return "no source found in \(paths.joined(separator: ", "))" + (listed.isEmpty ? "" : " (\(listed.joined(separator: "; "))\(more))")
+            + "; no index was created or changed"
+    }
+
+    /// The given folders under which the walk found no entry at all (empty, or only hidden
+    /// and special files): said once each, so a mistyped or empty folder is not silent.
+    func emptyFolders(in entries: [SourceWalker.Entry]) -> [String] {
+        paths.filter { root in
+            var st = stat()
+            guard stat(PathNames.system(root), &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return false }
+            return !entries.contains { entry in
+                switch entry {
+                case .file(let path, _): return PathNames.isInside(path, root)
+                case .skipped(let problem): return PathNames.isInside(problem.path, root)
+                }
+            }
+        }
+    }
+
+    /// The skip a file that gave no documents is counted as: its first problem's reason (its
+    /// other problems are in the report's problems), or "empty" when it had none.
+    static func skipOf(_ file: DocumentPipeline.FileDocuments) -> SourceProblem {
+        guard var first = file.problems.first(where: { !$0.partial }) else {
+            return SourceProblem(path: file.path, reason: "no documents", kind: .empty)
+        }
+        let others = file.problems.count - 1
+        if others > 0 { first.reason += " (and \(others) more problem\(others == 1 ? "" : "s"))" }
+        return first
+    }
+
     public func run() throws -> Report {
         let started = Date()
-        MallocTuning.forIndexing()
         var report = Report()
+        // Walked before the index is opened: a run that finds nothing to read creates nothing.
+        let entries = SourceWalker(paths: paths, forcedFormat: format).entries()
+        let found = entries.contains { if case .file = $0 { return true } else { return false } }
+        if !found && !prune {
+            throw IndexingError(IndexingRun.noSourceMessage(paths: paths, entries: entries))
+        }
+        MallocTuning.forIndexing()
         var writer = try IndexWriter(directory: directory, settings: settings, replace: replace, memoryBudget: memoryBudget, store: store)
         if !replace && writer.manifest.catalog == nil && writer.manifest.documentCount > 0 {
             // Built without a catalog of source files: nothing to compare with, so rebuild.
@@ -96,7 +165,6 @@ public struct IndexingRun {
         writer.mergePolicy = LogMergePolicy()
         if let keptGazetteer { writer.keepGazetteer(keptGazetteer) }
         let changes = SourceChanges(writer: writer, maxFileSize: maxFileSize, roots: paths)
-        let entries = SourceWalker(paths: paths).entries()
         if let reporter {
             var totalFiles = 0, totalBytes = 0
             for case .file(let path, _) in entries {
@@ -110,7 +178,7 @@ public struct IndexingRun {
         var formats: [String: SourceFormat] = [:]
         for entry in entries {
             switch entry {
-            case .skipped(let problem): report.problems.append(problem)
+            case .skipped(let problem): report.skip(problem)
             case .file(let path, let format): files.append(path); formats[path] = format
             }
         }
@@ -122,6 +190,9 @@ public struct IndexingRun {
                 reporter.problem(report.problems[problemsReported])
                 problemsReported += 1
             }
+        }
+        for path in emptyFolders(in: entries) {
+            report.skip(SourceProblem(path: path, reason: "no source found in this folder", kind: .empty))
         }
         reportProblems()
         // The catalog decides, file by file and in order, what needs reading; parsing,
@@ -145,7 +216,7 @@ public struct IndexingRun {
             report.documents += 1
         }, fileDone: { file in
             report.problems.append(contentsOf: file.problems)
-            if file.documentCount > 0 { report.files += 1 }
+            if file.documentCount > 0 { report.files += 1 } else { report.skipped.append(IndexingRun.skipOf(file)) }
             changes.indexed(path: file.path, ids: ids, report: &report)
             ids = []
             filesDone += 1

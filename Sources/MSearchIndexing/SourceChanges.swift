@@ -51,7 +51,7 @@ public final class SourceChanges {
         do {
             file = try SourceFile(opening: path, inside: roots)
         } catch let problem as SourceProblem {
-            report.problems.append(problem)
+            report.skip(problem)
             try forget(key, report: &report)
             return nil
         }
@@ -60,7 +60,7 @@ public final class SourceChanges {
         let old = catalog.entries[key]
         report.bytesSeen += size
         if let old, old.size == size, old.modified == modified {
-            report.unchanged += 1
+            report.skipUnchanged(path)
             return nil
         }
         var input: DocumentPipeline.Input
@@ -72,7 +72,7 @@ public final class SourceChanges {
                 input = .stream(stream)
             } else {
                 if size > maxFileSize {
-                    report.problems.append(SourceProblem(path: path, reason: "file too large (\(megabytes(size)) MB, over the --max-file-size limit of \(megabytes(maxFileSize)) MB)"))
+                    report.skip(SourceProblem(path: path, reason: "file too large (\(megabytes(size)) MB, over the --max-file-size limit of \(megabytes(maxFileSize)) MB)", kind: .tooLarge))
                     try forget(key, report: &report)
                     return nil
                 }
@@ -81,7 +81,7 @@ public final class SourceChanges {
                 input = .bytes(bytes, format)
             }
         } catch let problem as SourceProblem {
-            report.problems.append(problem)
+            report.skip(problem)
             try forget(key, report: &report)
             return nil
         }
@@ -90,7 +90,7 @@ public final class SourceChanges {
             old.modified = modified
             catalog.entries[key] = old
             catalogChanged = true
-            report.unchanged += 1
+            report.skipUnchanged(path)
             return nil
         }
         if let old {

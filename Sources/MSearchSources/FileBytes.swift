@@ -25,22 +25,22 @@ public enum FileBytes {
             }
             count = off
         }
-        if failure != 0 { throw SourceProblem(path: path, reason: "read error: \(String(cString: strerror(failure)))") }
+        if failure != 0 { throw SourceProblem(path: path, reason: "read error: \(String(cString: strerror(failure)))", kind: .unreadable) }
         return bytes
     }
 
     /// Reads the file at `path` (a lossless path, see `PathNames`) whole.
     public static func read(path: String) throws -> [UInt8] {
         let fd = open(PathNames.system(path), O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(errnoText())") }
+        guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(errnoText())", kind: .unreadable) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw SourceProblem(path: path, reason: "cannot stat: \(errnoText())") }
+        guard fstat(fd, &st) == 0 else { throw SourceProblem(path: path, reason: "cannot stat: \(errnoText())", kind: .unreadable) }
         let kind = st.st_mode & S_IFMT
-        if kind == S_IFDIR { throw SourceProblem(path: path, reason: "is a directory") }
+        if kind == S_IFDIR { throw SourceProblem(path: path, reason: "is a directory", kind: .unreadable) }
         if kind == S_IFREG {
             let size = Int(st.st_size)
-            if size > maxFileSize { throw SourceProblem(path: path, reason: "file too large (\(size) bytes)") }
+            if size > maxFileSize { throw SourceProblem(path: path, reason: "file too large (\(size) bytes)", kind: .tooLarge) }
             return try readOpenFile(fd, size: size, path: path)
         }
         // Pipes, character devices: read until end of file.
@@ -48,10 +48,10 @@ public enum FileBytes {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw SourceProblem(path: path, reason: "read error: \(errnoText())") }
+            if n < 0 { if errno == EINTR { continue }; throw SourceProblem(path: path, reason: "read error: \(errnoText())", kind: .unreadable) }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > maxFileSize { throw SourceProblem(path: path, reason: "file too large") }
+            if bytes.count > maxFileSize { throw SourceProblem(path: path, reason: "file too large", kind: .tooLarge) }
         }
         return bytes
     }
@@ -85,9 +85,9 @@ public enum FileBytes {
         try bytes.withUnsafeBufferPointer { buf in
             var i = 0
             while i < buf.count, isSpace(buf[i]) { i += 1 }
-            if i == buf.count { throw SourceProblem(path: path, reason: "empty file") }
+            if i == buf.count { throw SourceProblem(path: path, reason: "empty file", kind: .empty) }
             if memchr(buf.baseAddress!, 0, buf.count) != nil {
-                throw SourceProblem(path: path, reason: "binary content (NUL bytes)")
+                throw SourceProblem(path: path, reason: "binary content (NUL bytes)", kind: .binary)
             }
             // Mostly control characters in the first 8 KB: not text either.
             let n = min(buf.count, 8192)
@@ -98,7 +98,7 @@ public enum FileBytes {
                     controls += 1
                 }
             }
-            if controls * 10 > n { throw SourceProblem(path: path, reason: "binary content (control bytes)") }
+            if controls * 10 > n { throw SourceProblem(path: path, reason: "binary content (control bytes)", kind: .binary) }
         }
     }
 
@@ -115,6 +115,7 @@ public enum FileBytes {
         out.reserveCapacity(input.count > limit / 4 ? limit : input.count * 4)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var reason: String?
+        var tooLarge = false
         input.withUnsafeBufferPointer { inBuf in
             stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
             stream.avail_in = uInt(inBuf.count)
@@ -127,6 +128,7 @@ public enum FileBytes {
                     out.append(contentsOf: c[0..<(c.count - Int(stream.avail_out))])
                 }
                 if out.count > limit {
+                    tooLarge = true
                     reason = "decompresses to more than \(ReadLimits.megabytes(limit)) (the --max-file-size limit)"
                     return
                 }
@@ -141,7 +143,7 @@ public enum FileBytes {
                 }
             }
         }
-        if let reason { throw SourceProblem(path: path, reason: reason) }
+        if let reason { throw SourceProblem(path: path, reason: reason, kind: tooLarge ? .tooLarge : .malformed) }
         return out
     }
 }

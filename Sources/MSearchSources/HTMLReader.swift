@@ -40,7 +40,7 @@ enum HTMLReader {
             title = tree.all(.h1, under: tree.root).lazy.map { tree.textOf($0) }.first { !$0.isEmpty }
                 ?? firstLine(of: body)
         }
-        if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "no text content") }
+        if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "no text content", kind: .empty) }
         if title.isEmpty { title = input.stem }
         var document = SourceDocument(id: input.stem, path: path, title: title, body: body,
                                       date: metadata.date?.iso, dateEvidence: metadata.dateEvidence,

@@ -22,10 +22,18 @@ enum JSONLinesReader {
     /// parsing its line alone (`JSONLinesDocuments`).
     static let capabilities = FormatCapabilities(
         format: .jsonl, label: "JSON Lines", extensions: ["jsonl", "ndjson"],
-        sniff: { $0.text.first == UInt8(ascii: "{") },
+        sniff: { isFirstLineAnObject($0.text) },
         identity: .perDocument(key: "\"id\""), read: { read($0) },
         openStream: { file, maxLineBytes in try JSONLinesStream.open(file, maxLineBytes: maxLineBytes) },
         findDocuments: { bytes, path in JSONLinesDocuments(bytes: bytes, path: path) })
+
+    /// Each line is a whole object, so the first starts with "{" and ends with "}" (unless the
+    /// prefix sniffed ends before it does): a pretty-printed JSON document is not JSON Lines.
+    static func isFirstLineAnObject(_ text: [UInt8]) -> Bool {
+        guard text.first == UInt8(ascii: "{") else { return false }
+        guard let newline = text.firstIndex(of: 0x0A) else { return true }
+        return text[..<newline].last(where: { !isSpace($0) }) == UInt8(ascii: "}")
+    }
 
     static func read(_ input: SourceInput) -> SourceParts {
         let path = input.path

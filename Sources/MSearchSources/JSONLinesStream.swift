@@ -37,7 +37,7 @@ public final class JSONLinesStream {
     /// Opens `path` for streaming; nil when its content needs whole-file preparation (gzip, UTF-16).
     public static func open(path: String, maxLineBytes: Int) throws -> JSONLinesStream? {
         let fd = Glibc.open(PathNames.system(path), O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(FileBytes.errnoText())") }
+        guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(FileBytes.errnoText())", kind: .unreadable) }
         return stream(fd, path: path, maxLineBytes: maxLineBytes)
     }
 
@@ -45,7 +45,7 @@ public final class JSONLinesStream {
     /// descriptor: the bytes streamed are those of the file that was checked.
     public static func open(_ file: SourceFile, maxLineBytes: Int) throws -> JSONLinesStream? {
         let fd = dup(file.descriptor)
-        guard fd >= 0 else { throw SourceProblem(path: file.path, reason: "cannot open: \(FileBytes.errnoText())") }
+        guard fd >= 0 else { throw SourceProblem(path: file.path, reason: "cannot open: \(FileBytes.errnoText())", kind: .unreadable) }
         return stream(fd, path: file.path, maxLineBytes: maxLineBytes)
     }
 
@@ -140,7 +140,7 @@ public final class JSONLinesStream {
             }
         }
         buffer.removeSubrange((start + got)...)
-        if failure != 0 { throw SourceProblem(path: path, reason: "read error: \(String(cString: strerror(failure)))") }
+        if failure != 0 { throw SourceProblem(path: path, reason: "read error: \(String(cString: strerror(failure)))", kind: .unreadable) }
         if got == 0 { atEnd = true }
     }
 

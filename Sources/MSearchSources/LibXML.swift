@@ -36,7 +36,7 @@ enum LibXML {
     static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String?, path: String) throws -> XDoc {
         prepareThread()
         guard let base = bytes.baseAddress, bytes.count < Int(Int32.max) else {
-            throw SourceProblem(path: path, reason: "file too large for the XML parser")
+            throw SourceProblem(path: path, reason: "file too large for the XML parser", kind: .tooLarge)
         }
         guard let ctxt = xmlNewParserCtxt() else { throw SourceProblem(path: path, reason: "cannot create XML parser") }
         defer { xmlFreeParserCtxt(ctxt) }

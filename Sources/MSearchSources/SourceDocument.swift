@@ -60,8 +60,11 @@ public struct SourceProblem: Error, Sendable, Equatable, CustomStringConvertible
     public var reason: String
     /// The file was indexed, but not all of it (text cut at a budget): a note, not a skip.
     public var partial: Bool
-    public init(path: String, reason: String, partial: Bool = false) {
-        self.path = path; self.reason = reason; self.partial = partial
+    /// The category a run counts the file under when this problem leaves it without documents.
+    /// A reader's problem is `.malformed` unless it says otherwise.
+    public var kind: SkipReason
+    public init(path: String, reason: String, partial: Bool = false, kind: SkipReason = .malformed) {
+        self.path = path; self.reason = reason; self.partial = partial; self.kind = kind
     }
     public var description: String { "\(path): \(reason)" }
 }

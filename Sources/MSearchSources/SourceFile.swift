@@ -34,10 +34,10 @@ public struct SourceRoots: Sendable {
     /// The problem for an opened file or folder that is not inside the roots (nil when it is).
     func problem(ofOpen fd: Int32, path: String, status: stat) -> SourceProblem? {
         guard let real = SourceRoots.location(ofOpen: fd, path: path, status: status) else {
-            return SourceProblem(path: path, reason: "cannot tell where it leads (it changed while being opened)")
+            return SourceProblem(path: path, reason: "cannot tell where it leads (it changed while being opened)", kind: .unreadable)
         }
         if contains(real) { return nil }
-        return SourceProblem(path: path, reason: "symbolic link to \(real), outside the paths given to index")
+        return SourceProblem(path: path, reason: "symbolic link to \(real), outside the paths given to index", kind: .unreadable)
     }
 }
 
@@ -56,16 +56,16 @@ public final class SourceFile {
     public init(opening path: String, inside roots: SourceRoots) throws {
         // O_NONBLOCK: a FIFO swapped in must not block the run (it is then refused as not regular).
         let fd = open(PathNames.system(path), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(FileBytes.errnoText())") }
+        guard fd >= 0 else { throw SourceProblem(path: path, reason: "cannot open: \(FileBytes.errnoText())", kind: .unreadable) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
             let reason = "cannot stat: \(FileBytes.errnoText())"
             close(fd)
-            throw SourceProblem(path: path, reason: reason)
+            throw SourceProblem(path: path, reason: reason, kind: .unreadable)
         }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw SourceProblem(path: path, reason: "not a regular file")
+            throw SourceProblem(path: path, reason: "not a regular file", kind: .unreadable)
         }
         if let problem = roots.problem(ofOpen: fd, path: path, status: st) {
             close(fd)
@@ -87,6 +87,23 @@ public final class SourceFile {
         try FileBytes.readOpenFile(descriptor, size: min(size, limit), path: path)
     }
 
+    /// The first `count` bytes (fewer in a shorter file), without moving the descriptor's
+    /// offset: what content sniffing judges a file by.
+    public func prefix(_ count: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(0, count))
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, $0.count - filled, off_t(filled)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SourceProblem(path: path, reason: "read error: \(FileBytes.errnoText())", kind: .unreadable)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return Array(bytes[0..<filled])
+    }
+
     /// Hands `body` the file's bytes a chunk at a time from the start, without moving the
     /// descriptor's offset (so a stream on a duplicate of it still starts at the beginning).
     public func forEachChunk(_ body: (UnsafeRawBufferPointer) -> Void) throws {
@@ -96,7 +113,7 @@ public final class SourceFile {
             let n = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw SourceProblem(path: path, reason: "read error: \(FileBytes.errnoText())")
+                throw SourceProblem(path: path, reason: "read error: \(FileBytes.errnoText())", kind: .unreadable)
             }
             if n == 0 { return }
             chunk.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }

@@ -15,6 +15,8 @@ public struct SourceFormatRegistry: Sendable {
         HTMLReader.capabilities,
         XMLFeedReader.capabilities,
         ReutersReader.capabilities,
+        // Before JSON Lines, whose sniffing takes any text that starts with "{".
+        JSONFeedReader.capabilities,
         JSONLinesReader.capabilities,
         MailReader.capabilities,
     ], fallback: .text)
@@ -76,7 +78,7 @@ public struct SourceFormatRegistry: Sendable {
     /// The problem for a file no registered format claims ("unsupported file type (.pdf)").
     static func unsupported(_ path: String) -> SourceProblem {
         let ext = SourceFormat.extensionOf(Substring(SourceFormat.fileName(path)))
-        return SourceProblem(path: path, reason: ext.isEmpty ? "unsupported file type (no extension)" : "unsupported file type (.\(ext))")
+        return SourceProblem(path: path, reason: ext.isEmpty ? "unsupported file type (no extension)" : "unsupported file type (.\(ext))", kind: .unknownFormat)
     }
 }
 

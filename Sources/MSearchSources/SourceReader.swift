@@ -40,7 +40,7 @@ public enum SourceReader {
     public static func readAll(bytes: [UInt8], path: String, format: SourceFormat, limits: ReadLimits = .default,
                                registry: SourceFormatRegistry = .standard) -> (documents: [SourceDocument], problems: [SourceProblem]) {
         guard let capabilities = registry[format] else {
-            return ([], [SourceProblem(path: path, reason: "unsupported format \(format)")])
+            return ([], [SourceProblem(path: path, reason: "unsupported format \(format)", kind: .unknownFormat)])
         }
         return readAll(bytes: bytes, path: path, as: capabilities, limits: limits)
     }
@@ -70,9 +70,9 @@ public enum SourceReader {
         if r.documents.isEmpty {
             if let first = r.problems.first {
                 if r.problems.count == 1 { throw first }
-                throw SourceProblem(path: path, reason: "no readable document; \(first.reason) (and \(r.problems.count - 1) more problems)")
+                throw SourceProblem(path: path, reason: "no readable document; \(first.reason) (and \(r.problems.count - 1) more problems)", kind: first.kind)
             }
-            throw SourceProblem(path: path, reason: "no documents")
+            throw SourceProblem(path: path, reason: "no documents", kind: .empty)
         }
         return r.documents
     }

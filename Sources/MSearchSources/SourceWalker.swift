@@ -7,9 +7,12 @@ import Darwin
 /// Finds the files msearch can read under the paths a user gives, recursively.
 ///
 /// Directories are walked depth-first with names in byte order, so the same tree always gives
-/// the same sequence. Hidden entries (".name") and files of unknown types inside directories are
-/// passed over silently; missing paths, unreadable directories, symlink loops and explicitly
-/// named files of unknown type come back as `.skipped` so the user learns about them.
+/// the same sequence. Hidden entries (".name") and special files (FIFOs, sockets, devices)
+/// inside directories are passed over silently. A regular file whose extension a registered
+/// format claims is taken by its name alone (no read); any other is judged by its first bytes
+/// (`ContentSniffing`): a format the registry recognises, plain text, or binary, which comes
+/// back as `.skipped` like missing paths, unreadable files and directories and symlink loops,
+/// so every file is accounted for. `forcedFormat` (`--format`) takes every file as that format.
 ///
 /// The walk never leaves the given paths: each directory is opened first and judged by where
 /// its open descriptor leads (`SourceRoots`), so a symbolic link to a folder outside them (to
@@ -24,10 +27,13 @@ public struct SourceWalker {
     public let paths: [String]
     /// Which files are read: those whose extension a registered format claims.
     public let registry: SourceFormatRegistry
+    /// Every regular file is read as this format, whatever its name or content says.
+    public var forcedFormat: SourceFormat?
 
-    public init(paths: [String], registry: SourceFormatRegistry = .standard) {
+    public init(paths: [String], registry: SourceFormatRegistry = .standard, forcedFormat: SourceFormat? = nil) {
         self.paths = paths
         self.registry = registry
+        self.forcedFormat = forcedFormat
     }
 
     /// All entries, files in a deterministic (sorted) order.
@@ -38,7 +44,7 @@ public struct SourceWalker {
         for path in paths {
             var st = stat()
             guard stat(PathNames.system(path), &st) == 0 else {
-                out.append(.skipped(SourceProblem(path: path, reason: SourceWalker.statFailure(path, errno: errno))))
+                out.append(.skipped(SourceProblem(path: path, reason: SourceWalker.statFailure(path, errno: errno), kind: .unreadable)))
                 continue
             }
             switch st.st_mode & S_IFMT {
@@ -46,16 +52,34 @@ public struct SourceWalker {
                 var stack: [DirID] = []
                 walk(directory: path, roots: roots, visited: &visited, stack: &stack, into: &out)
             case S_IFREG:
-                if let format = registry.format(forPath: path) {
-                    out.append(.file(path: path, format: format))
-                } else {
-                    out.append(.skipped(SourceFormatRegistry.unsupported(path)))
-                }
+                out.append(judge(file: path, roots: roots))
             default:
-                out.append(.skipped(SourceProblem(path: path, reason: "not a regular file or directory")))
+                out.append(.skipped(SourceProblem(path: path, reason: "not a regular file or directory", kind: .unreadable)))
             }
         }
         return out
+    }
+
+    /// A regular file's entry: its format by `forcedFormat`, its name, or its first bytes.
+    /// Sniffing opens it as reading would (`SourceFile`), so a link outside the paths is
+    /// refused here and nothing outside them is read, not even a prefix.
+    func judge(file path: String, roots: SourceRoots) -> Entry {
+        if let forcedFormat { return .file(path: path, format: forcedFormat) }
+        if let format = registry.format(forPath: path) { return .file(path: path, format: format) }
+        let prefix: [UInt8]
+        do {
+            prefix = try SourceFile(opening: path, inside: roots).prefix(ContentSniffing.prefixBytes)
+        } catch let problem as SourceProblem {
+            return .skipped(problem)
+        } catch {
+            return .skipped(SourceProblem(path: path, reason: "\(error)", kind: .unreadable))
+        }
+        switch ContentSniffing.judge(path: path, prefix: prefix, registry: registry) {
+        case .format(let format): return .file(path: path, format: format)
+        case .binary(let what): return .skipped(SourceProblem(path: path, reason: what, kind: .binary))
+        case .unrecognised:
+            return .skipped(SourceProblem(path: path, reason: "unsupported file type (its content matches no format)", kind: .unknownFormat))
+        }
     }
 
     struct DirID: Hashable {
@@ -75,11 +99,11 @@ public struct SourceWalker {
     private func walk(directory: String, roots: SourceRoots, visited: inout Set<DirID>, stack: inout [DirID], into out: inout [Entry]) {
         let fd = open(PathNames.system(directory), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
-            out.append(.skipped(SourceProblem(path: directory, reason: "cannot read directory: \(FileBytes.errnoText())")))
+            out.append(.skipped(SourceProblem(path: directory, reason: "cannot read directory: \(FileBytes.errnoText())", kind: .unreadable)))
             return
         }
         func skip(_ reason: String) {
-            out.append(.skipped(SourceProblem(path: directory, reason: reason)))
+            out.append(.skipped(SourceProblem(path: directory, reason: reason, kind: .unreadable)))
             close(fd)
         }
         var st = stat()
@@ -112,7 +136,7 @@ public struct SourceWalker {
                 let err = errno
                 // Dangling or looping symlink: report it only if it looks like something we'd read.
                 if registry.format(forPath: name) != nil || err == ELOOP {
-                    out.append(.skipped(SourceProblem(path: child, reason: SourceWalker.statFailure(child, errno: err))))
+                    out.append(.skipped(SourceProblem(path: child, reason: SourceWalker.statFailure(child, errno: err), kind: .unreadable)))
                 }
                 continue
             }
@@ -120,7 +144,7 @@ public struct SourceWalker {
             case S_IFDIR:
                 walk(directory: child, roots: roots, visited: &visited, stack: &stack, into: &out)
             case S_IFREG:
-                if let format = registry.format(forPath: name) { out.append(.file(path: child, format: format)) }
+                out.append(judge(file: child, roots: roots))
             default:
                 break
             }

@@ -74,7 +74,7 @@ enum TextReader {
             }
         }
         if title.isEmpty, let skippedLabel { title = skippedLabel }   // nothing else to call it
-        if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "empty file") }
+        if title.isEmpty && body.isEmpty { throw SourceProblem(path: path, reason: "empty file", kind: .empty) }
         return SourceDocument(id: input.stem, path: path, title: title, body: body.string(), format: .text)
     }
 

@@ -94,6 +94,6 @@ enum WideText {
     }
 
     private static func binary(_ path: String, _ encoding: Encoding, _ why: String) -> SourceProblem {
-        SourceProblem(path: path, reason: "binary content (\(why): not \(encoding.rawValue) text)")
+        SourceProblem(path: path, reason: "binary content (\(why): not \(encoding.rawValue) text)", kind: .binary)
     }
 }

@@ -67,7 +67,7 @@ enum XMLFeedReader {
             return (SourceParts(documents: [try genericDocument(root, path: path, stem: stem, entities: entities)]), entities)
         }
         if feed.result.documents.isEmpty && feed.result.problems.isEmpty && !entities.exceeded {
-            throw SourceProblem(path: path, reason: "feed has no items")
+            throw SourceProblem(path: path, reason: "feed has no items", kind: .empty)
         }
         return (feed.result, entities)
     }
@@ -98,7 +98,7 @@ enum XMLFeedReader {
         var body = TextBuilder()
         appendXMLText(root, to: &body, entities: entities, xhtml: false, depth: 0)
         let text = body.string()
-        if title.isEmpty && text.isEmpty && !entities.exceeded { throw SourceProblem(path: path, reason: "no text content") }
+        if title.isEmpty && text.isEmpty && !entities.exceeded { throw SourceProblem(path: path, reason: "no text content", kind: .empty) }
         if title.isEmpty { title = stem }
         return SourceDocument(id: stem, path: path, title: title, body: text, format: .xml)
     }

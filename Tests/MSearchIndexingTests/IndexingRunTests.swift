@@ -107,6 +107,52 @@ import MSearchTestSupport
         #expect(throws: IndexingError.self) { try IndexGazetteer.parse([0xFF, 0xFE], file: "mine.tsv") }
     }
 
+    /// Every file that gives no documents is counted once, under one reason; a file partly
+    /// read (one bad line) is indexed, not skipped; unchanged files are counted on the next run.
+    @Test func everySkippedFileIsCountedOnceByReason() throws {
+        let fixture = try IndexingFixture()
+        try fixture.sources.write("big.txt", String(repeating: "Long article. ", count: 400))
+        try fixture.sources.write("bad.jsonl", #"{"id": "b1", "title": "Fine", "body": "A fine line."}"# + "\n{oops\n")
+        try fixture.sources.write("all-bad.jsonl", "{oops\n[1]\n\"text\"\n")
+        try fixture.sources.write("blank.txt", "  \n\n")
+        try fixture.sources.write("photo", bytes: [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 0x4A, 0x46, 0x49, 0x46])
+        try fixture.sources.write("post", "Subject\n\nA file without an extension, read as text.")
+        let report = try fixture.run { $0.maxFileSize = 4096 }
+        let skipped = Dictionary(report.skipped.map { (String($0.path.dropFirst(fixture.sources.path.count + 1)), $0.kind) },
+                                 uniquingKeysWith: { a, _ in a })
+        #expect(report.skipped.count == skipped.count, "each once: \(report.skipped)")
+        #expect(skipped == ["big.txt": .tooLarge, "all-bad.jsonl": .malformed, "blank.txt": .empty, "photo": .binary])
+        #expect(report.skipCounts == [.tooLarge: 1, .malformed: 1, .empty: 1, .binary: 1])
+        #expect(report.skipped.first { $0.path.hasSuffix("all-bad.jsonl") }?.reason.hasSuffix("(and 2 more problems)") == true)
+        #expect(report.lostContent)
+        #expect(report.files == 6 && report.documents == 7, "bad.jsonl partly, post as text")
+        let again = try fixture.run { $0.maxFileSize = 4096 }
+        #expect(again.skipCounts[.unchanged] == 6 && again.skipCounts[.binary] == 1 && again.skipped.count == 10)
+    }
+
+    @Test func aGivenFolderWithNothingToReadIsSaidOnce() throws {
+        let fixture = try IndexingFixture()
+        let empty = TemporaryDirectory("indexing-empty")
+        try empty.write(".hidden.txt", "passed over")
+        var run = IndexingRun(directory: fixture.index.path, paths: [fixture.sources.path, empty.path], replace: false, extractor: nil)
+        run.maxFileSize = 4096
+        let report = try run.run()
+        #expect(report.skipped == [SourceProblem(path: empty.path, reason: "no source found in this folder", kind: .empty)])
+        #expect(report.documents == 5)
+    }
+
+    @Test func aRunThatFindsNoSourceCreatesNoIndex() throws {
+        let empty = TemporaryDirectory("indexing-empty")
+        try empty.write("image.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let parent = TemporaryDirectory("indexing-index")
+        let index = parent.path + "/new"
+        var run = IndexingRun(directory: index, paths: [empty.path], replace: false, extractor: nil)
+        #expect(throws: IndexingError.self) { try run.run() }
+        #expect(!FileManager.default.fileExists(atPath: index))
+        run.prune = true   // an existing index's files may all be gone: pruning is the point
+        #expect(try run.run().skipCounts == [.binary: 1])
+    }
+
     @Test func problemsAndProgressReachTheReporter() throws {
         let fixture = try IndexingFixture()
         try fixture.sources.write("big.txt", String(repeating: "Long article. ", count: 400))

@@ -18,6 +18,8 @@ import Testing
             + "<TEXT><TITLE>COCOA</TITLE><BODY>Cocoa words.\n Reuter\n&#3;</BODY></TEXT></REUTERS>\n",
         "jsonl": "{\"id\": \"j-1\", \"title\": \"Line\", \"body\": \"Words of a line.\"}\n",
         "mail": "From: Jane Doe <jd@example.org>\nSubject: A message\nMessage-ID: <m-1@example.org>\n\nWords of a message.\n",
+        "jsonfeed": "{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"title\": \"F\",\n"
+            + "  \"items\": [{\"id\": \"f-1\", \"title\": \"Item\", \"content_text\": \"Words of an item.\"}]\n}\n",
     ]
 
     func sample(_ format: SourceFormat) throws -> [UInt8] {
@@ -26,7 +28,7 @@ import Testing
 
     @Test func namesAndExtensionsAreUniqueAndFindTheirFormat() throws {
         let names = registry.formats.map(\.format.rawValue)
-        #expect(names == ["text", "html", "xml", "reuters", "jsonl", "mail"])
+        #expect(names == ["text", "html", "xml", "reuters", "jsonfeed", "jsonl", "mail"])
         #expect(Set(names).count == names.count)
         var owner: [String: SourceFormat] = [:]
         for capabilities in registry.formats {
@@ -111,7 +113,7 @@ import Testing
             #expect(document.format == capabilities.format)
             switch capabilities.identity {
             case .fileStem: #expect(document.id == "sample")
-            case .perDocument: #expect(["g-1", "7", "j-1", "m-1@example.org"].contains(document.id), "\(document.id)")
+            case .perDocument: #expect(["g-1", "7", "j-1", "f-1", "m-1@example.org"].contains(document.id), "\(document.id)")
             }
         }
         #expect(DocumentIdentity.numbered(stem: "feed", 3) == "feed#3")
@@ -129,6 +131,6 @@ import Testing
     @Test func anUnregisteredFormatIsAProblemNotATrap() {
         let read = SourceReader.readAll(bytes: Array("x".utf8), path: "m.memo", format: SourceFormat(name: "memo"))
         #expect(read.documents.isEmpty)
-        #expect(read.problems == [SourceProblem(path: "m.memo", reason: "unsupported format memo")])
+        #expect(read.problems == [SourceProblem(path: "m.memo", reason: "unsupported format memo", kind: .unknownFormat)])
     }
 }

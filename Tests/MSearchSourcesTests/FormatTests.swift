@@ -153,7 +153,7 @@ import Testing
     @Test func readFromMemory() throws {
         let docs = try SourceReader.read(bytes: Array("T\nB".utf8), path: "mem/note.txt", format: .text)
         #expect(docs == [SourceDocument(id: "note", path: "mem/note.txt", title: "T", body: "B", format: .text)])
-        #expect(throws: SourceProblem(path: "mem/x.txt", reason: "empty file")) {
+        #expect(throws: SourceProblem(path: "mem/x.txt", reason: "empty file", kind: .empty)) {
             try SourceReader.read(bytes: [], path: "mem/x.txt", format: .text)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MSearchTestSupport
 @testable import MSearchSources
 
 /// Inputs the libFuzzer harnesses in Fuzz/Sources once crashed on (kept in Fuzz/Sources/regressions),
@@ -15,5 +16,19 @@ import Testing
         #expect(!r.problems.isEmpty)
         for p in r.problems { #expect(!p.reason.contains("\n"), "\(p.reason.debugDescription)") }
         for d in r.documents { #expect(!d.id.contains("\n")) }
+    }
+
+    /// Foundation's JSON error message quotes the input around the fault, line breaks
+    /// included; the JSON Feed reader's problem reason must still be one line (found by
+    /// JSONFeedFuzzer: a bad `\u` escape followed by a newline).
+    @Test func jsonFeedParseErrorsStayOnOneLine() throws {
+        let input = try [UInt8](Data(contentsOf: URL(fileURLWithPath: TestData.packageRoot + "/Fuzz/Sources/regressions/jsonfeed-error-message-newline.json")))
+        let r = SourceReader.readAll(bytes: input, path: "feed.json", format: .jsonFeed)
+        #expect(r.documents.isEmpty)
+        #expect(r.problems.count == 1)
+        for p in r.problems {
+            #expect(p.reason.hasPrefix("malformed JSON Feed: invalid JSON"))
+            #expect(!p.reason.contains("\n"), "\(p.reason.debugDescription)")
+        }
     }
 }

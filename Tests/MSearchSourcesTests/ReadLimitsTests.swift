@@ -160,7 +160,7 @@ import CLibXML2
         limits.maxFileSize = 1 << 20
         let r = SourceReader.readAll(bytes: packed, path: "bomb.txt", format: .text, limits: limits)
         #expect(r.documents.isEmpty)
-        #expect(r.problems == [SourceProblem(path: "bomb.txt", reason: "decompresses to more than 1 MB (the --max-file-size limit)")])
+        #expect(r.problems == [SourceProblem(path: "bomb.txt", reason: "decompresses to more than 1 MB (the --max-file-size limit)", kind: .tooLarge)])
         limits.maxFileSize = 3 << 20
         let ok = SourceReader.readAll(bytes: packed, path: "fine.txt", format: .text, limits: limits)
         #expect(ok.documents.first?.title == "Title")

@@ -16,9 +16,10 @@ import MSearchSources
 /// not public API; the run is MSearchIndexing's `IndexingRun`, as `msearch index` uses it.
 public final class PipelineCheck {
     /// What the first byte picks (`byte % count`): the registered formats in order, each with
-    /// the extension the walker reads it by.
+    /// the extension the walker reads it by, then a file without an extension, whose format
+    /// content sniffing decides (binary content is skipped by the walk).
     public static let formats: [(name: String, fileExtension: String)] =
-        SourceFormatRegistry.standard.formats.map { ($0.format.rawValue, $0.extensions[0]) }
+        SourceFormatRegistry.standard.formats.map { ($0.format.rawValue, $0.extensions[0]) } + [("sniffed", "")]
 
     private let sources: String
     private let index: String
@@ -47,7 +48,7 @@ public final class PipelineCheck {
         guard let selector = input.first else { return }
         let format = PipelineCheck.formats[Int(selector) % PipelineCheck.formats.count]
         let body = Array(input.dropFirst())
-        let path = sources + "/input." + format.fileExtension
+        let path = sources + "/input" + (format.fileExtension.isEmpty ? "" : "." + format.fileExtension)
         try? FileManager.default.removeItem(atPath: sources)
         try? FileManager.default.createDirectory(atPath: sources, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: path, contents: Data(body)) else {
@@ -61,6 +62,8 @@ public final class PipelineCheck {
             return
         } catch is CommandError {
             return
+        } catch is IndexingError {
+            return   // no source found: the input was judged binary, and no index is made
         } catch {
             fatalError("indexing failed with an error of an unexpected type: \(error)")
         }
@@ -69,6 +72,10 @@ public final class PipelineCheck {
         }
         for p in report.problems where p.reason.isEmpty || p.reason.contains("\n") {
             fatalError("problem reason is not one line: \(p.reason.debugDescription.prefix(300))")
+        }
+        // The one file is accounted for exactly once: indexed, or skipped for one reason.
+        guard report.files + report.skipped.count == 1, report.files == 1 || report.documents == 0 else {
+            fatalError("one input file gave \(report.files) indexed and \(report.skipped.count) skipped files")
         }
         search(queries(from: body))
     }
