@@ -40,7 +40,7 @@ public final class Searcher {
     }
 
     /// The language codes of the live documents, most documents first (then by code).
-    static func languages(of reader: IndexReader) -> [String] {
+    public static func languages(of reader: IndexReader) -> [String] {
         var counts: [UInt32: Int] = [:]
         for segment in reader.segments {
             for d in 0..<segment.documentCount where !segment.isDeleted(d) {

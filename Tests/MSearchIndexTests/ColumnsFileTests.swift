@@ -75,8 +75,8 @@ import MSearchTestSupport
     @Test func unknownColumnsAreSkippedAndOrderDoesNotMatter() throws {
         let dir = TemporaryDirectory("columns-unknown")
         // What a later msearch might add: one declaration, read by nobody here.
-        let language = DocumentColumn(name: "language", value: .unsigned { _ in 7 })
-        let (mapped, columns) = try open(file(try documents(), [language] + DocumentColumn.all.reversed()), dir)
+        let later = DocumentColumn(name: "sentiment", value: .unsigned { _ in 7 })
+        let (mapped, columns) = try open(file(try documents(), [later] + DocumentColumn.all.reversed()), dir)
         try withExtendedLifetime(mapped) { try expectValues(columns) }
     }
 

@@ -146,7 +146,7 @@ struct QuerySyntaxErrorTests {
     @Test func hintsSayWhatToDo() {
         #expect(parseError("cuba \"visa")?.hint == "close the phrase with \" or remove it")
         #expect(parseError("foo:bar")?.hint
-                == "fields are title:, body:, date: and actor:; write foo\\: to search for the text")
+                == "fields are title:, body:, date:, actor: and lang:; write foo\\: to search for the text")
         #expect(parseError("v*")?.hint == "type at least 2 letters before *, e.g. visa*")
     }
 

@@ -8,9 +8,13 @@ struct DocumentLabels {
     var language: String?
     var cluster: String?
 
-    /// The labels of global document `doc`. Where the language and cluster columns are read,
-    /// once the index has them (`DocumentColumns`): the one place the export learns of them.
-    static func of(_ doc: Int, in reader: IndexReader) -> DocumentLabels { DocumentLabels() }
+    /// The labels of global document `doc`: its language column ("" → none) and the id of
+    /// its near-duplicate cluster (none when it has no near-duplicate).
+    static func of(_ doc: Int, in reader: IndexReader) -> DocumentLabels {
+        let (segment, local) = reader.locate(doc)
+        let language = reader.segments[segment].columns.language(local)
+        return DocumentLabels(language: language.isEmpty ? nil : language, cluster: reader.clusterId(doc))
+    }
 }
 
 /// One document as OpenSearch indexes it: the fields of `OpenSearchMapping`, from the stored

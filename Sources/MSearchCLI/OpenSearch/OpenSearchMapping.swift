@@ -22,10 +22,16 @@ struct OpenSearchMapping {
     /// msearch's gap between title and body positions, so no phrase spans both in `text` either.
     static let titleBodyGap = IndexFormat.titleBodyGap
 
-    /// The index's languages: today the one analyser its manifest records.
-    /// (With a language column, the distinct languages of the documents, the manifest's first.)
+    /// The index's analyses, as stemmer names: the manifest's default first, then the stemmer
+    /// of each further language its live documents are in (`Searcher.languages`), each once.
     static func languages(of reader: IndexReader) -> [String] {
-        [reader.manifest.analyzer.stemmer ?? unstemmed]
+        let settings = reader.manifest.analyzer
+        var names = [settings.stemmer ?? unstemmed]
+        for code in Searcher.languages(of: reader) {
+            let name = settings.forLanguage(code).stemmer ?? unstemmed
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 
     static func analyzer(_ language: String) -> String { "msearch_\(language)" }

@@ -52,6 +52,8 @@ struct OpenSearchTranslator {
             }
             return .object([("nested", .object([("path", .string("actors")), ("query", .object([
                 ("terms", .object([("actors.name", .array(names.map { .string($0) }))]))]))]))])
+        case .language(let code):
+            return .object([("term", .object([("language", .string(code))]))])
         case .all:
             return .object([("match_all", .object([]))])
         }
