@@ -90,8 +90,7 @@ final class SearchSession {
         self.reader = reader
         searcher = try Searcher(reader: reader, ranking: ranking)
         parser = QueryParser(defaultOperator: defaultOperator)
-        let gazetteer = try IndexGazetteer.load(reader: reader)
-        searcher.actorAlias = { gazetteer.canonical(for: $0)?.name }
+        searcher.actorAlias = try IndexGazetteer.aliasResolver(reader: reader)
     }
 
     /// How much of each hit to load: ids only (TREC runs), stored documents, or passages too.

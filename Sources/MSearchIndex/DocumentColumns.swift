@@ -132,6 +132,9 @@ public final class DocumentColumns {
     /// values; all zero when the document has none).
     public func signature(_ doc: Int, into out: inout [UInt16]) { signatures.read(doc, into: &out) }
 
+    /// The key of one band of the document's signature (`NearDuplicateSignature.bandKey`).
+    public func signatureBandKey(_ doc: Int, band: Int) -> UInt64 { signatures.bandKey(doc, band: band) }
+
     /// The canonical name and kind of a segment-local actor ordinal.
     public func actor(_ ordinal: Int) -> (name: String, kind: ActorKind) { actors.actor(ordinal) }
 }

@@ -67,27 +67,34 @@ public final class NearDuplicateClusters {
             return x
         }
         var other = scratch
-        // One band at a time, so memory is 16 bytes a document whatever the number of bands.
-        var entries: [(key: UInt64, doc: Int)] = []
+        // One band at a time, so memory is 8 bytes a document whatever the number of bands:
+        // the band key hashed to its top 40 bits above the candidate's ordinal (24 bits), sorted
+        // as plain integers. A hash collision only adds a candidate pair, which the similarity
+        // check below judges like any other; past 2^24 candidates the ordinal needs more bits.
+        let ordinalBits = max(24, Int.bitWidth - (UInt64(max(candidates.count, 1)).leadingZeroBitCount))
+        let ordinalMask: UInt64 = (1 << UInt64(ordinalBits)) - 1
+        var entries: [UInt64] = []
         entries.reserveCapacity(candidates.count)
         for band in 0..<NearDuplicateSignature.bands {
             entries.removeAll(keepingCapacity: true)
-            for doc in candidates {
-                read(doc, into: &scratch)
-                entries.append((scratch.withUnsafeBufferPointer { NearDuplicateSignature.bandKey($0, band: band) }, doc))
+            for (ordinal, doc) in candidates.enumerated() {
+                let (s, local) = reader.locate(doc)
+                let key = reader.segments[s].columns.signatureBandKey(local, band: band)
+                let hashed = (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(ordinalBits)
+                entries.append(hashed << UInt64(ordinalBits) | UInt64(ordinal))
             }
-            entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.doc < $1.doc }
+            entries.sort()
             var start = 0
             while start < entries.count {
                 var end = start + 1
-                while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+                while end < entries.count && entries[end] >> UInt64(ordinalBits) == entries[start] >> UInt64(ordinalBits) { end += 1 }
                 // Every pair of the bucket not yet in one component is compared, so the
                 // components do not depend on the order of the bucket.
                 for i in start ..< end where end - start > 1 {
-                    let a = entries[i].doc
+                    let a = candidates[Int(entries[i] & ordinalMask)]
                     read(a, into: &scratch)
                     for j in (i + 1) ..< end {
-                        let b = entries[j].doc
+                        let b = candidates[Int(entries[j] & ordinalMask)]
                         let ra = root(a), rb = root(b)
                         guard ra != rb else { continue }
                         read(b, into: &other)

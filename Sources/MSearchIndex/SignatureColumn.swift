@@ -71,6 +71,20 @@ struct SignatureColumn {
         for i in out.indices { out[i] = UInt16(littleEndian: out[i]) }
     }
 
+    /// The key of band `band` of document `doc`'s signature (`NearDuplicateSignature.bandKey`),
+    /// read in place: the clusters are built one band at a time over every document.
+    @inline(__always)
+    func bandKey(_ doc: Int, band: Int) -> UInt64 {
+        let rows = NearDuplicateSignature.rowsPerBand
+        guard doc >= 0, doc < count, band >= 0, band < NearDuplicateSignature.bands else { return 0 }
+        let start = (doc * NearDuplicateSignature.bins + band * rows) * 2
+        var key: UInt64 = 0
+        for row in 0..<rows {
+            key = key << 16 | UInt64(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: start + row * 2, as: UInt16.self)))
+        }
+        return key
+    }
+
     /// A document's signature is all zeros (none) or has no zero value.
     func verify(file: String) throws {
         var scratch = [UInt16](repeating: 0, count: NearDuplicateSignature.bins)

@@ -16,6 +16,28 @@ public enum IndexGazetteer {
         return DurableFile.exists(legacy) ? (try DurableFile.read(legacy), legacy) : nil
     }
 
+    /// An alias resolver for queries (`actor:MoSW` → its canonical name): the user's kept file
+    /// is read and checked now, so damage is an error before any search, while the built-in
+    /// gazetteer (thousands of places) is loaded only when a query first names an actor — a
+    /// one-shot search without an actor filter would otherwise spend more time loading it than
+    /// searching.
+    public static func aliasResolver(reader: IndexReader) throws -> (String) -> String? {
+        var kept: Gazetteer?
+        if let bytes = reader.keptGazetteer {
+            let name = reader.manifest.gazetteer?.file ?? IndexFormat.legacyGazetteerName
+            kept = try parse(bytes, file: reader.directory + "/" + name)
+        }
+        var merged: Gazetteer?
+        return { name in
+            if merged == nil {
+                var g = Gazetteer.default
+                if let kept { g.merge(kept) }
+                merged = g
+            }
+            return merged?.canonical(for: name)?.name
+        }
+    }
+
     /// The built-in gazetteer with the one the reader's snapshot keeps.
     public static func load(reader: IndexReader) throws -> Gazetteer {
         var g = Gazetteer.default
