@@ -125,20 +125,13 @@ final class Repl {
             guard let argument, !argument.isEmpty else { output("usage: :show N, #N (a rank from the results shown), an id or a path\n"); break }
             show(argument)
         case ":similar":
-            guard let argument, let n = Int(argument) else { output("usage: :similar N (a rank from the results shown)\n"); break }
-            guard let last else { output("no results yet: run a query first\n"); break }
-            guard let hit = last.answer.hits.first(where: { $0.rank == n }) else {
-                output("no hit \(n) on the page shown\(Repl.ranks(of: last.answer))\n"); break
-            }
-            search("", offset: 0, similarTo: hit.hit.doc)
+            guard let argument, !argument.isEmpty else { output("usage: :similar N, #N (a rank from the results shown), an id or a path\n"); break }
+            if let doc = document(argument) { search("", offset: 0, similarTo: doc) }
         case ":duplicates":
             guard let argument else { output("usage: :duplicates collapse|show\n"); break }
-            switch OptionValidation.choice(text: argument, ":duplicates", as: DuplicateMode.self) {
-            case .success(let mode):
+            choose(argument, ":duplicates", as: DuplicateMode.self) { mode in
                 session.duplicates = mode
-                output(mode == .collapse ? "one article per cluster of near-duplicates\n" : "showing near-duplicates\n")
-            case .failure(let error):
-                output("\(error)\n")
+                return mode == .collapse ? "one article per cluster of near-duplicates" : "showing near-duplicates"
             }
         case ":from", ":to":
             let value = argument == "off" ? nil : argument
@@ -166,12 +159,9 @@ final class Repl {
             output(describeFilters())
         case ":sort":
             guard let argument else { output("usage: :sort relevance|newest|oldest\n"); break }
-            switch OptionValidation.choice(text: argument, ":sort", as: SortOrder.self) {
-            case .success(let order):
+            choose(argument, ":sort", as: SortOrder.self) { order in
                 session.order = order
-                output(order == .relevance ? "sorting by relevance\n" : "sorting \(order.rawValue) first (undated last)\n")
-            case .failure(let error):
-                output("\(error)\n")
+                return order == .relevance ? "sorting by relevance" : "sorting \(order.rawValue) first (undated last)"
             }
         case ":facets":
             guard let argument, argument == "on" || argument == "off" else { output("usage: :facets on|off\n"); break }
@@ -192,22 +182,40 @@ final class Repl {
     }
 
     /// `:show N` or `:show #N`: hit N of the page shown; else an id or a path, as `msearch show` takes.
-    private func show(_ argument: String) {
-        let rank = Int(argument.hasPrefix("#") ? String(argument.dropFirst()) : argument)
-        do {
-            let doc: Int
-            if let rank {
-                guard let last else { output("no results yet: run a query first\n"); return }
-                guard let hit = last.answer.hits.first(where: { $0.rank == rank }) else {
-                    output("no hit \(rank) on the page shown\(Repl.ranks(of: last.answer))\n"); return
-                }
-                doc = hit.hit.doc
-            } else {
-                switch try DocumentReference.resolve(argument, in: session.reader) {
-                case .success(let found): doc = found
-                case .failure(let problem): output("\(problem)\n"); return
-                }
+    /// The document `argument` names for `:show` and `:similar`: hit N (or #N) of the page shown,
+    /// else an id or a path (`DocumentReference`); nil, with the reason printed, when none.
+    private func document(_ argument: String) -> Int? {
+        if let rank = Int(argument.hasPrefix("#") ? String(argument.dropFirst()) : argument) {
+            guard let last else { output("no results yet: run a query first\n"); return nil }
+            guard let hit = last.answer.hits.first(where: { $0.rank == rank }) else {
+                output("no hit \(rank) on the page shown\(Repl.ranks(of: last.answer))\n"); return nil
             }
+            return hit.hit.doc
+        }
+        do {
+            switch try DocumentReference.resolve(argument, in: session.reader) {
+            case .success(let found): return found
+            case .failure(let problem): output("\(problem)\n"); return nil
+            }
+        } catch {
+            output("error: \(error)\n"); return nil
+        }
+    }
+
+    /// A REPL setting with named values (`:sort`, `:duplicates`): `apply` sets it and says what
+    /// changed; a value not among them is refused with the choices, the setting unchanged.
+    private func choose<Choice: CaseIterable & RawRepresentable>(
+        _ argument: String, _ name: String, as type: Choice.Type, apply: (Choice) -> String
+    ) where Choice.RawValue == String {
+        switch OptionValidation.choice(text: argument, name, as: type) {
+        case .success(let value): output(apply(value) + "\n")
+        case .failure(let error): output("\(error)\n")
+        }
+    }
+
+    private func show(_ argument: String) {
+        guard let doc = document(argument) else { return }
+        do {
             longOutput(ArticleText.full(try session.reader.document(doc), storesText: session.reader.manifest.storesText,
                                         nearDuplicates: SearchSession.nearDuplicateIds(of: doc, in: session.reader)))
         } catch {

@@ -279,51 +279,37 @@ final class AllDocumentsScorer: Scorer {
     func explain() -> Explanation { Explanation(0, "every document (no scoring clause)") }
 }
 
-/// Documents whose publication date (the yyyymmdd column) lies in a range; scores 0, so as a
-/// required clause it filters without changing the ranking.
-final class DateRangeScorer: Scorer {
-    private let columns: DocumentColumns
-    private let range: ClosedRange<Int32>
-    private let includeUndated: Bool
+/// Documents whose column values pass a test — a publication date (the yyyymmdd column) in a
+/// range, a language — found by walking the segment's columns; scores 0, so as a required
+/// clause it filters without changing the ranking.
+final class ColumnFilterScorer: Scorer {
+    private let count: Int
+    private let matches: (Int) -> Bool
+    private let reason: String
     private(set) var doc: Int32 = -1
 
-    init(columns: DocumentColumns, range: ClosedRange<Int32>, includeUndated: Bool) {
-        self.columns = columns; self.range = range; self.includeUndated = includeUndated
+    init(count: Int, reason: String, matches: @escaping (Int) -> Bool) {
+        self.count = count; self.matches = matches; self.reason = reason
         seek(from: 0)
     }
 
-    private func seek(from start: Int32) {
-        var d = Int(start)
-        while d < columns.documentCount {
+    /// Published in `range` (`DateKey` values), or undated when `includeUndated`.
+    static func dates(_ columns: DocumentColumns, range: ClosedRange<Int32>, includeUndated: Bool) -> ColumnFilterScorer {
+        ColumnFilterScorer(count: columns.documentCount, reason: "published in the date range") { d in
             let date = columns.date(d)
-            if range.contains(date) || (includeUndated && date == 0) { doc = Int32(d); return }
-            d += 1
+            return range.contains(date) || (includeUndated && date == 0)
         }
-        doc = PostingsCursor.exhausted
     }
 
-    func next() throws { if doc != PostingsCursor.exhausted { seek(from: doc + 1) } }
-    func advance(to target: Int32) throws { if doc < target { seek(from: target) } }
-    func score() -> Double { 0 }
-    func explain() -> Explanation { Explanation(0, "published in the date range (a filter: adds nothing)") }
-}
-
-/// Documents in one language (`lang:es`, `--lang es`): a walk over the `language` column, as
-/// `DateRangeScorer` walks the dates. A filter: it scores nothing.
-final class LanguageScorer: Scorer {
-    private let columns: DocumentColumns
-    private let language: UInt32
-    private(set) var doc: Int32 = -1
-
-    init(columns: DocumentColumns, language: UInt32) {
-        self.columns = columns; self.language = language
-        seek(from: 0)
+    /// In the language packed as `language` (`lang:es`, `--lang es`).
+    static func language(_ columns: DocumentColumns, _ language: UInt32) -> ColumnFilterScorer {
+        ColumnFilterScorer(count: columns.documentCount, reason: "in the language asked for") { columns.languageValue($0) == language }
     }
 
     private func seek(from start: Int32) {
         var d = Int(start)
-        while d < columns.documentCount {
-            if columns.languageValue(d) == language { doc = Int32(d); return }
+        while d < count {
+            if matches(d) { doc = Int32(d); return }
             d += 1
         }
         doc = PostingsCursor.exhausted
@@ -332,5 +318,5 @@ final class LanguageScorer: Scorer {
     func next() throws { if doc != PostingsCursor.exhausted { seek(from: doc + 1) } }
     func advance(to target: Int32) throws { if doc < target { seek(from: target) } }
     func score() -> Double { 0 }
-    func explain() -> Explanation { Explanation(0, "in the language asked for (a filter: adds nothing)") }
+    func explain() -> Explanation { Explanation(0, "\(reason) (a filter: adds nothing)") }
 }

@@ -17,9 +17,9 @@ extension Searcher {
         case .all:
             return AllDocumentsScorer(count: segment.documentCount)
         case .dateRange(let range):
-            return DateRangeScorer(columns: segment.columns, range: range, includeUndated: includeUndated)
+            return ColumnFilterScorer.dates(segment.columns, range: range, includeUndated: includeUndated)
         case .language(let packed):
-            return LanguageScorer(columns: segment.columns, language: packed)
+            return ColumnFilterScorer.language(segment.columns, packed)
         case .term(let t):
             guard let info = try entry(t.term, t.entries, segment: s) else { return EmptyScorer() }
             return try TermScorer(cursor: try segment.postings(info), term: t, bm25: bm25,
