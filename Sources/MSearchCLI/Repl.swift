@@ -181,7 +181,6 @@ final class Repl {
         return true
     }
 
-    /// `:show N` or `:show #N`: hit N of the page shown; else an id or a path, as `msearch show` takes.
     /// The document `argument` names for `:show` and `:similar`: hit N (or #N) of the page shown,
     /// else an id or a path (`DocumentReference`); nil, with the reason printed, when none.
     private func document(_ argument: String) -> Int? {
@@ -213,6 +212,7 @@ final class Repl {
         }
     }
 
+    /// `:show N` or `:show #N`: hit N of the page shown; else an id or a path, as `msearch show` takes.
     private func show(_ argument: String) {
         guard let doc = document(argument) else { return }
         do {
