@@ -72,24 +72,43 @@ struct HTMLDateEvidence {
 
     /// Where an element sits: in the article's `<article>`/`<header>`/`<main>`, in other content
     /// (a comment, a teaser, an aside), or elsewhere on the page.
+    ///
+    /// Two layout patterns would otherwise hide an article's own date: inside an entry (an
+    /// `<article>` or an hAtom/microformats entry, `.hentry`/`.h-entry`) a footer holds the
+    /// entry's byline and date and a widget is the blog's post list the entry sits in, so
+    /// "footer" and "widget" mark other content only outside an entry; and the classes of
+    /// `<html>` and `<body>` describe the page's layout ("sidebar-second", "no-sidebars"), not
+    /// what an element belongs to.
     static func place(of x: XNode) -> Place {
-        var inArticle = false
+        var ancestors: [(node: XNode, name: String, classes: [String])] = []
         var p = x.pointee.parent
-        var depth = 0
-        while let node = p, node.pointee.type == XML_ELEMENT_NODE, depth < 60 {
+        while let node = p, node.pointee.type == XML_ELEMENT_NODE, ancestors.count < 60 {
             let name = LibXML.name(node).lowercased()
-            if name == "aside" || name == "nav" || name == "footer" { return .otherContent }
-            if name == "article" || name == "header" || name == "main" { inArticle = true }
-            if node.pointee.properties != nil {
-                for (k, v) in LibXML.attributes(node) where k == "class" || k == "id" {
-                    if ReadabilityPatterns.matches(v.lowercased(), otherContentWords) { return .otherContent }
-                }
+            var classes: [String] = []
+            if node.pointee.properties != nil, name != "html", name != "body" {
+                for (k, v) in LibXML.attributes(node) where k == "class" || k == "id" { classes.append(v.lowercased()) }
             }
+            ancestors.append((node, name, classes))
             p = node.pointee.parent
-            depth += 1
         }
-        return inArticle ? .article : .page
+        let inEntry = ancestors.contains { a in
+            a.name == "article" || a.classes.contains { ReadabilityPatterns.matches($0, entryWords) }
+        }
+        var inArticle = false
+        for a in ancestors {
+            if a.name == "aside" || a.name == "nav" { return .otherContent }
+            if a.name == "footer", !inEntry { return .otherContent }
+            if a.name == "article" || a.name == "header" || a.name == "main" { inArticle = true }
+            let words = inEntry ? otherContentWordsInEntry : otherContentWords
+            if a.classes.contains(where: { ReadabilityPatterns.matches($0, words) }) { return .otherContent }
+        }
+        return inArticle || inEntry ? .article : .page
     }
+
+    /// Class words of an article entry in microformats (hAtom's `hentry`, h-entry).
+    static let entryWords = ["hentry", "h-entry"]
+    /// Inside an entry, "footer" and "widget" are its own layout, not other content.
+    static let otherContentWordsInEntry = otherContentWords.filter { $0 != "footer" && $0 != "widget" }
 
     /// The text of a small element (at most `DateNormalizer.maxFindBytes` bytes, 64 nodes), or
     /// nil for a larger one: a container that long is content, not a date line.

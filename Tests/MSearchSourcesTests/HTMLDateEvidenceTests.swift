@@ -24,6 +24,26 @@ import Testing
         #expect(try date(comment).0 == nil)
     }
 
+    @Test func anEntrysFooterAndTheWidgetAroundItAreTheEntrysOwn() throws {
+        // a blog template: the post list is a "widget", the entry's date sits in its "post-footer"
+        let blog = "<html><body><div class=\"widget Blog\"><div class=\"post hentry\">\(article)"
+            + "<div class=\"post-footer\"><abbr class=\"published\" title=\"2016-05-08T00:55:00-07:00\">12:55 AM</abbr></div>"
+            + "</div></div><div class=\"widget\"><span class=\"date\">March 1, 2015</span></div></body></html>"
+        #expect(try date(blog) == ("2016-05-08", "date element in article"))
+        // the same footer outside any entry is the site's, and a sidebar widget stays other content
+        let site = "<html><body>\(article)<div class=\"site-footer\"><span class=\"date\">March 1, 2015</span></div>"
+            + "<div class=\"widget\"><span class=\"date\">April 2, 2015</span></div></body></html>"
+        #expect(try date(site).0 == nil)
+        // a comment inside the entry is still a comment
+        let comment = "<html><body><article>\(article)<div class=\"comment-footer\"><span class=\"date\">June 1, 2021</span></div></article></body></html>"
+        #expect(try date(comment).0 == nil)
+    }
+
+    @Test func layoutClassesOfBodyAndHTMLDoNotHideTheDate() throws {
+        let page = "<html class=\"has-sidebar\"><body class=\"page sidebar-second no-widgets\"><span class=\"date\">5 March 2019</span>\(article)</body></html>"
+        #expect(try date(page) == ("2019-03-05", "date element"))
+    }
+
     @Test func abbrTitleAndItempropContent() throws {
         let abbr = "<html><body><abbr class=\"published\" title=\"2012-04-20T10:00:00+02:00\">vor 3 Tagen</abbr>\(article)</body></html>"
         #expect(try date(abbr) == ("2012-04-20", "date element"))
