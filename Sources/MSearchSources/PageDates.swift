@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page's publication date from its markup, in the README's order of trust: JSON-LD
 /// `datePublished` (measured: it keeps the local day where meta tags often give UTC; meta tags
 /// first lose 2 of the 33 dated readability pages), publication-date meta tags, `itemprop=datePublished` and `<time pubdate>`, a dated URL
@@ -28,6 +30,25 @@ extension PageMetadata {
         ("publication_date", "meta publication_date"),
         ("article.published", "meta article.published"),
         ("sailthru.date", "meta sailthru.date"),
+        // Further publication-date names htmldate reads (its date attributes), in no site's
+        // particular order: CMS, analytics and syndication conventions.
+        ("article_date_original", "meta article_date_original"),
+        ("date_published", "meta date_published"),
+        ("dc.date.publication", "meta dc.date.publication"),
+        ("dc:date", "meta dc:date"),
+        ("dc:created", "meta dc:created"),
+        ("rnews:datepublished", "meta rnews:datePublished"),
+        ("originalpublicationdate", "meta originalpublicationdate"),
+        ("dcsext.articlefirstpublished", "meta dcsext.articlefirstpublished"),
+        ("shareaholic:article_published_time", "meta shareaholic:article_published_time"),
+        ("vr:published_time", "meta vr:published_time"),
+        ("mediator_published_time", "meta mediator_published_time"),
+        ("bt:pubdate", "meta bt:pubdate"),
+        ("rbpubdate", "meta rbpubdate"),
+        ("displaydate", "meta displaydate"),
+        ("dateposted", "meta dateposted"),
+        ("pdate", "meta pdate"),
+        ("ptime", "meta ptime"),
         ("date", "meta date"),
     ]
 
@@ -50,7 +71,7 @@ extension PageMetadata {
         for (k, v) in tree.metaOrder where firstMeta[k] == nil { firstMeta[k] = v }
         func meta(_ keys: [(String, String)]) -> (PartialDate, String)? {
             for (key, evidence) in keys {
-                if let v = firstMeta[key], let d = DateNormalizer.parse(v) { return (d, evidence) }
+                if let v = firstMeta[key], let d = metaValueDate(v) { return (d, evidence) }
             }
             return nil
         }
@@ -65,11 +86,13 @@ extension PageMetadata {
         let inOrder: [() -> (PartialDate, String)?] = [
             { json(jsonLD.datePublished, "json-ld datePublished") },
             { meta(metaDateKeys) },
+            { firstMeta["parsely-page"].flatMap(parselyPublished).map { ($0, "meta parsely-page pub_date") } },
             { first(e.itempropPublished, "itemprop datePublished") },
             { first(e.timePubdate, "time pubdate") },
             { urlDate.map { ($0, "url path") } },
             { e.inArticle.first.map { ($0, "date element in article") } },
             { e.elsewhere.first.map { ($0, "date element") } },
+            { ([tree.titleText] + [firstMeta["og:title"]].compactMap { $0 }).lazy.compactMap(dateInTitle).first.map { ($0, "title") } },
             { json(jsonLD.dateCreated, "json-ld dateCreated") },
             { json(jsonLD.uploadDate, "json-ld uploadDate") },
             { meta(metaCreatedKeys) },
@@ -80,6 +103,58 @@ extension PageMetadata {
         ]
         let found = inOrder.lazy.compactMap { $0() }.first
         return (found?.0, found?.1)
+    }
+
+    /// A meta tag's date: any form `DateNormalizer` reads, or a numeric date with slashes whose
+    /// order a number above 12 settles ("05/29/2007 09:49:00" is May 29, "29/05/2007" too). Only
+    /// here: a meta tag's value is a date by its name, where in prose "13/11" may be a score.
+    static func metaValueDate(_ value: String) -> PartialDate? {
+        if let date = DateNormalizer.parse(value) { return date }
+        let head = value.utf8.prefix(while: { $0 != 0x20 && $0 != 0x54 })
+        let parts = head.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+              let a = Int(String(decoding: parts[0], as: UTF8.self)), let b = Int(String(decoding: parts[1], as: UTF8.self)),
+              let year = Int(String(decoding: parts[2], as: UTF8.self)) else { return nil }
+        if a > 12, b <= 12 { return PartialDate(year: year, month: b, day: a) }
+        if b > 12, a <= 12 { return PartialDate(year: year, month: a, day: b) }
+        return nil
+    }
+
+    /// The `pub_date` of Parse.ly's `parsely-page` meta tag, a JSON object of the page's
+    /// metadata that analytics-tagged news sites carry ("2014-12-29T23:17:11", "2014-10-29 at
+    /// 07:38:00AM EST": the date is read from its start).
+    static func parselyPublished(_ json: String) -> PartialDate? {
+        guard let data = json.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let value = object["pub_date"] as? String else { return nil }
+        return DateNormalizer.parse(value)
+    }
+
+    /// A title segment that is a full date and nothing else, as news sites append it ("Una
+    /// solución … - 07.12.2017 - LA NACION", "… | DW | 19.01.2020"): segments are separated by
+    /// " | ", " - ", " – " or " — ". A date inside the headline's words is not one.
+    static func dateInTitle(_ title: String) -> PartialDate? {
+        var segments = [Substring(title)]
+        for separator in [" | ", " - ", " – ", " — "] {
+            segments = segments.flatMap { segment in segment.components(separatedBy: separator).map { Substring($0) } }
+        }
+        guard segments.count >= 2 else { return nil }
+        for segment in segments {
+            let trimmed = segment.trimmingCharacters(in: .whitespaces)
+            // the whole segment must be the date: a headline "5 March 2020 was the day" is not
+            guard trimmed.utf8.count <= 30, segmentIsOnlyDate(trimmed),
+                  let date = DateNormalizer.parse(trimmed), date.day != nil else { continue }
+            return date
+        }
+        return nil
+    }
+
+    /// Whether a short text is a date alone: its words are numbers, month or weekday names
+    /// (the letters of at most three words) and date punctuation.
+    private static func segmentIsOnlyDate(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "/" || $0 == "-" })
+        let letterWords = words.filter { $0.contains(where: { $0.isLetter }) }
+        return words.count <= 5 && letterWords.count <= 2
     }
 
     /// "/2023/11/14/" (or "/2023/11/") in a URL path.

@@ -39,6 +39,32 @@ import Testing
         #expect(try date(comment).0 == nil)
     }
 
+    @Test func parselyPageMetadataAndHtmldatesMetaNames() throws {
+        let parsely = "<html><head><meta name='parsely-page' content='{\"title\": \"x\", \"pub_date\": \"2014-10-29 at 07:38:00AM EST\"}'></head><body>\(article)</body></html>"
+        #expect(try date(parsely) == ("2014-10-29", "meta parsely-page pub_date"))
+        let pdate = "<html><head><meta name=\"pdate\" content=\"20190806\"></head><body>\(article)</body></html>"
+        #expect(try date(pdate) == ("2019-08-06", "meta pdate"))
+    }
+
+    @Test func numericMetaDatesWhoseOrderIsSettled() throws {
+        func page(_ value: String) -> String {
+            "<html><head><meta name=\"publishdate\" content=\"\(value)\"></head><body>\(article)</body></html>"
+        }
+        #expect(try date(page("05/29/2007 09:49:00")) == ("2007-05-29", "meta publishdate"))
+        #expect(try date(page("29/05/2007")) == ("2007-05-29", "meta publishdate"))
+        // 05/06/2007 could be May 6 or 5 June: no date rather than a guess
+        #expect(try date(page("05/06/2007")).0 == nil)
+    }
+
+    @Test func aTitleSegmentThatIsADate() throws {
+        func page(_ title: String) -> String { "<html><head><title>\(title)</title></head><body>\(article)</body></html>" }
+        #expect(try date(page("Una solución no violenta - 07.12.2017 - LA NACION")) == ("2017-12-07", "title"))
+        #expect(try date(page("Berlin confronts its past | DW | 19.01.2020")) == ("2020-01-19", "title"))
+        // a date inside the headline's own words is what the story is about, not when it ran
+        #expect(try date(page("What happened on 5 March 2019 in Berlin | DW")).0 == nil)
+        #expect(try date(page("Remembering 5 March 2019")).0 == nil)
+    }
+
     @Test func layoutClassesOfBodyAndHTMLDoNotHideTheDate() throws {
         let page = "<html class=\"has-sidebar\"><body class=\"page sidebar-second no-widgets\"><span class=\"date\">5 March 2019</span>\(article)</body></html>"
         #expect(try date(page) == ("2019-03-05", "date element"))
