@@ -101,8 +101,32 @@ extension PageMetadata {
             { json(jsonLD.dateModified, "json-ld dateModified") },
             { first(e.itempropModified, "itemprop dateModified") },
         ]
-        let found = inOrder.lazy.compactMap { $0() }.first
-        return (found?.0, found?.1)
+        guard let (date, evidence) = inOrder.lazy.compactMap({ $0() }).first else { return (nil, nil) }
+        // A timestamp stated in UTC carries a local evening into the next day: when the page's own
+        // URL path dates it the day before, the URL keeps the publisher's local day.
+        let raw: String? = evidence == "json-ld datePublished" ? jsonLD.datePublished
+            : metaDateKeys.first(where: { $0.1 == evidence }).flatMap { firstMeta[$0.0] }
+        if let raw, isUTCTimestamp(raw), let urlDate, isDayBefore(urlDate, date) {
+            return (urlDate, evidence + "; local day from url path")
+        }
+        return (date, evidence)
+    }
+
+    /// Whether a timestamp states its time in UTC ("…T04:58:46Z", "+00:00", "+0000", "GMT",
+    /// "UTC"), as feeds and JSON-LD often do, rather than in the publisher's own zone.
+    static func isUTCTimestamp(_ value: String) -> Bool {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard trimmed.contains(":") else { return false }   // a date without a time has no zone
+        let upper = trimmed.uppercased()
+        return upper.hasSuffix("Z") || upper.hasSuffix("+00:00") || upper.hasSuffix("+0000")
+            || upper.contains("GMT+0000") || upper.hasSuffix("GMT") || upper.hasSuffix("UTC")
+    }
+
+    /// Whether `earlier` is the calendar day just before `later` (both day-precise).
+    static func isDayBefore(_ earlier: PartialDate, _ later: PartialDate) -> Bool {
+        guard let m1 = earlier.month, let d1 = earlier.day, let m2 = later.month, let d2 = later.day else { return false }
+        return GregorianCalendar.dayNumber(year: later.year, month: m2, day: d2)
+            - GregorianCalendar.dayNumber(year: earlier.year, month: m1, day: d1) == 1
     }
 
     /// A meta tag's date: any form `DateNormalizer` reads, or a numeric date with slashes whose

@@ -65,6 +65,17 @@ import Testing
         #expect(try date(page("Remembering 5 March 2019")).0 == nil)
     }
 
+    @Test func aUTCTimestampTheURLDatesADayEarlierKeepsTheLocalDay() throws {
+        func page(_ published: String, _ url: String) -> String {
+            "<html><head><link rel=\"canonical\" href=\"\(url)\"><meta property=\"article:published_time\" content=\"\(published)\"></head><body>\(article)</body></html>"
+        }
+        // 04:58 UTC on the 19th is the evening of the 18th where the paper's URL was dated
+        #expect(try date(page("2019-11-19T04:58:46Z", "https://news.example/2019/11/18/story/")) == ("2019-11-18", "meta article:published_time; local day from url path"))
+        // a timestamp in its own zone is kept, and so is a UTC one the URL does not contradict
+        #expect(try date(page("2019-11-19T04:58:46-05:00", "https://news.example/2019/11/18/story/")) == ("2019-11-19", "meta article:published_time"))
+        #expect(try date(page("2019-11-19T04:58:46Z", "https://news.example/2019/11/12/story/")) == ("2019-11-19", "meta article:published_time"))
+    }
+
     @Test func layoutClassesOfBodyAndHTMLDoNotHideTheDate() throws {
         let page = "<html class=\"has-sidebar\"><body class=\"page sidebar-second no-widgets\"><span class=\"date\">5 March 2019</span>\(article)</body></html>"
         #expect(try date(page) == ("2019-03-05", "date element"))
