@@ -99,8 +99,7 @@ struct HTMLDateEvidence {
             if a.name == "aside" || a.name == "nav" { return .otherContent }
             if a.name == "footer", !inEntry { return .otherContent }
             if a.name == "article" || a.name == "header" || a.name == "main" { inArticle = true }
-            let words = inEntry ? otherContentWordsInEntry : otherContentWords
-            if a.classes.contains(where: { ReadabilityPatterns.matches($0, words) }) { return .otherContent }
+            if a.classes.contains(where: { marksOtherContent($0, inEntry: inEntry) }) { return .otherContent }
         }
         return inArticle || inEntry ? .article : .page
     }
@@ -109,6 +108,17 @@ struct HTMLDateEvidence {
     static let entryWords = ["hentry", "h-entry"]
     /// Inside an entry, "footer" and "widget" are its own layout, not other content.
     static let otherContentWordsInEntry = otherContentWords.filter { $0 != "footer" && $0 != "widget" }
+    static let otherContentWordsButFooter = otherContentWords.filter { $0 != "footer" }
+    /// Words that make a footer the article's own ("post-footer", "entry-footer", "artikelfooter").
+    static let articleWords = ["article", "artikel", "post", "entry", "story", "beitrag", "hentry"]
+
+    /// Whether a class or id value marks other content. A footer named for the article
+    /// ("post-footer", "artikelfooter") holds the article's byline and date, unlike the page's.
+    static func marksOtherContent(_ value: String, inEntry: Bool) -> Bool {
+        guard ReadabilityPatterns.matches(value, inEntry ? otherContentWordsInEntry : otherContentWords) else { return false }
+        let articleFooter = ReadabilityPatterns.matches(value, articleWords) && !ReadabilityPatterns.matches(value, otherContentWordsButFooter)
+        return !articleFooter
+    }
 
     /// The text of a small element (at most `DateNormalizer.maxFindBytes` bytes, 64 nodes), or
     /// nil for a larger one: a container that long is content, not a date line.

@@ -34,6 +34,9 @@ import Testing
         let site = "<html><body>\(article)<div class=\"site-footer\"><span class=\"date\">March 1, 2015</span></div>"
             + "<div class=\"widget\"><span class=\"date\">April 2, 2015</span></div></body></html>"
         #expect(try date(site).0 == nil)
+        // a footer named for the article is the article's own
+        let articleFooter = "<html><body>\(article)<div id=\"artikelfooter\"><div id=\"artikeldatum\">veröffentlicht: 25.10.2007 15:19</div></div></body></html>"
+        #expect(try date(articleFooter) == ("2007-10-25", "date element"))
         // a comment inside the entry is still a comment
         let comment = "<html><body><article>\(article)<div class=\"comment-footer\"><span class=\"date\">June 1, 2021</span></div></article></body></html>"
         #expect(try date(comment).0 == nil)
@@ -74,6 +77,10 @@ import Testing
         // a timestamp in its own zone is kept, and so is a UTC one the URL does not contradict
         #expect(try date(page("2019-11-19T04:58:46-05:00", "https://news.example/2019/11/18/story/")) == ("2019-11-19", "meta article:published_time"))
         #expect(try date(page("2019-11-19T04:58:46Z", "https://news.example/2019/11/12/story/")) == ("2019-11-19", "meta article:published_time"))
+        // a date element the day before does not: it is as often a teaser's
+        let byline = "<html><head><meta property=\"article:published_time\" content=\"2014-12-30T03:00:14Z\"></head><body>"
+            + "<span class=\"date\">December 29, 2014</span>\(article)</body></html>"
+        #expect(try date(byline) == ("2014-12-30", "meta article:published_time"))
     }
 
     @Test func layoutClassesOfBodyAndHTMLDoNotHideTheDate() throws {
