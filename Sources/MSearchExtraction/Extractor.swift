@@ -230,10 +230,14 @@ public final class Extractor: @unchecked Sendable {
             // not an event ("Founded February 28, 1998", "Born …").
             var datelinePlace = position <= 6
             var eventBefore = false
+            var labelled = false
             for k in line.firstToken..<m.firstToken where s.tokens[k].kind == .word {
                 let t = s.tokens[k]
                 let w = s.lowerASCII(k)
                 if Extractor.datelineWords.contains(w) || DateRules.weekdayNames[w] != nil { continue }
+                let lowered = s.text(k).lowercased()
+                if Extractor.publicationLabels.contains(lowered) { labelled = true; continue }
+                if labelled, Extractor.labelPrepositions.contains(lowered) { continue }
                 if !(t.cap || t.allCaps) { datelinePlace = false }
                 if wordClasses.classes(of: w).contains(.looseCommon) || w.isEmpty && !(t.cap || t.allCaps) { eventBefore = true }
             }
@@ -255,6 +259,23 @@ public final class Extractor: @unchecked Sendable {
     }
 
     static let datelineWords: Set<String> = Words.set("on of de by at updated published posted date dated last modified issued edition for the")
+
+    /// "Published", "updated", "as of" and "date" as the languages msearch extracts write them
+    /// before a publication date ("veröffentlicht: 25.10.2007", "Stand: 08.05.2019", "Publicado
+    /// el 3 de marzo", "publié le", "pubblicato il", "gepubliceerd op", Korean news sites'
+    /// 기사입력/입력/수정 "entered/modified"): a label, not an event before the date.
+    static let publicationLabels: Set<String> = Words.set("""
+        veröffentlicht aktualisiert erschienen stand datum
+        publicado publicada actualizado actualización fecha
+        publié publiée actualisé
+        atualizado atualização
+        pubblicato aggiornato
+        gepubliceerd bijgewerkt geplaatst
+        기사입력 입력 수정 등록 발행 게재
+        """)
+    /// "On" after such a label ("veröffentlicht am", "publicado el", "publié le"); alone before
+    /// a date in prose ("Am 31.8.1990 fand … statt") it opens an event, not a dateline.
+    static let labelPrepositions: Set<String> = Words.set("am vom um el en le du il del em op")
 
     /// The year of "November 14" from the rest of the text: a full date with the same month and
     /// day; else the latest year the text names, when the weekday fits it; else the month of

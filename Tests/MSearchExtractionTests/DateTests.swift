@@ -93,6 +93,21 @@ import MSearchSources
         #expect(r?.evidence == "dateline, year from text")
     }
 
+    @Test func publicationLabelsInOtherLanguagesBeforeADateline() {
+        let body = "\n\nDer Rat beriet über den neuen Haushalt für die kommenden Jahre."
+        for (line, day) in [("veröffentlicht: 25.10.2007 15:19", XDate(year: 2007, month: 10, day: 25)),
+                            ("Stand: 08.05.2019, 05:02 Uhr", XDate(year: 2019, month: 5, day: 8)),
+                            ("Publicado el 3 de marzo de 2005", XDate(year: 2005, month: 3, day: 3)),
+                            ("기사입력 :[ 2018-08-25 15:24 ]", XDate(year: 2018, month: 8, day: 25))] {
+            let p = pub(doc(line + body))
+            #expect(p?.date == day, "\(line)")
+            #expect(p?.evidence == "dateline", "\(line)")
+        }
+        // "on" alone opens an event in prose, not a dateline
+        let founding = "Am 31.8.1990 fand in dem Wohnzimmer der Eheleute die Gründungsversammlung des Vereins statt, mit vielen Gästen." + body
+        #expect(pub(doc(founding)) == nil)
+    }
+
     @Test func yearlessDatelineWithoutContextIsNotInvented() {
         #expect(pub(doc("WASHINGTON, Nov 14 (Reuters) - The Treasury said bills would be sold.")) == nil)
         #expect(pub(doc("Today, Nov. 14, talks take place in Havana.")) == nil)
