@@ -69,9 +69,16 @@ extension PageMetadata {
         // the page does not replace the article's.
         var firstMeta: [String: String] = [:]
         for (k, v) in tree.metaOrder where firstMeta[k] == nil { firstMeta[k] = v }
+        // A key whose tags name different days (microdata `<meta itemprop=datePublished>` of
+        // several teasers in the body) is contested: every key that agrees with itself is asked
+        // first, and a contested key only when none does.
+        var daysByKey: [String: Set<PartialDate>] = [:]
+        for (k, v) in tree.metaOrder { if let d = metaValueDate(v) { daysByKey[k, default: []].insert(d) } }
         func meta(_ keys: [(String, String)]) -> (PartialDate, String)? {
-            for (key, evidence) in keys {
-                if let v = firstMeta[key], let d = metaValueDate(v) { return (d, evidence) }
+            for contested in [false, true] {
+                for (key, evidence) in keys where (daysByKey[key]?.count ?? 0 > 1) == contested {
+                    if let v = firstMeta[key], let d = metaValueDate(v) { return (d, evidence) }
+                }
             }
             return nil
         }

@@ -83,6 +83,17 @@ import Testing
         #expect(try date(byline) == ("2014-12-30", "meta article:published_time"))
     }
 
+    @Test func aMetaKeyThatNamesSeveralDaysYieldsToOneThatAgrees() throws {
+        // teasers' microdata meta tags name several days; the page's dc.date names one
+        let page = "<html><head><meta name=\"dc.date\" content=\"2014-12-29\"></head><body>\(article)"
+            + "<div><meta itemprop=\"datePublished\" content=\"2014-11-20T16:00:49Z\"><a href=\"/a\">Other story</a></div>"
+            + "<div><meta itemprop=\"datePublished\" content=\"2014-11-18T19:00:09Z\"><a href=\"/b\">Another</a></div></body></html>"
+        #expect(try date(page) == ("2014-12-29", "meta dc.date"))
+        // alone, the contested key still dates the page by its first value
+        let alone = "<html><body>\(article)<meta itemprop=\"datePublished\" content=\"2014-11-20\"><meta itemprop=\"datePublished\" content=\"2014-11-18\"></body></html>"
+        #expect(try date(alone).0 == "2014-11-20")
+    }
+
     @Test func layoutClassesOfBodyAndHTMLDoNotHideTheDate() throws {
         let page = "<html class=\"has-sidebar\"><body class=\"page sidebar-second no-widgets\"><span class=\"date\">5 March 2019</span>\(article)</body></html>"
         #expect(try date(page) == ("2019-03-05", "date element"))
