@@ -194,14 +194,32 @@ extension PageMetadata {
         return words.count <= 5 && letterWords.count <= 2
     }
 
-    /// "/2023/11/14/" (or "/2023/11/") in a URL path.
+    /// A full date in a URL path: "/2023/11/14/" segments, or "2023-11-14" within a segment
+    /// ("/story/2019-11-19/slug", "/news/slug-2019-11-19/"), as htmldate's complete-URL pattern
+    /// reads it. The query and fragment are not the path.
     static func dateInURL(_ url: String) -> PartialDate? {
-        let parts = url.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var path = Substring(url)
+        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 3 else { return nil }
         for i in 0..<(parts.count - 2) {
             let y = parts[i], m = parts[i + 1], d = parts[i + 2]
             guard y.count == 4, let yy = Int(y), (1990...2100).contains(yy), m.count == 2, let mm = Int(m) else { continue }
             if d.count == 2, let dd = Int(d), i + 3 < parts.count, let date = PartialDate(year: yy, month: mm, day: dd) {
+                return date
+            }
+        }
+        for part in parts.dropFirst(3) {   // scheme, "", host
+            let bytes = Array(part.utf8)
+            guard bytes.count >= 10 else { continue }
+            func digit(_ k: Int) -> Int? { k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 ? Int(bytes[k] - 0x30) : nil }
+            for start in 0...(bytes.count - 10) {
+                guard start == 0 || digit(start - 1) == nil, digit(start + 10) == nil,
+                      bytes[start + 4] == 0x2D, bytes[start + 7] == 0x2D,
+                      let y0 = digit(start), let y1 = digit(start + 1), let y2 = digit(start + 2), let y3 = digit(start + 3),
+                      let m0 = digit(start + 5), let m1 = digit(start + 6), let d0 = digit(start + 8), let d1 = digit(start + 9) else { continue }
+                let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+                guard (1990...2100).contains(year), let date = PartialDate(year: year, month: m0 * 10 + m1, day: d0 * 10 + d1) else { continue }
                 return date
             }
         }

@@ -77,6 +77,11 @@ import Testing
         // a timestamp in its own zone is kept, and so is a UTC one the URL does not contradict
         #expect(try date(page("2019-11-19T04:58:46-05:00", "https://news.example/2019/11/18/story/")) == ("2019-11-19", "meta article:published_time"))
         #expect(try date(page("2019-11-19T04:58:46Z", "https://news.example/2019/11/12/story/")) == ("2019-11-19", "meta article:published_time"))
+        // a date within a path segment counts as well, not one in the query
+        #expect(try date(page("2019-11-20T06:07:01+0000", "https://news.example/news/key-moments-2019-11-19/")) == ("2019-11-19", "meta article:published_time; local day from url path"))
+        #expect(try date(page("2019-11-20T06:07:01+0000", "https://news.example/news/story/?d=2019-11-19")) == ("2019-11-20", "meta article:published_time"))
+        #expect(PageMetadata.dateInURL("https://news.example/story/2019-11-19/slug") == PartialDate(year: 2019, month: 11, day: 19))
+        #expect(PageMetadata.dateInURL("https://news.example/id/12019-11-190") == nil)
         // a date element the day before does not: it is as often a teaser's
         let byline = "<html><head><meta property=\"article:published_time\" content=\"2014-12-30T03:00:14Z\"></head><body>"
             + "<span class=\"date\">December 29, 2014</span>\(article)</body></html>"
