@@ -47,7 +47,10 @@ public enum DateNormalizer {
             guard b.count <= maxFindBytes else { return nil }
             var i = 0
             while i < b.count {
-                let startsToken = i == 0 || !(isASCIILetter(b[i - 1]) || isDigit(b[i - 1]) || b[i - 1] >= 0x80)
+                // A no-break space (U+00A0, bytes C2 A0) separates words like a space does:
+                // bylines indent their date with "&nbsp;&nbsp;|&nbsp;&nbsp;".
+                let afterNBSP = i >= 2 && b[i - 1] == 0xA0 && b[i - 2] == 0xC2
+                let startsToken = i == 0 || afterNBSP || !(isASCIILetter(b[i - 1]) || isDigit(b[i - 1]) || b[i - 1] >= 0x80)
                 if startsToken, isDigit(b[i]) || isASCIILetter(b[i]),
                    let d = parse(bytes: UnsafeBufferPointer(rebasing: b[i...])), d.month != nil {
                     return d

@@ -413,6 +413,7 @@ struct HTMLTree {
                 switch k {
                 case "content": content = v
                 case "http-equiv" where v.lowercased() == "content-language": keys.append("content-language")
+                case "http-equiv" where v.lowercased() == "last-modified": keys.append("last-modified")
                 case "property", "name", "itemprop":
                     for key in v.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                         keys.append(key.lowercased())

@@ -99,6 +99,11 @@ import Testing
         #expect(try date(alone).0 == "2014-11-20")
     }
 
+    @Test func httpEquivLastModifiedIsALastFallback() throws {
+        let modified = "<html><head><meta http-equiv=\"last-modified\" content=\"2014-07-24T12:07:34Z\"></head><body>\(article)</body></html>"
+        #expect(try date(modified) == ("2014-07-24", "meta last-modified"))
+    }
+
     @Test func layoutClassesOfBodyAndHTMLDoNotHideTheDate() throws {
         let page = "<html class=\"has-sidebar\"><body class=\"page sidebar-second no-widgets\"><span class=\"date\">5 March 2019</span>\(article)</body></html>"
         #expect(try date(page) == ("2019-03-05", "date element"))
@@ -153,6 +158,7 @@ import Testing
     }
 
     @Test func datesFoundInShortTexts() {
+        #expect(DateNormalizer.find(in: "by Ann Lee, Staff Writer\u{A0}\u{A0}|\u{A0}\u{A0}October 29, 2014 07:38am ET")?.iso == "2014-10-29")
         #expect(DateNormalizer.find(in: "Von Anna Berg | 5. Februar 2020, 14:03 Uhr")?.iso == "2020-02-05")
         #expect(DateNormalizer.find(in: "Publié le 5 mars 2020 à 10h")?.iso == "2020-03-05")
         #expect(DateNormalizer.find(in: "Updated 3 hours ago") == nil)
