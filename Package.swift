@@ -39,7 +39,9 @@ let package = Package(
         // What documents are in these files?
         .target(name: "MSearchSources", dependencies: ["CLibXML2"]),
         // Which terms does this text contain, and where? In which language is it written?
-        .target(name: "MSearchAnalysis", dependencies: ["CStemmer", "CCLD2Shim"], swiftSettings: hotPath),
+        // Resources: the Snowball stop lists of languages other than English (Resources/STOPWORDS.md).
+        .target(name: "MSearchAnalysis", dependencies: ["CStemmer", "CCLD2Shim"], resources: [.copy("Resources")],
+                swiftSettings: hotPath),
         // When was it published, and who does it name? (dates and actors, by rules)
         .target(name: "MSearchExtraction", dependencies: ["MSearchSources", "MSearchAnalysis"],
                 resources: [.copy("Resources")]),
