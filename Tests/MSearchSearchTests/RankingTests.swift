@@ -220,3 +220,33 @@ import MSearchSources
         #expect(try s.plainQuery("  cuba! ") == .term("cuba", field: nil))
     }
 }
+
+/// Proximity across per-language forms: a word analysed differently per language is one word.
+@Suite struct PerLanguageProximityTests {
+    func spanish(_ id: String, _ body: String) -> SourceDocument {
+        var d = SourceDocument.text(id, body: body)
+        d.languageHint = "es"
+        return d
+    }
+
+    @Test func aWordsFormsInSeveralLanguagesPairWithTheOtherWords() throws {
+        let filler = Array(repeating: "texto", count: 12).joined(separator: " ")
+        let index = try TestIndex([
+            spanish("d0", "las deportaciones de cubanos siguen"),
+            spanish("d1", "las deportaciones \(filler) cubanos"),
+            SourceDocument.text("d2", body: "The talks on migration continued in Washington this week"),
+            SourceDocument.text("d3", body: "Officials said the migration talks would go on next week"),
+        ])
+        let s = try Searcher(reader: index.reader, ranking: .default)
+        #expect(Set(s.languages) == ["es", "en"])
+        let plan = try s.planner.plan(words("deportación cubanos"))
+        // "deportación" has a Spanish and an English form: both are forms of one word.
+        let terms = s.proximityTerms(plan)
+        #expect(terms.count >= 3, "\(terms.map { String(decoding: $0.term, as: UTF8.self) })")
+        #expect(Set(terms.map(\.word)).count == 2)
+        let bonus = try s.proximityBonuses([0, 1], terms: terms)
+        #expect(bonus[0] > 0 && bonus[1] == 0)
+        // And the re-ranked scores carry it: the close pair first.
+        #expect(try s.search(words("deportación cubanos"), limit: 10).hits.map(\.doc) == [0, 1])
+    }
+}
