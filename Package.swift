@@ -35,11 +35,18 @@ let package = Package(
         // Google's Compact Language Detector 2 (Debian libcld2-dev) is C++: this target is the
         // small extern "C" shim Swift calls (Sources/CCLD2Shim/cld2_shim.cc).
         .target(name: "CCLD2Shim", linkerSettings: [.linkedLibrary("cld2")]),
+        // ICU's word break iterator (Debian libicu-dev, libicuuc) for Thai, Lao, Khmer and
+        // Myanmar, whose words are not separated by spaces: a C shim, as its C API's names are
+        // versioned macros (Sources/CICUWordBreakShim). DWARF 4 so valgrind 3.19 can read it.
+        .target(name: "CICUWordBreakShim", cSettings: [.unsafeFlags(["-gdwarf-4"])],
+                linkerSettings: [.linkedLibrary("icuuc")]),
 
         // What documents are in these files?
         .target(name: "MSearchSources", dependencies: ["CLibXML2"]),
         // Which terms does this text contain, and where? In which language is it written?
-        .target(name: "MSearchAnalysis", dependencies: ["CStemmer", "CCLD2Shim"], swiftSettings: hotPath),
+        // Resources: the Snowball stop lists of languages other than English (Resources/STOPWORDS.md).
+        .target(name: "MSearchAnalysis", dependencies: ["CStemmer", "CCLD2Shim", "CICUWordBreakShim"], resources: [.copy("Resources")],
+                swiftSettings: hotPath),
         // When was it published, and who does it name? (dates and actors, by rules)
         .target(name: "MSearchExtraction", dependencies: ["MSearchSources", "MSearchAnalysis"],
                 resources: [.copy("Resources")]),

@@ -54,7 +54,9 @@ public struct Token: Equatable, Sendable {
 ///
 /// A token is a maximal run of letters, digits and combining marks; an apostrophe (' or ’)
 /// between two letters stays inside ("don't", "cuba's"), everything else separates, including
-/// hyphens and invalid UTF-8. Han, kana and Hangul become overlapping bigrams (`CJKBigrams`). Tokens longer than `maxTokenBytes` are dropped and take no position.
+/// hyphens and invalid UTF-8. Han, kana and Hangul become overlapping bigrams (`CJKBigrams`);
+/// Thai, Lao, Khmer and Myanmar are split into words by ICU (`ComplexScriptWords`). Tokens
+/// longer than `maxTokenBytes` are dropped and take no position.
 public final class Analyzer {
     public let settings: AnalyzerSettings
     /// Longest token (original bytes) and longest term that is emitted; longer ones are dropped.
@@ -91,6 +93,9 @@ public final class Analyzer {
 
     /// Snowball algorithms defined on unaccented letters only.
     static let unaccentedStemmers: Set<String> = ["english", "porter"]
+
+    /// Splits Thai, Lao, Khmer and Myanmar runs into words; made on the first such run.
+    private lazy var wordBreaker: ComplexScriptWords.Breaker? = ComplexScriptWords.Breaker()
 
     /// Analyzers of other languages made by `forLanguage`, kept for reuse.
     private var variants: [String: Analyzer] = [:]
@@ -159,6 +164,13 @@ public final class Analyzer {
                 continue
             }
             if inCJK { joiner.flush(emitNonASCII); inCJK = false }
+            if raw.isComplexScript {
+                guard let breaker = wordBreaker else { emitNonASCII(raw); continue }
+                breaker.words(UnsafeBufferPointer(rebasing: text[raw.start..<raw.end])) { start, end in
+                    emitNonASCII(RawToken(start: raw.start &+ start, end: raw.start &+ end, isASCII: false))
+                }
+                continue
+            }
             if raw.isASCII {
                 let original = UnsafeBufferPointer(rebasing: text[raw.start..<raw.end])
                 var word = original

@@ -1,4 +1,5 @@
 import Foundation
+import MSearchAnalysis
 import MSearchSources
 
 /// Canonical names of known actors and the variants that mean them, from a TSV file:
@@ -206,44 +207,17 @@ public struct GazetteerError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Finds this module's data files without `Bundle.module`, whose accessor traps when the resource
-/// bundle is not where the build left it (a binary copied elsewhere).
-///
-/// Looks, in order, in `$MSEARCH_RESOURCES`; in `msearch_MSearchExtraction.resources` next to the
-/// running executable (the real path of /proc/self/exe, then `Bundle.main`), also in
-/// `../share/msearch` from it; and in the source tree this file was compiled from.
+/// This module's data files, found as `ModuleResources` finds them (the bundle
+/// `msearch_MSearchExtraction.resources` next to the executable, `$MSEARCH_RESOURCES`,
+/// `../share/msearch`, the source tree).
 public enum ExtractionResources {
-    static let bundleName = "msearch_MSearchExtraction.resources"
+    static let resources = ModuleResources(bundleName: "msearch_MSearchExtraction.resources",
+                                           sourceDirectory: (#filePath as NSString).deletingLastPathComponent + "/Resources")
 
-    public static func searchedDirectories() -> [String] {
-        var dirs: [String] = []
-        if let env = ProcessInfo.processInfo.environment["MSEARCH_RESOURCES"], !env.isEmpty { dirs.append(env) }
-        var exeDirs: [String] = []
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            exeDirs.append((exe as NSString).deletingLastPathComponent)
-        }
-        exeDirs.append(Bundle.main.bundlePath)
-        if let p = Bundle.main.executablePath { exeDirs.append((p as NSString).deletingLastPathComponent) }
-        for d in exeDirs {
-            dirs.append(d + "/" + bundleName)
-            dirs.append(d + "/" + bundleName + "/Resources")
-            dirs.append(d + "/../share/msearch")
-        }
-        let source = (#filePath as NSString).deletingLastPathComponent + "/Resources"
-        dirs.append(source)
-        var seen = Set<String>()
-        return dirs.filter { seen.insert($0).inserted }
-    }
+    public static func searchedDirectories() -> [String] { resources.searchedDirectories() }
 
     /// The path of the resource file `name`, or nil when none of the directories has it.
-    public static func path(of name: String) -> String? { path(of: name, in: searchedDirectories()) }
+    public static func path(of name: String) -> String? { resources.path(of: name) }
 
-    static func path(of name: String, in directories: [String]) -> String? {
-        for d in directories {
-            let p = d + "/" + name
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue { return p }
-        }
-        return nil
-    }
+    static func path(of name: String, in directories: [String]) -> String? { ModuleResources.path(of: name, in: directories) }
 }

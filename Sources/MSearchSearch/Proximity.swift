@@ -13,21 +13,41 @@ extension Searcher {
         var term: [UInt8]
         var idf: Double
         var entries: [TermInfo?]
+        /// Which query word the term is a form of: the forms of one word in several languages
+        /// (`deport` in Spanish, `deportacion` unstemmed) share it and never pair with each other.
+        var word: Int
     }
 
     /// The scored single terms of a plan (not excluded ones, not prefix expansions), once each.
+    /// A word analysed differently per language is an `.any` of its forms (QueryPlanner's
+    /// `plan(phrase:)`): each form counts, as a form of that one word.
     func proximityTerms(_ plan: QueryPlan) -> [ProximityTerm] {
         var out: [ProximityTerm] = []
         var seen: [[UInt8]: Int] = [:]
+        var words = 0
+        func add(_ t: PlannedTerm, word: Int) {
+            if let i = seen[t.term] { out[i].idf = max(out[i].idf, t.idf); return }
+            seen[t.term] = out.count
+            out.append(ProximityTerm(term: t.term, idf: t.idf, entries: t.entries, word: word))
+        }
         func walk(_ p: QueryPlan) {
             switch p {
             case .term(let t):
-                if let i = seen[t.term] { out[i].idf = max(out[i].idf, t.idf); return }
-                seen[t.term] = out.count
-                out.append(ProximityTerm(term: t.term, idf: t.idf, entries: t.entries))
+                add(t, word: words)
+                words += 1
             case .boolean(let must, let should, _):
                 (must + should).forEach(walk)
-            case .phrase, .any, .dateRange, .language, .all, .nothing:
+            case .any(let plans):
+                // Forms of one word (no prefix expansion among them); any other alternatives
+                // (prefix expansions, phrases) take no part, as before languages.
+                var forms: [PlannedTerm] = []
+                for p in plans {
+                    guard case .term(let t) = p, !t.isExpansion else { return }
+                    forms.append(t)
+                }
+                for t in forms { add(t, word: words) }
+                words += 1
+            case .phrase, .dateRange, .language, .all, .nothing:
                 return
             }
         }
@@ -43,7 +63,7 @@ extension Searcher {
         let depth = max(1, ranking.rerankDepth)
         var results = try collect(plan, request, depth: max(limit, depth))
         let words = proximityTerms(terms)
-        if words.count > 1 && !results.hits.isEmpty {
+        if Set(words.map(\.word)).count > 1 && !results.hits.isEmpty {
             // Only the first `depth` are re-scored; the rest keep their order below them.
             var head = Array(results.hits.prefix(depth))
             let bonus = try proximityBonuses(head.map(\.doc), terms: words)
@@ -57,7 +77,7 @@ extension Searcher {
 
     func explainProximity(_ base: Explanation, terms: QueryPlan, doc: Int) throws -> Explanation {
         let words = proximityTerms(terms)
-        guard words.count > 1 else { return base }
+        guard Set(words.map(\.word)).count > 1 else { return base }
         let bonus = try proximityBonuses([doc], terms: words)[0]
         guard bonus > 0 else { return base }
         return Explanation(base.value + bonus, "BM25 plus term proximity", [
@@ -119,7 +139,7 @@ extension Searcher {
                     let q = occurrences[j] >> 8
                     if q - p > window { break }
                     let c = occurrences[j] & 0xFF
-                    if c != a && q > p {
+                    if terms[c].word != terms[a].word && q > p {
                         let key = min(a, c) * t + max(a, c)
                         if acc[key] == 0 { touched.append(key) }
                         let d = Double(q - p)

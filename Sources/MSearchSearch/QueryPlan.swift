@@ -47,6 +47,9 @@ struct PlannedTerm {
     /// The term's dictionary entry in each segment, found while planning, so scorers do not
     /// look it up again (empty for terms added later, which scorers look up).
     var entries: [TermInfo?] = []
+    /// One of the terms a prefix expands to, or an actor filter's: not a word of the query
+    /// itself (proximity leaves them out).
+    var isExpansion = false
     var weight: Double { idf * count }
     var label: String { (field.map { $0.rawValue + ":" } ?? "") + String(decoding: term, as: UTF8.self) }
 }
@@ -120,7 +123,11 @@ struct QueryPlanner {
         case .prefix(let word, let field):
             let expansions = try expand(prefix: word)
             if expansions.isEmpty { return .nothing }
-            return .any(try expansions.map { .term(try plannedTerm($0, field: field)) })
+            return .any(try expansions.map { term in
+                var planned = try plannedTerm(term, field: field)
+                planned.isExpansion = true
+                return .term(planned)
+            })
         case .boolean(let must, var should, let mustNot):
             // `cuba date:2023` means cuba, published in 2023: a filter beside scoring clauses
             // restricts them rather than being one more alternative. Only filters OR'ed with
@@ -153,7 +160,7 @@ struct QueryPlanner {
             // A filter: documents naming any actor the name designates, scoring nothing.
             let terms = try actorTerms(matching: name)
             if terms.isEmpty { return .nothing }
-            return .any(terms.map { .term(PlannedTerm(term: $0, field: nil, idf: 0)) })
+            return .any(terms.map { .term(PlannedTerm(term: $0, field: nil, idf: 0, isExpansion: true)) })
         case .all:
             return .all
         }

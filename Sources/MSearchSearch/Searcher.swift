@@ -11,7 +11,9 @@ public final class Searcher {
     public let analyzer: Analyzer
     /// Stop words, proximity, feedback: see `RankingOptions` (Ranking.swift).
     public let ranking: RankingOptions
-    let stopWords: Set<String>
+    /// Normalised words a bag-of-words query leaves out: the stop lists of the languages most
+    /// of the documents it looks in are written in (`StopWordList.words(documents:fallback:)`).
+    private(set) var stopWords: Set<String>
     let actors: ActorDirectory
     /// Whether undated documents pass date filters (by default they do not: a filter on 2023
     /// should not return articles whose date nobody knows).
@@ -23,7 +25,14 @@ public final class Searcher {
     /// `language` columns once: a query word is analysed once per language among these.
     public let languages: [String]
     /// Analyse query words only for these languages (`--lang`); nil: every language of the index.
-    public var queryLanguages: [String]? { didSet { queryAnalyzers = Searcher.analyzers(analyzer, queryLanguages ?? languages, keepDefault: queryLanguages == nil) } }
+    public var queryLanguages: [String]? {
+        didSet {
+            queryAnalyzers = Searcher.analyzers(analyzer, queryLanguages ?? languages, keepDefault: queryLanguages == nil)
+            stopWords = Searcher.stopWords(ranking.stopWords, analyzer, languageCounts, only: queryLanguages)
+        }
+    }
+    /// Live documents per language code, most first.
+    private let languageCounts: [(language: String, count: Int)]
     private var queryAnalyzers: [Analyzer]
 
     public init(reader: IndexReader, ranking: RankingOptions = .default) throws {
@@ -33,14 +42,18 @@ public final class Searcher {
         if let titleB = ranking.titleB { bm25.fields = Searcher.fieldNormalization(reader, titleB: titleB, bodyB: bm25.b) }
         self.bm25 = bm25
         analyzer = try reader.makeAnalyzer()
-        languages = Searcher.languages(of: reader)
+        languageCounts = Searcher.languageCounts(of: reader)
+        languages = languageCounts.map(\.language)
         queryAnalyzers = Searcher.analyzers(analyzer, languages)
-        stopWords = Set(ranking.stopWords.words)
+        stopWords = Searcher.stopWords(ranking.stopWords, analyzer, languageCounts, only: nil)
         actors = ActorDirectory(reader: reader)
     }
 
     /// The language codes of the live documents, most documents first (then by code).
-    public static func languages(of reader: IndexReader) -> [String] {
+    public static func languages(of reader: IndexReader) -> [String] { languageCounts(of: reader).map(\.language) }
+
+    /// `languages(of:)` with the number of live documents in each.
+    static func languageCounts(of reader: IndexReader) -> [(language: String, count: Int)] {
         var counts: [UInt32: Int] = [:]
         for segment in reader.segments {
             for d in 0..<segment.documentCount where !segment.isDeleted(d) {
@@ -48,7 +61,17 @@ public final class Searcher {
             }
         }
         return counts.filter { $0.key != 0 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .map { LanguageCode.unpack($0.key) }
+            .map { (LanguageCode.unpack($0.key), $0.value) }
+    }
+
+    /// The stop words of a query looking in the documents of `only` (nil: all), normalised as
+    /// the index normalises words; the default language's list when no document has a language
+    /// (an index built before languages), the first asked-for language's when none of them does.
+    static func stopWords(_ list: StopWordList, _ analyzer: Analyzer, _ counts: [(language: String, count: Int)],
+                          only: [String]?) -> Set<String> {
+        let looked = only.map { wanted in counts.filter { wanted.contains($0.language) } } ?? counts
+        let fallback = only?.first ?? analyzer.settings.defaultLanguage ?? "en"
+        return Set(list.words(documents: looked, fallback: fallback).map(analyzer.normalize))
     }
 
     /// One analyzer per distinct analysis the languages need, the default's first when

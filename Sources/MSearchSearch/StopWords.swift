@@ -1,4 +1,5 @@
 import Foundation
+import MSearchAnalysis
 import MSearchQuery
 
 /// Words left out of a bag-of-words query's score. They stay in the index with their positions,
@@ -11,7 +12,8 @@ public enum StopWordList: String, CaseIterable, Sendable {
     /// Lucene's `EnglishAnalyzer` list (33 words; bm25s uses the same).
     case lucene
     /// The Snowball project's English list (function words, pronouns, auxiliaries, contractions)
-    /// and every single letter or digit ("J. Backus", "3-j", the "s" of "U.S").
+    /// and every single letter or digit ("J. Backus", "3-j", the "s" of "U.S"); for documents in
+    /// other languages, Snowball's list of their language (`SnowballStopWords`).
     case english
 
     public var words: [String] {
@@ -20,6 +22,31 @@ public enum StopWordList: String, CaseIterable, Sendable {
         case .lucene: return StopWordList.luceneWords
         case .english: return StopWordList.englishWords
         }
+    }
+
+    /// The list for documents in `language` (a code): English's for "en"; with `.english`,
+    /// Snowball's list of any other language that has one (none for the rest).
+    public func words(forLanguage language: String) -> [String] {
+        if language == "en" { return words }
+        guard self == .english else { return [] }
+        return SnowballStopWords.words(forLanguage: language) ?? []
+    }
+
+    /// The words a query looking in documents of these languages leaves out: those listed by
+    /// the languages of most of the documents (`documents`: live documents per language code).
+    /// A word is too common to say anything only where it is a function word; a word that is one
+    /// only in a minority's language ("die", "man", "men" in German, Danish) keeps its score.
+    /// Without any counted language, the list of `fallback` (the index's default language).
+    public func words(documents: [(language: String, count: Int)], fallback: String) -> [String] {
+        let counted = documents.filter { $0.count > 0 && !$0.language.isEmpty }
+        guard !counted.isEmpty else { return words(forLanguage: fallback) }
+        let total = counted.reduce(0) { $0 &+ $1.count }
+        var share: [String: Int] = [:]
+        for (language, count) in counted {
+            for w in Set(words(forLanguage: language)) { share[w, default: 0] &+= count }
+        }
+        return share.filter { $0.value > total &- $0.value }
+            .map(\.key).sorted()
     }
 
     static let luceneWords = """

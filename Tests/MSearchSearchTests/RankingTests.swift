@@ -3,6 +3,7 @@ import Testing
 import MSearchIndexTestSupport
 import MSearchIndex
 import MSearchQuery
+import MSearchSources
 @testable import MSearchSearch
 
 /// Each ranking feature of `RankingOptions`, on small indexes where its effect is computed by hand.
@@ -49,6 +50,43 @@ import MSearchQuery
         // A required stop word stays required.
         let required = Query.boolean(must: [.term("the", field: nil)], should: [.term("war", field: nil)], mustNot: [])
         #expect(Set(try s.search(required, limit: 10).hits.map(\.doc)) == [0, 2])
+    }
+
+    @Test func stopListsAreThoseOfTheLanguagesOfMostDocuments() {
+        let english = Set(StopWordList.english.words)
+        // No document with a language (an index built before languages): the default's list.
+        #expect(Set(StopWordList.english.words(documents: [], fallback: "en")) == english)
+        // Mostly English: exactly the English list, whatever the minority's lists say.
+        #expect(Set(StopWordList.english.words(documents: [("en", 90), ("de", 10)], fallback: "en")) == english)
+        // Mostly German: German's list, and words both languages list; not English-only ones.
+        let german = Set(StopWordList.english.words(documents: [("de", 60), ("en", 40)], fallback: "en"))
+        #expect(german.contains("und") && german.contains("die"))
+        #expect(!german.contains("the") && german.contains("man"))
+        // Evenly mixed: only words the languages of more than half the documents list.
+        let mixed = Set(StopWordList.english.words(documents: [("en", 40), ("es", 40), ("de", 20)], fallback: "en"))
+        #expect(!mixed.contains("the") && !mixed.contains("de") && !mixed.contains("und"))
+        #expect(mixed.contains("a") == true)   // English "a", Spanish "a"
+        // The Lucene list is English's only.
+        #expect(StopWordList.lucene.words(forLanguage: "de").isEmpty)
+        #expect(StopWordList.none.words(documents: [("de", 1)], fallback: "en").isEmpty)
+    }
+
+    @Test func aGermanIndexLeavesOutGermanStopWords() throws {
+        func german(_ id: String, _ body: String) -> SourceDocument {
+            var d = SourceDocument.text(id, body: body)
+            d.languageHint = "de"
+            return d
+        }
+        let index = try TestIndex([german("d0", "die Verhandlungen und die Gespräche"), german("d1", "die Regierung und der Kanzler"),
+                                   german("d2", "Verhandlungen in Berlin")])
+        let s = try Searcher(reader: index.reader, ranking: options { $0.stopWords = .english })
+        #expect(s.languages == ["de"])
+        let stopped = try s.search(words("und Verhandlungen"), limit: 10)
+        #expect(scores(stopped) == scores(try s.search(words("Verhandlungen"), limit: 10)))
+        // `--lang en` looks at no document of the index: English's list, so "und" scores (and
+        // the English form of "Verhandlungen" finds nothing).
+        s.queryLanguages = ["en"]
+        #expect(try s.search(words("und Verhandlungen"), limit: 10).total == 2)
     }
 
     // MARK: BM25F
@@ -180,5 +218,35 @@ import MSearchQuery
         let words = ["programmer", "supplied", "1971", "AND", "don't"].map { Query.term($0, field: nil) }
         #expect(try s.plainQuery("programmer-supplied (1971) AND \"don't") == .boolean(must: [], should: words, mustNot: []))
         #expect(try s.plainQuery("  cuba! ") == .term("cuba", field: nil))
+    }
+}
+
+/// Proximity across per-language forms: a word analysed differently per language is one word.
+@Suite struct PerLanguageProximityTests {
+    func spanish(_ id: String, _ body: String) -> SourceDocument {
+        var d = SourceDocument.text(id, body: body)
+        d.languageHint = "es"
+        return d
+    }
+
+    @Test func aWordsFormsInSeveralLanguagesPairWithTheOtherWords() throws {
+        let filler = Array(repeating: "texto", count: 12).joined(separator: " ")
+        let index = try TestIndex([
+            spanish("d0", "las deportaciones de cubanos siguen"),
+            spanish("d1", "las deportaciones \(filler) cubanos"),
+            SourceDocument.text("d2", body: "The talks on migration continued in Washington this week"),
+            SourceDocument.text("d3", body: "Officials said the migration talks would go on next week"),
+        ])
+        let s = try Searcher(reader: index.reader, ranking: .default)
+        #expect(Set(s.languages) == ["es", "en"])
+        let plan = try s.planner.plan(words("deportación cubanos"))
+        // "deportación" has a Spanish and an English form: both are forms of one word.
+        let terms = s.proximityTerms(plan)
+        #expect(terms.count >= 3, "\(terms.map { String(decoding: $0.term, as: UTF8.self) })")
+        #expect(Set(terms.map(\.word)).count == 2)
+        let bonus = try s.proximityBonuses([0, 1], terms: terms)
+        #expect(bonus[0] > 0 && bonus[1] == 0)
+        // And the re-ranked scores carry it: the close pair first.
+        #expect(try s.search(words("deportación cubanos"), limit: 10).hits.map(\.doc) == [0, 1])
     }
 }
