@@ -39,15 +39,24 @@ public final class IndexReader {
     private let clustersLock = NSLock()
     private var clusters: NearDuplicateClusters?
 
-    /// The snapshot's near-duplicate clusters, derived from the signature columns the first
-    /// time they are asked for (`NearDuplicateClusters`).
+    /// The snapshot's near-duplicate clusters (`NearDuplicateClusters`), read the first time
+    /// they are asked for from the file the commit kept, or derived from the signature columns
+    /// when the index has none. A kept file that fails its checksum or does not decode is not
+    /// trusted: the clusters are then derived (the same answer, slower; `check` reports it).
     public var nearDuplicates: NearDuplicateClusters {
         clustersLock.lock()
         defer { clustersLock.unlock() }
         if let clusters { return clusters }
-        let built = NearDuplicateClusters(reader: self)
+        let built = (try? keptClusters()) ?? NearDuplicateClusters(segments: segments)
         clusters = built
         return built
+    }
+
+    /// The clusters file the manifest names, verified and decoded; nil when it names none.
+    func keptClusters() throws -> NearDuplicateClusters? {
+        guard let kept = manifest.clusters else { return nil }
+        let total = segments.reduce(0) { $0 + $1.documentCount }
+        return try NearDuplicateClusters.decode(kept.read(in: directory), total: total, file: directory + "/" + kept.file)
     }
 
     /// The id of the cluster of index-wide document `doc` (its representative's external id),
