@@ -34,7 +34,9 @@ let package = Package(
         .systemLibrary(name: "CEditline", providers: [.apt(["libedit-dev"])]),
         // Google's Compact Language Detector 2 (Debian libcld2-dev) is C++: this target is the
         // small extern "C" shim Swift calls (Sources/CCLD2Shim/cld2_shim.cc).
-        .target(name: "CCLD2Shim", linkerSettings: [.linkedLibrary("cld2")]),
+        // DWARF 4 like the Swift objects: valgrind (callgrind) cannot read clang's default DWARF 5.
+        .target(name: "CCLD2Shim", cxxSettings: [.unsafeFlags(["-gdwarf-4"])],
+                linkerSettings: [.linkedLibrary("cld2")]),
         // ICU's word break iterator (Debian libicu-dev, libicuuc) for Thai, Lao, Khmer and
         // Myanmar, whose words are not separated by spaces: a C shim, as its C API's names are
         // versioned macros (Sources/CICUWordBreakShim). DWARF 4 so valgrind 3.19 can read it.

@@ -8,7 +8,7 @@ import Darwin
 /// cut or the OOM killer would), to prove that every one of them leaves a usable index.
 /// Set `MSEARCH_CRASH_AT=name` (or `name:N` for the N-th time it is reached); unset, this is a
 /// single comparison. Names: `segment-written`, `deletes-written`, `merge-written`,
-/// `catalog-written`, `before-manifest`, `after-manifest`.
+/// `catalog-written`, `clusters-written`, `before-manifest`, `after-manifest`.
 enum CrashPoint {
     private static let target: (name: String, count: Int)? = {
         guard let v = getenv("MSEARCH_CRASH_AT") else { return nil }

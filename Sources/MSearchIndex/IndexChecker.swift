@@ -87,6 +87,9 @@ public enum IndexChecker {
         if let g = manifest.gazetteer {
             do { _ = try g.read(in: directory) } catch { note(g.file, reason(error), unreadableFile: isPermissionError(error)) }
         }
+        if let k = manifest.clusters {
+            do { _ = try k.read(in: directory) } catch { note(k.file, reason(error), unreadableFile: isPermissionError(error)) }
+        }
 
         // Structure, segment by segment (only where the files themselves are sound).
         var liveIds = Set<String>()
@@ -112,6 +115,10 @@ public enum IndexChecker {
         }
         if let duplicateId {
             note(IndexFormat.manifestName, "two live documents share the id \"\(duplicateId)\"")
+        }
+        // The kept clusters and language counts must be what the documents give now.
+        if allSegmentsRead, let k = manifest.clusters, problems[k.file] == nil {
+            checkSummaries(manifest, clustersFile: k.file, directory: directory, note: { note($0, $1) })
         }
         // The catalog's ids are checked against the documents only when every segment was read.
         if let c = manifest.catalog, problems[c] == nil, allSegmentsRead {
@@ -282,6 +289,38 @@ public enum IndexChecker {
             guard storesText || (doc.title.isEmpty && doc.body.isEmpty) else {
                 throw IndexError.corrupt(file: storeFile, reason: "document \(d) has text, the manifest says --store none")
             }
+        }
+    }
+}
+
+extension IndexChecker {
+    /// Decodes the kept clusters and compares them, and the manifest's language counts, with a
+    /// recomputation from the segments: a file that decodes but disagrees is damage too.
+    static func checkSummaries(_ manifest: Manifest, clustersFile: String, directory: String,
+                               note: (String, String) -> Void) {
+        do {
+            let segments = try manifest.segments.map { try SegmentReader(info: $0, directory: directory) }
+            let total = segments.reduce(0) { $0 + $1.documentCount }
+            let path = directory + "/" + clustersFile
+            let kept = try NearDuplicateClusters.decode(DurableFile.read(path), total: total, file: path)
+            if !kept.sameClusters(as: NearDuplicateClusters(segments: segments)) {
+                note(clustersFile, "the clusters differ from those the documents' signatures give")
+            }
+            if let recorded = manifest.languages {
+                var counts: [String: Int] = [:]
+                for segment in segments {
+                    for d in 0..<segment.documentCount where !segment.isDeleted(d) && segment.columns.languageValue(d) != 0 {
+                        counts[segment.columns.language(d), default: 0] += 1
+                    }
+                }
+                if counts != recorded.filter({ $0.value > 0 }) {
+                    note(IndexFormat.manifestName, "the language counts differ from the documents' languages")
+                }
+            }
+        } catch let IndexError.corrupt(_, why) {
+            note(clustersFile, why)
+        } catch {
+            note(clustersFile, "\(error)")
         }
     }
 }

@@ -36,6 +36,8 @@ public enum IndexFormat {
     public static let deletesExtension = "del"
     /// The catalog of source files: `catalog-000007` (generation of the commit that wrote it).
     public static let catalogPrefix = "catalog-"
+    /// The near-duplicate clusters: `clusters-000007` (generation of the commit that wrote them).
+    public static let clustersPrefix = "clusters-"
     /// The store of the segment being built, written as its blocks fill and renamed to the
     /// segment's name at the flush. Named like a segment's files, so a run that dies before
     /// leaves a file that no manifest names: the next writer deletes it. The PID keeps two

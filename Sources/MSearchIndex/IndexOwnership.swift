@@ -15,7 +15,7 @@ import MSearchSources
 /// refused, with one exception: a folder whose only entry is a `README.md` (a regular file)
 /// counts as empty, so that the repository's `Index/README.md` can explain the default index's
 /// folder (see `readmeName`). Within an index, only files whose names follow msearch's own grammar exactly
-/// (`seg-000012-00.post`, `seg-000012-00.000015.del`, `catalog-000015`, `actors-000015.tsv`,
+/// (`seg-000012-00.post`, `seg-000012-00.000015.del`, `catalog-000015`, `clusters-000015`, `actors-000015.tsv`,
 /// `seg-building-PID.store`, `manifest.json.tmp-PID`) are ever treated as leftovers of a run.
 public enum IndexOwnership {
     /// A fresh identity for a new index.
@@ -89,7 +89,7 @@ public enum IndexOwnership {
         if name.hasPrefix(IndexFormat.manifestName + ".tmp-") {
             return isDigits(name.dropFirst(IndexFormat.manifestName.count + 5))
         }
-        if Manifest.isCatalogName(name) || Manifest.isGazetteerName(name) { return true }
+        if Manifest.isCatalogName(name) || Manifest.isGazetteerName(name) || Manifest.isClustersName(name) { return true }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), Manifest.isSegmentName(String(parts[0])) else { return false }
         if parts.count == 2 { return IndexFormat.FileExtension(rawValue: String(parts[1])) != nil }

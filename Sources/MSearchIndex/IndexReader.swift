@@ -25,6 +25,7 @@ public final class IndexReader {
         self.directory = directory
         let snapshot = try IndexVerification.openSnapshot(directory)
         (manifest, segments, keptGazetteer) = (snapshot.manifest, snapshot.segments, snapshot.gazetteer)
+        clusters = snapshot.clusters
         var bases: [Int] = []
         var b = 0
         for s in segments { bases.append(b); b += s.documentCount }
@@ -39,16 +40,20 @@ public final class IndexReader {
     private let clustersLock = NSLock()
     private var clusters: NearDuplicateClusters?
 
-    /// The snapshot's near-duplicate clusters, derived from the signature columns the first
-    /// time they are asked for (`NearDuplicateClusters`).
+    /// The snapshot's near-duplicate clusters (`NearDuplicateClusters`): those the commit kept
+    /// (read and verified at open: a damaged file is an error naming it), or, in an index from
+    /// before the file, derived from the signature columns the first time they are asked for.
     public var nearDuplicates: NearDuplicateClusters {
         clustersLock.lock()
         defer { clustersLock.unlock() }
         if let clusters { return clusters }
-        let built = NearDuplicateClusters(reader: self)
+        let built = NearDuplicateClusters(segments: segments)
         clusters = built
         return built
     }
+
+    /// Whether the clusters came from the file the commit kept (for tests and `check`).
+    var clustersWereKept: Bool { manifest.clusters != nil }
 
     /// The id of the cluster of index-wide document `doc` (its representative's external id),
     /// or nil when the document has no near-duplicate: what exports and JSON output carry.

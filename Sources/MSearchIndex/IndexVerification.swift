@@ -32,6 +32,8 @@ public enum IndexVerification {
         var catalogFile: MappedFile?
         /// The user's gazetteer kept with the index, verified against the manifest.
         var gazetteer: [UInt8]?
+        /// The near-duplicate clusters the commit kept, verified and decoded; nil when none.
+        var clusters: NearDuplicateClusters?
     }
 
     static func openSnapshot(_ directory: String) throws -> Snapshot {
@@ -44,7 +46,14 @@ public enum IndexVerification {
                 var gazetteer = try manifest.gazetteer?.read(in: directory)
                 let legacy = directory + "/" + IndexFormat.legacyGazetteerName
                 if manifest.gazetteer == nil, DurableFile.exists(legacy) { gazetteer = try DurableFile.read(legacy) }
-                return Snapshot(manifest: manifest, segments: segments, catalogFile: catalogFile, gazetteer: gazetteer)
+                // Small (4 bytes a clustered document) and checked in full: damage is an error
+                // at open, never a wrong list of duplicates.
+                let clusters = try manifest.clusters.map { kept in
+                    try NearDuplicateClusters.decode(kept.read(in: directory), total: segments.reduce(0) { $0 + $1.documentCount },
+                                                     file: directory + "/" + kept.file)
+                }
+                return Snapshot(manifest: manifest, segments: segments, catalogFile: catalogFile, gazetteer: gazetteer,
+                                clusters: clusters)
             } catch let error as IndexError {
                 attempts += 1
                 guard case .io(let path, _) = error, !DurableFile.exists(path) else { throw error }

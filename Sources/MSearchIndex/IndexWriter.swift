@@ -89,6 +89,8 @@ public final class IndexWriter {
                 m.analyzer = settings
                 m.catalog = nil
                 m.gazetteer = nil
+                m.clusters = nil
+                m.languages = nil
                 m.store = store ?? .text
                 changed = true
             } else {
@@ -239,6 +241,7 @@ public final class IndexWriter {
             }
         }
         manifest.segments = segments
+        try recordSummaries()
         CrashPoint.here("before-manifest")
         try lock.verify()
         try manifest.save(to: directory)

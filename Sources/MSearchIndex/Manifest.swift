@@ -21,6 +21,12 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var store: StoreMode?
     /// The user's gazetteer kept with the index (`msearch index --actors`), nil for none.
     public var gazetteer: KeptFile?
+    /// The near-duplicate clusters of this commit's live documents (`NearDuplicateClusters`,
+    /// `clusters-000007`), nil in an index from before they were kept: computed on first use.
+    public var clusters: KeptFile?
+    /// Live documents per language code (documents without one not counted), recorded at
+    /// commit so that a query need not scan the language columns; nil in an older index.
+    public var languages: [String: Int]?
     /// CRC-32 of the file's own bytes (see ManifestValidation.swift), so a flipped digit in a
     /// count cannot silently change every score.
     public var checksum: String?

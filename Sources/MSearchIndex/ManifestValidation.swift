@@ -35,6 +35,13 @@ extension Manifest {
             guard Manifest.isGazetteerName(g.file) else { throw bad("unexpected gazetteer name \"\(g.file)\"") }
             guard (0...(1 << 40)).contains(g.size) else { throw bad("gazetteer size out of range") }
         }
+        if let k = clusters {
+            guard Manifest.isClustersName(k.file) else { throw bad("unexpected clusters file name \"\(k.file)\"") }
+            guard (0...(1 << 40)).contains(k.size) else { throw bad("clusters file size out of range") }
+        }
+        if let languages, languages.values.contains(where: { $0 < 0 || $0 > totalDocuments }) {
+            throw bad("a language count out of range")
+        }
         if let id, UUID(uuidString: id) == nil { throw bad("index identity \"\(id)\" is not a UUID") }
     }
 
@@ -99,6 +106,11 @@ extension Manifest {
         name.hasPrefix(IndexFormat.catalogPrefix) && isDigits(name.dropFirst(IndexFormat.catalogPrefix.count))
     }
 
+    /// `clusters-000015`.
+    static func isClustersName(_ name: String) -> Bool {
+        name.hasPrefix(IndexFormat.clustersPrefix) && isDigits(name.dropFirst(IndexFormat.clustersPrefix.count))
+    }
+
     /// `actors-000015.tsv`.
     static func isGazetteerName(_ name: String) -> Bool {
         name.hasPrefix(IndexFormat.gazetteerPrefix) && name.hasSuffix(IndexFormat.gazetteerSuffix)
@@ -109,7 +121,7 @@ extension Manifest {
         !s.isEmpty && s.count <= 12 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    /// Every file this manifest names (segment files, tombstones, catalog): what a writer must
+    /// Every file this manifest names (segment files, tombstones, catalog, gazetteer, clusters): what a writer must
     /// keep, and what `check` verifies.
     public var fileNames: [String] {
         var names: [String] = []
@@ -119,6 +131,7 @@ extension Manifest {
         }
         if let catalog { names.append(catalog) }
         if let gazetteer { names.append(gazetteer.file) }
+        if let clusters { names.append(clusters.file) }
         return names
     }
 }

@@ -3,12 +3,14 @@
 /// 16 bands of 4 bins) and agree on at least `threshold` of all bins (estimated Jaccard
 /// similarity of their body shingles).
 ///
-/// The clusters are derived from the live documents' signature columns of one reader snapshot,
-/// never stored apart from them: a function of the set of live documents and their signatures
+/// The clusters are derived from the live documents' signature columns of one snapshot: a
+/// function of the set of live documents and their signatures
 /// alone, so an index updated by additions, deletions and merges has exactly the clusters of an
 /// index rebuilt from the same documents (the signatures are copied by merges, and the
 /// components do not depend on the order documents are visited in). Building them is a pass
-/// over the columns and a sort of the documents' keys per band.
+/// over the columns and a sort of the documents' keys per band. Each commit writes them to a
+/// `clusters-GEN` file (`encoded()`, named with its size and CRC-32 in the manifest), so a
+/// one-shot query reads them instead of recomputing them; an index without one computes them.
 ///
 /// A cluster's members are listed in external-id order; the first is its representative, and
 /// its external id is the cluster's id (stable while that document stays).
@@ -43,8 +45,10 @@ public final class NearDuplicateClusters {
     /// Every cluster's members, in the order of their representatives' external ids.
     public var all: [[Int]] { memberLists }
 
-    init(reader: IndexReader) {
-        let total = reader.segments.reduce(0) { $0 + $1.documentCount }
+    /// The clusters of the live documents of `segments`, numbered in that order.
+    init(segments: [SegmentReader]) {
+        let reader = SegmentSpan(segments)
+        let total = segments.reduce(0) { $0 + $1.documentCount }
         // The documents that take part: live, long enough, with a signature.
         var candidates: [Int] = []
         var scratch = [UInt16](repeating: 0, count: NearDuplicateSignature.bins)
@@ -125,5 +129,96 @@ public final class NearDuplicateClusters {
         }
         clusterOfDocument = clusterOf
         memberLists = lists
+    }
+
+    private init(clusterOfDocument: [Int32], memberLists: [[Int]]) {
+        self.clusterOfDocument = clusterOfDocument
+        self.memberLists = memberLists
+    }
+
+    /// The file a commit keeps: magic, document total, cluster count, then per cluster its
+    /// member count and members (index-wide numbers, external-id order), all little-endian
+    /// UInt32. The manifest's size and CRC-32 prove it is this commit's.
+    func encoded() -> [UInt8] {
+        var out = ByteBuffer()
+        out.append(contentsOf: NearDuplicateClusters.magic)
+        out.appendUInt32(UInt32(clamping: clusterOfDocument.count))
+        out.appendUInt32(UInt32(clamping: memberLists.count))
+        for members in memberLists {
+            out.appendUInt32(UInt32(clamping: members.count))
+            for doc in members { out.appendUInt32(UInt32(clamping: doc)) }
+        }
+        return out.bytes
+    }
+
+    static let magic: [UInt8] = Array("MSCL0001".utf8)
+
+    /// Decodes `encoded()` for an index of `total` documents; throws naming `file` when the
+    /// bytes do not describe disjoint clusters of two or more of its documents.
+    static func decode(_ bytes: [UInt8], total: Int, file: String) throws -> NearDuplicateClusters {
+        func bad(_ why: String) -> IndexError { .corrupt(file: file, reason: why) }
+        var offset = 0
+        func next() throws -> Int {
+            guard offset <= bytes.count - 4 else { throw bad("truncated") }
+            var v: UInt32 = 0
+            for i in 0..<4 { v |= UInt32(bytes[offset + i]) << (8 * UInt32(i)) }
+            offset += 4
+            return Int(v)
+        }
+        guard bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic else { throw bad("not a clusters file") }
+        offset = magic.count
+        guard try next() == total else { throw bad("written for another number of documents") }
+        let count = try next()
+        guard count <= total / 2 else { throw bad("more clusters than documents allow") }
+        var clusterOf = [Int32](repeating: -1, count: total)
+        var lists: [[Int]] = []
+        lists.reserveCapacity(count)
+        for c in 0..<count {
+            let size = try next()
+            guard size >= 2, size <= total else { throw bad("cluster \(c) has \(size) members") }
+            var members: [Int] = []
+            members.reserveCapacity(size)
+            for _ in 0..<size {
+                let doc = try next()
+                guard doc < total, clusterOf[doc] < 0 else { throw bad("document \(doc) out of range or in two clusters") }
+                clusterOf[doc] = Int32(c)
+                members.append(doc)
+            }
+            lists.append(members)
+        }
+        guard offset == bytes.count else { throw bad("trailing bytes") }
+        return NearDuplicateClusters(clusterOfDocument: clusterOf, memberLists: lists)
+    }
+
+    /// Whether both hold the same clusters (what `check` compares with a recomputation).
+    func sameClusters(as other: NearDuplicateClusters) -> Bool {
+        memberLists == other.memberLists
+    }
+}
+
+/// Segments numbered index-wide, as a reader numbers them: what the clusters are computed over
+/// at commit, before any reader of the new snapshot exists.
+private struct SegmentSpan {
+    let segments: [SegmentReader]
+    let segmentBases: [Int]
+
+    init(_ segments: [SegmentReader]) {
+        self.segments = segments
+        var bases: [Int] = []
+        var b = 0
+        for s in segments { bases.append(b); b += s.documentCount }
+        segmentBases = bases
+    }
+
+    func locate(_ globalDoc: Int) -> (segment: Int, local: Int) {
+        var s = segments.count - 1
+        while s > 0 && segmentBases[s] > globalDoc { s -= 1 }
+        return (s, globalDoc - segmentBases[s])
+    }
+
+    func externalIdPrecedes(_ a: Int, _ b: Int) -> Bool {
+        let (sa, la) = locate(a), (sb, lb) = locate(b)
+        let c = DocumentColumns.compareExternalIds(segments[sa].columns, la, segments[sb].columns, lb)
+        return c != 0 ? c < 0 : a < b
     }
 }

@@ -52,8 +52,13 @@ public final class Searcher {
     /// The language codes of the live documents, most documents first (then by code).
     public static func languages(of reader: IndexReader) -> [String] { languageCounts(of: reader).map(\.language) }
 
-    /// `languages(of:)` with the number of live documents in each.
+    /// `languages(of:)` with the number of live documents in each: the counts the commit
+    /// recorded; an index from before them scans the columns.
     static func languageCounts(of reader: IndexReader) -> [(language: String, count: Int)] {
+        if let recorded = reader.manifest.languages {
+            return recorded.filter { $0.value > 0 }.map { (LanguageCode.pack($0.key), $0.value) }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { (LanguageCode.unpack($0.0), $0.1) }
+        }
         var counts: [UInt32: Int] = [:]
         for segment in reader.segments {
             for d in 0..<segment.documentCount where !segment.isDeleted(d) {

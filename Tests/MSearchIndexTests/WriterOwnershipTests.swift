@@ -54,12 +54,12 @@ import Glibc
     }
 
     @Test func onlyFilesNamedAsAWriterNamesThemAreLeftovers() throws {
-        for name in ["seg-000001-00.post", "seg-000012-03.000015.del", "catalog-000015", "actors-000002.tsv",
+        for name in ["seg-000001-00.post", "seg-000012-03.000015.del", "catalog-000015", "clusters-000015", "actors-000002.tsv",
                      "seg-building.store", "seg-building-77.store", "manifest.json.tmp-4242"] {
             #expect(IndexOwnership.isWriterFileName(name), "\(name)")
         }
         for name in ["seg-budget.xlsx", "catalog-photos.txt", "catalog-of-my-stuff.txt", "seg-000001-00.xlsx",
-                     "seg-000001-00.post.bak", "manifest.json.tmp-mine", "actors.tsv", "actors-2024.tsv.old",
+                     "seg-000001-00.post.bak", "manifest.json.tmp-mine", "actors.tsv", "clusters-of-mine.txt", "actors-2024.tsv.old",
                      "seg-1-2-3.post", "seg-building-x.store", "manifest.json", "write.lock", "msearch-index"] {
             #expect(!IndexOwnership.isWriterFileName(name), "\(name)")
         }

@@ -85,7 +85,7 @@ import Glibc
 
         // Deterministic kills at each step of the commit.
         let points = ["segment-written", "segment-written:3", "deletes-written", "merge-written",
-                      "catalog-written", "before-manifest", "after-manifest"]
+                      "catalog-written", "clusters-written", "before-manifest", "after-manifest"]
         for point in points {
             try copyTree(scene.pristine, to: scene.index)
             let r = try Child.run(scene.arguments, environment: ["MSEARCH_CRASH_AT": point])

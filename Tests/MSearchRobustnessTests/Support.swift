@@ -175,6 +175,7 @@ func unnamedFiles(in index: String) throws -> [String] {
     var named: Set<String> = ["manifest.json", "write.lock", "msearch-index"]
     if let c = manifest["catalog"] as? String { named.insert(c) }
     if let g = (manifest["gazetteer"] as? [String: Any])?["file"] as? String { named.insert(g) }
+    if let k = (manifest["clusters"] as? [String: Any])?["file"] as? String { named.insert(k) }
     for s in manifest["segments"] as? [[String: Any]] ?? [] {
         let name = s["name"] as? String ?? ""
         for ext in ["terms", "post", "pos", "store", "cols"] { named.insert("\(name).\(ext)") }
