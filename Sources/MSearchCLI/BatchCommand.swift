@@ -64,9 +64,11 @@ struct BatchCommand: ParsableCommand {
         var failed = 0
         var lineNumber = 0
         if format == .csv { FileHandle.standardOutput.write(CSVOutput.header(qid: true)) }
-        let language = OpenSearchMapping.languages(of: session.reader)[0]
+        let exported = OpenSearchMapping.languages(of: session.reader)
         if target == .opensearch {
-            for warning in OpenSearchRequest.rankingWarnings(options.ranking.options) {
+            session.analyseForLanguageFilter()
+            for warning in OpenSearchRequest.rankingWarnings(options.ranking.options)
+                + (try OpenSearchTranslator.runWarnings(session.searcher, exported: exported)) {
                 FileHandle.standardError.write("msearch: warning: \(warning)\n")
             }
         }
@@ -77,7 +79,7 @@ struct BatchCommand: ParsableCommand {
             let (qid, text) = BatchCommand.split(line, lineNumber: lineNumber)
             do {
                 if target == .opensearch {
-                    try translate(text, qid: qid, lineNumber: lineNumber, session: session, language: language)
+                    try translate(text, qid: qid, lineNumber: lineNumber, session: session, exported: exported)
                     continue
                 }
                 let detail: SearchSession.Detail = switch format {
@@ -113,9 +115,9 @@ struct BatchCommand: ParsableCommand {
     }
 
     /// `--translate opensearch`: the request body of one query, its warnings on stderr.
-    private func translate(_ text: String, qid: String, lineNumber: Int, session: SearchSession, language: String) throws {
+    private func translate(_ text: String, qid: String, lineNumber: Int, session: SearchSession, exported: [String]) throws {
         let parsed = session.plainSyntax ? try session.searcher.plainQuery(text) : try session.parser.parse(text)
-        let translation = try OpenSearchRequest.translate(parsed, session: session, language: language)
+        let translation = try OpenSearchRequest.translate(parsed, session: session, exported: exported)
         for warning in translation.warnings {
             FileHandle.standardError.write("msearch: warning: line \(lineNumber) (\(TerminalText.escaped(qid))): \(warning)\n")
         }

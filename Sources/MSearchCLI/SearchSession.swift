@@ -96,6 +96,12 @@ final class SearchSession {
     /// How much of each hit to load: ids only (TREC runs), stored documents, or passages too.
     enum Detail { case ids, documents, snippets }
 
+    /// Query words are analysed only in the language of `--lang` / `:lang` when one is set
+    /// (its stemmer, its stop words), else in every language of the index.
+    func analyseForLanguageFilter() {
+        if searcher.queryLanguages != filters.language.map({ [$0] }) { searcher.queryLanguages = filters.language.map { [$0] } }
+    }
+
     /// Parses and runs `text`, returning hits `offset ..< offset + limit` in `order` (by
     /// default the session's: the REPL's `:more` passes the page and order it continues).
     /// Throws `QuerySyntaxError` for a malformed query and `IndexError` for a damaged index.
@@ -104,7 +110,7 @@ final class SearchSession {
         let started = DispatchTime.now().uptimeNanoseconds
         let parsed = plainSyntax ? try searcher.plainQuery(text) : try parser.parse(text)
         let query = filters.apply(to: parsed)
-        if searcher.queryLanguages != filters.language.map({ [$0] }) { searcher.queryLanguages = filters.language.map { [$0] } }
+        analyseForLanguageFilter()
         let order = requestedOrder ?? self.order
         // A run of ids (TREC) shows no total, so MaxScore may skip what cannot make the page;
         // it is judged article by article, so it is never collapsed.

@@ -29,7 +29,8 @@ struct TranslateCommand: ParsableCommand {
             throw ValidationError("give a query to translate, e.g. msearch translate \"deportation flights\"")
         }
         let session = try options.makeSession()
-        let language = OpenSearchMapping.languages(of: session.reader)[0]
+        let exported = OpenSearchMapping.languages(of: session.reader)
+        session.analyseForLanguageFilter()
         let parsed: Query
         do {
             parsed = session.plainSyntax ? try session.searcher.plainQuery(text) : try session.parser.parse(text)
@@ -37,8 +38,9 @@ struct TranslateCommand: ParsableCommand {
             FileHandle.standardError.write(error.rendered + "\n")
             throw ExitCode(ExitStatus.error)
         }
-        let translation = try OpenSearchRequest.translate(parsed, session: session, language: language)
-        for warning in OpenSearchRequest.rankingWarnings(options.ranking.options) + translation.warnings {
+        let translation = try OpenSearchRequest.translate(parsed, session: session, exported: exported)
+        for warning in OpenSearchRequest.rankingWarnings(options.ranking.options)
+            + (try OpenSearchTranslator.runWarnings(session.searcher, exported: exported)) + translation.warnings {
             FileHandle.standardError.write("msearch: warning: \(warning)\n")
         }
         print(translation.body.serialized())

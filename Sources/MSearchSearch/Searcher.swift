@@ -49,6 +49,10 @@ public final class Searcher {
         actors = ActorDirectory(reader: reader)
     }
 
+    /// The stop words this searcher leaves out of a bag-of-words query, normalised and sorted:
+    /// what an exported search analyser must drop to match (`msearch export --to opensearch`).
+    public var droppedStopWords: [String] { stopWords.sorted() }
+
     /// The language codes of the live documents, most documents first (then by code).
     public static func languages(of reader: IndexReader) -> [String] { languageCounts(of: reader).map(\.language) }
 

@@ -140,6 +140,44 @@ import Testing
         #expect(created.status == 1, "an unknown Snowball language is refused: \(created.stdout)")
     }
 
+    /// A mostly German archive with an English article: the exported search analysers drop
+    /// what msearch drops there (German's stop words, not English's), and a word is looked up in
+    /// each language's sub-field as msearch analyses it once per language; with --lang only in
+    /// that language's.
+    @Test func multilingualExportMirrorsPerLanguageAnalysis() throws {
+        var lines = ""
+        for (article, lang) in LanguageTests.german.map({ ($0, "de") }) + [(LanguageTests.english[0], "en")] {
+            let object: [String: String] = ["id": article.0, "title": article.1, "body": article.2, "lang": lang]
+            lines += String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self) + "\n"
+        }
+        let indexed = try IndexedFiles(["mixed.jsonl": lines], options: ["--no-extract"])
+        let (out, result) = try Self.export(indexed.index.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let created = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out.sub("out/index.json")))) as? [String: Any]
+        let analysis = (created?["settings"] as? [String: Any])?["analysis"] as? [String: Any]
+        let stop = ((analysis?["filter"] as? [String: Any])?["msearch_stop"] as? [String: Any])?["stopwords"] as? [String] ?? []
+        #expect(stop.contains("und") && stop.contains("die") && stop.contains("uber"), "German's list, folded: \(stop.prefix(40))")
+        #expect(!stop.contains("the"), "English is one article of four")
+        let properties = ((created?["mappings"] as? [String: Any])?["properties"] as? [String: Any]) ?? [:]
+        let subfields = ((properties["text"] as? [String: Any])?["fields"] as? [String: Any]) ?? [:]
+        #expect(subfields["german"] != nil, "\(properties["text"] ?? "no text field")")
+
+        let everywhere = try MSearchBinary.run(["translate", "--index", indexed.index.path, "Verhandlung"])
+        #expect(everywhere.status == 0, "\(everywhere.stderr)")
+        #expect(everywhere.stdout.contains("\"dis_max\""))
+        #expect(everywhere.stdout.contains("{\"match\":{\"text\":{") && everywhere.stdout.contains("{\"match\":{\"text.german\":{"))
+        #expect(everywhere.stderr.contains("analysed in 2 ways (english, german)"), "\(everywhere.stderr)")
+        let german = try MSearchBinary.run(["translate", "--index", indexed.index.path, "--lang", "de", "title:Verhandlung"])
+        #expect(german.status == 0, "\(german.stderr)")
+        #expect(!german.stdout.contains("dis_max") && german.stdout.contains("{\"match\":{\"title.german\":{"), "\(german.stdout)")
+        #expect(german.stdout.contains("{\"term\":{\"language\":\"de\"}}"), "\(german.stdout)")
+        let bodies = try out.write("requests.jsonl", everywhere.stdout + german.stdout)
+        guard let checked = try Self.validate("search", [bodies]) else { return }
+        #expect(checked.status == 0, "\(checked.stdout)")
+        let loaded = try #require(try Self.validate("index", [out.sub("out/index.json")]))
+        #expect(loaded.status == 0, "\(loaded.stdout)")
+    }
+
     /// Every query string of the query-language suite (Tests/MSearchQueryTests), translated
     /// by `msearch batch --translate opensearch` with and without the session's options, validates.
     @Test func everyQueryOfTheQuerySuiteTranslatesToAValidSearch() throws {

@@ -19,8 +19,11 @@ struct OpenSearchExport {
 
     func run() throws -> Summary {
         try prepareFolder()
+        // The words msearch's default ranking drops from a query over every language of this
+        // index (the lists of the languages most of its documents are in), folded as indexed.
+        let stopWords = try Searcher(reader: reader, ranking: .default).droppedStopWords
         let mapping = OpenSearchMapping(languages: OpenSearchMapping.languages(of: reader),
-                                        stopWords: RankingOptions.default.stopWords.words, ranking: .default)
+                                        stopWords: stopWords, ranking: .default)
         try write(mapping.body.serialized() + "\n", to: "index.json")
         var summary = Summary(warnings: mapping.problems)
         var sink: BulkFile?

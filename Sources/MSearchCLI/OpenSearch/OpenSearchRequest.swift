@@ -28,8 +28,9 @@ enum OpenSearchRequest {
         return notes
     }
 
-    static func translate(_ parsed: Query, session: SearchSession, language: String) throws -> Translation {
-        var translator = OpenSearchTranslator(searcher: session.searcher, language: language)
+    static func translate(_ parsed: Query, session: SearchSession, exported: [String]) throws -> Translation {
+        session.analyseForLanguageFilter()
+        var translator = OpenSearchTranslator(searcher: session.searcher, exported: exported)
         translator.defaultOperator = session.parser.defaultOperator
         translator.includeUndated = session.searcher.includeUndated
         let query = try translator.translate(session.filters.apply(to: parsed))

@@ -10,16 +10,64 @@ import MSearchSearch
 /// and translated as closely as OpenSearch allows, never silently changed.
 struct OpenSearchTranslator {
     let searcher: Searcher
-    /// The analysers' language (the fields' first).
-    let language: String
+    /// Where the text is analysed as msearch analyses a query word for each language it looks
+    /// in: the fields themselves for the first exported analysis, `field.LANGUAGE` sub-fields
+    /// for the others (`OpenSearchMapping.text`); each exported analysis once.
+    let analyses: [Analysis]
     var defaultOperator: QueryParser.DefaultOperator = .or
     /// Whether undated articles pass date filters (`--undated include`).
     var includeUndated = false
     private(set) var warnings: [String] = []
 
-    init(searcher: Searcher, language: String) {
+    /// One of the query's analyses and the exported (sub-)field holding the text analysed so.
+    struct Analysis {
+        let analyzer: Analyzer
+        /// The exported analysis (`OpenSearchMapping.languages`): "english", "german", `unstemmed`.
+        let language: String
+        /// The sub-field's name, nil for the fields themselves.
+        let subfield: String?
+    }
+
+    /// `exported`: the export's analyses, first the fields' own (`OpenSearchMapping.languages`).
+    init(searcher: Searcher, exported: [String]) {
         self.searcher = searcher
-        self.language = language
+        analyses = Self.analyses(searcher, exported: exported)
+    }
+
+    /// What differs for every query of a run on this index, said once: several analyses, and a
+    /// --lang whose stop words are not those the exported search analysers drop.
+    static func runWarnings(_ searcher: Searcher, exported: [String]) throws -> [String] {
+        var notes: [String] = []
+        let analyses = Self.analyses(searcher, exported: exported)
+        if analyses.count > 1 {
+            notes.append("the query is analysed in \(analyses.count) ways (\(analyses.map(\.language).joined(separator: ", "))): msearch adds up the scores of a word's per-language forms, each with its statistics over the whole index; OpenSearch takes the best of the per-language sub-fields (dis_max), each with its own statistics")
+        }
+        if searcher.queryLanguages != nil && searcher.ranking.stopWords == RankingOptions.default.stopWords {
+            let exportedWords = try Searcher(reader: searcher.reader, ranking: .default).droppedStopWords
+            if exportedWords != searcher.droppedStopWords {
+                notes.append("--lang: msearch leaves out the stop words of \(searcher.queryLanguages!.joined(separator: ", ")); the exported search analysers drop those of the whole index")
+            }
+        }
+        return notes
+    }
+
+    /// The analyses msearch plans a query word with (`Searcher`: the default's, then each
+    /// language of the index, or only those of --lang), mapped to the exported fields; an
+    /// analysis the export does not have (a --lang without documents) falls back to the fields'.
+    static func analyses(_ searcher: Searcher, exported: [String]) -> [Analysis] {
+        let wanted = searcher.queryLanguages
+        var analyzers = wanted == nil ? [searcher.analyzer] : []
+        for code in wanted ?? searcher.languages { analyzers.append(searcher.analyzer.forLanguage(code)) }
+        var out: [Analysis] = []
+        for analyzer in analyzers {
+            let name = analyzer.settings.stemmer ?? OpenSearchMapping.unstemmed
+            guard let position = exported.firstIndex(of: name), !out.contains(where: { $0.language == name }) else { continue }
+            out.append(Analysis(analyzer: analyzer, language: name, subfield: position == 0 ? nil : name))
+        }
+        if out.isEmpty, let first = exported.first {
+            out.append(Analysis(analyzer: searcher.analyzer, language: first, subfield: nil))
+        }
+        return out
     }
 
     /// The OpenSearch field a scope searches: unscoped words search title and body as one text.
@@ -59,32 +107,55 @@ struct OpenSearchTranslator {
         }
     }
 
-    /// A word: nothing when it has no term, a `match` when it is one term, a phrase when it is
-    /// several ("U.S.", "Díaz-Canel"), as the planner does. `keepStopWords`: msearch scores it
-    /// even if it is a stop word (a required word, or a query of only stop words), so the
-    /// index analyser is named instead of the fields' search analyser, which drops them.
-    private func match(_ word: String, field: Field?, keepStopWords: Bool) -> JSONValue {
-        let terms = searcher.analyzer.terms(word)
-        if terms.isEmpty { return Self.matchNone }
-        if terms.count > 1 { return phrase(word, slop: 0, field: field) }
-        var options: [(String, JSONValue)] = [("query", .string(word)),
-                                              ("operator", .string(defaultOperator == .and ? "and" : "or"))]
-        if keepStopWords && searcher.isStopWord(word) {
-            options.append(("analyzer", .string(OpenSearchMapping.analyzer(language))))
+    /// The exported field for a scope in one analysis: `text`, `title.german`.
+    static func field(_ f: Field?, _ analysis: Analysis) -> String {
+        analysis.subfield.map { field(f) + "." + $0 } ?? field(f)
+    }
+
+    /// One clause per analysis, as one query: itself alone, else the best of them (`dis_max`:
+    /// a document's text matches in its own language's sub-field; adding the others would count
+    /// a word again for every analysis that happens to agree).
+    static func best(of clauses: [JSONValue]) -> JSONValue {
+        switch clauses.count {
+        case 0: return matchNone
+        case 1: return clauses[0]
+        default: return .object([("dis_max", .object([("queries", .array(clauses))]))])
         }
-        return .object([("match", .object([(Self.field(field), .object(options))]))])
+    }
+
+    /// A word: nothing when it has no term, a `match` when it is one term, a phrase when it is
+    /// several ("U.S.", "Díaz-Canel"), as the planner does, in each analysis. `keepStopWords`:
+    /// msearch scores it even if it is a stop word (a required word, or a query of only stop
+    /// words), so the index analyser is named instead of the fields' search analyser, which
+    /// drops them.
+    private func match(_ word: String, field: Field?, keepStopWords: Bool) -> JSONValue {
+        let keep = keepStopWords && searcher.isStopWord(word)
+        return Self.best(of: analyses.compactMap { analysis in
+            let terms = analysis.analyzer.terms(word)
+            if terms.isEmpty { return nil }
+            if terms.count > 1 { return phrase(word, slop: 0, field: field, in: analysis) }
+            var options: [(String, JSONValue)] = [("query", .string(word)),
+                                                  ("operator", .string(defaultOperator == .and ? "and" : "or"))]
+            if keep { options.append(("analyzer", .string(OpenSearchMapping.analyzer(analysis.language)))) }
+            return .object([("match", .object([(Self.field(field, analysis), .object(options))]))])
+        })
     }
 
     /// Phrases keep their stop words in msearch: the index analyser, never the search one.
     private func phrase(_ text: String, slop: Int, field: Field?) -> JSONValue {
-        if searcher.analyzer.terms(text).isEmpty { return Self.matchNone }
-        var options: [(String, JSONValue)] = [("query", .string(text)), ("analyzer", .string(OpenSearchMapping.analyzer(language)))]
+        Self.best(of: analyses.compactMap { phrase(text, slop: slop, field: field, in: $0) })
+    }
+
+    private func phrase(_ text: String, slop: Int, field: Field?, in analysis: Analysis) -> JSONValue? {
+        if analysis.analyzer.terms(text).isEmpty { return nil }
+        var options: [(String, JSONValue)] = [("query", .string(text)), ("analyzer", .string(OpenSearchMapping.analyzer(analysis.language)))]
         if slop > 0 { options.append(("slop", .int(slop))) }
-        return .object([("match_phrase", .object([(Self.field(field), .object(options))]))])
+        return .object([("match_phrase", .object([(Self.field(field, analysis), .object(options))]))])
     }
 
     /// A prefix matches the index's terms that start with the word folded as msearch folds it
-    /// (OpenSearch does not analyse prefixes), each scored as a term (`scoring_boolean`).
+    /// (OpenSearch does not analyse prefixes), each scored as a term (`scoring_boolean`), in
+    /// every analysis (a stem of any language may start with it).
     private mutating func prefix(_ word: String, field: Field?) throws -> JSONValue {
         let folded = searcher.analyzer.normalize(word)
         if folded.isEmpty { return Self.matchNone }
@@ -92,8 +163,10 @@ struct OpenSearchTranslator {
         if expansions.found > expansions.kept {
             warnings.append("\(word)* expands to \(expansions.found) terms: msearch scores the \(expansions.kept) most frequent, OpenSearch every one (up to its indices.query.bool.max_clause_count)")
         }
-        return .object([("prefix", .object([(Self.field(field), .object([
-            ("value", .string(folded)), ("rewrite", .string("scoring_boolean"))]))]))])
+        return Self.best(of: analyses.map { analysis in
+            .object([("prefix", .object([(Self.field(field, analysis), .object([
+                ("value", .string(folded)), ("rewrite", .string("scoring_boolean"))]))]))])
+        })
     }
 
     /// Lucene's boolean query, as the planner reads it: stop words OR'ed with other words do
