@@ -43,6 +43,7 @@ def main(jsonl, folder):
                 "url": e["url"], "published_evidence": e["date_evidence"],
                 "dates_mentioned": e["dates_mentioned"] or None,
                 "actors": [{"name": n, "kind": k} for n, k in zip(e["actors"], e["actor_kinds"])] or None,
+                "language": e.get("language"), "cluster": e.get("cluster"),
             }
             p = published(e["date"])
             want["published"], want["published_precision"] = p if p else (None, None)

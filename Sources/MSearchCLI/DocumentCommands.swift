@@ -181,8 +181,10 @@ struct ExportCommand: ParsableCommand {
             return
         }
         var buffer = ""
-        try DocumentWalk.forEach(reader) { _, document in
+        try DocumentWalk.forEach(reader) { doc, document in
             var fields = JSONOutput.documentFields(document)
+            // The near-duplicate cluster (its first member's id), as the OpenSearch documents carry it.
+            if let cluster = reader.clusterId(doc) { fields.insert(("cluster", .string(cluster)), at: fields.count - 1) }
             if !withBody { fields.removeAll { $0.0 == "body" } }
             buffer += JSONValue.object(fields).serialized() + "\n"
             if buffer.utf8.count > 1 << 16 { FileHandle.standardOutput.write(buffer); buffer = "" }

@@ -1,9 +1,9 @@
 import MSearchIndex
 import MSearchSources
 
-/// Values a document gets from index columns that other work adds: its language and its
-/// near-duplicate cluster. Today the index has neither column, so both are nil and the fields
-/// are left out of the document (the mapping declares them).
+/// Values a document gets from the index beside its stored fields: its language column and
+/// its near-duplicate cluster; a field without a value is left out of the document (the
+/// mapping declares both).
 struct DocumentLabels {
     var language: String?
     var cluster: String?
