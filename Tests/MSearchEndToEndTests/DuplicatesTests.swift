@@ -95,6 +95,19 @@ import MSearchTestSupport
         #expect(hits.filter { $0["cluster"] == nil }.allSatisfy { $0["similar"] == nil })
     }
 
+    /// `msearch export` names each copy's cluster (as the OpenSearch documents do), and no
+    /// cluster for an article without near-duplicates.
+    @Test func exportNamesTheClusterOfEachCopy() throws {
+        let r = try MSearchBinary.run(["export", "--index", DuplicatesTests.files.index.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        var clusters: [String: String] = [:]
+        for line in r.stdout.split(separator: "\n") {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            if let cluster = record["cluster"] as? String { clusters[record["id"] as! String] = cluster }
+        }
+        #expect(clusters == ["wire-a": "wire-a", "wire-b": "wire-a", "wire-c": "wire-a"])
+    }
+
     @Test func sortedByDateTheEarliestCopyRepresentsTheCluster() throws {
         let index = DuplicatesTests.files.index.path
         let r = try MSearchBinary.run(["--index", index, "--json", "--sort", "newest", "harbour reopen"])
