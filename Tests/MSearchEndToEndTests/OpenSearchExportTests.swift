@@ -167,10 +167,11 @@ import Testing
         #expect(everywhere.stdout.contains("\"dis_max\""))
         #expect(everywhere.stdout.contains("{\"match\":{\"text\":{") && everywhere.stdout.contains("{\"match\":{\"text.german\":{"))
         #expect(everywhere.stderr.contains("analysed in 2 ways (english, german)"), "\(everywhere.stderr)")
-        let german = try MSearchBinary.run(["translate", "--index", indexed.index.path, "--lang", "de", "title:Verhandlung"])
+        let german = try MSearchBinary.run(["translate", "--index", indexed.index.path, "--lang", "de", "--facets", "title:Verhandlung"])
         #expect(german.status == 0, "\(german.stderr)")
         #expect(!german.stdout.contains("dis_max") && german.stdout.contains("{\"match\":{\"title.german\":{"), "\(german.stdout)")
         #expect(german.stdout.contains("{\"term\":{\"language\":\"de\"}}"), "\(german.stdout)")
+        #expect(german.stdout.contains("\"language\":{\"terms\":{\"field\":\"language\""), "the language facet: \(german.stdout)")
         let bodies = try out.write("requests.jsonl", everywhere.stdout + german.stdout)
         guard let checked = try Self.validate("search", [bodies]) else { return }
         #expect(checked.status == 0, "\(checked.stdout)")

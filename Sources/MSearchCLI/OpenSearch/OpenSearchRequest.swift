@@ -68,7 +68,7 @@ enum OpenSearchRequest {
     }
 
     /// `--facets`: years and months as msearch counts them (a month only for articles whose
-    /// month is known) and the most named actors.
+    /// month is known), the most named actors and the languages.
     static func facets(size: Int) -> JSONValue {
         func histogram(_ interval: String, _ format: String) -> JSONValue {
             .object([("date_histogram", .object([("field", .string("published")), ("calendar_interval", .string(interval)),
@@ -80,6 +80,7 @@ enum OpenSearchRequest {
                                ("aggs", .object([("month", histogram("month", "yyyy-MM"))]))])),
             ("actor", .object([("nested", .object([("path", .string("actors"))])),
                                ("aggs", .object([("actor", .object([("terms", .object([("field", .string("actors.name")), ("size", .int(size))]))]))]))])),
+            ("language", .object([("terms", .object([("field", .string("language")), ("size", .int(size))]))])),
         ])
     }
 }
