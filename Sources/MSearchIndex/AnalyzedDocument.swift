@@ -14,8 +14,9 @@ public struct AnalyzedDocument: Sendable {
     public var titleTokenCount = 0
     public var titleLength: UInt32 = 0
     public var bodyLength: UInt32 = 0
-    /// The body's near-duplicate signature (`NearDuplicateSignature`; empty for an empty body),
-    /// hashed from the same terms as the postings, in the same pass.
+    /// The near-duplicate signature of the body (with the title when the body is short:
+    /// `NearDuplicateSignature`; empty for an empty body), hashed from the same terms as the
+    /// postings, in the same pass.
     public var signature: [UInt16] = []
 
     /// Analyses title then body, with the analyzer of the document's language (`source.language`
@@ -31,8 +32,10 @@ public struct AnalyzedDocument: Sendable {
         self.source = source
         var title = source.title
         var lastTitlePosition: UInt32 = 0
+        var signature = NearDuplicateSignature.Builder()
         title.withUTF8 { utf8 in
             analyzer.analyze(utf8) { term, token in
+                signature.addTitle(term)
                 termBytes.append(contentsOf: term)
                 termEnds.append(UInt32(termBytes.count))
                 positions.append(UInt32(token.position))
@@ -43,7 +46,6 @@ public struct AnalyzedDocument: Sendable {
         titleLength = UInt32(positions.count)
         let bodyBase = titleTokenCount == 0 ? 0 : lastTitlePosition + 1 + UInt32(IndexFormat.titleBodyGap)
         var body = source.body
-        var signature = NearDuplicateSignature.Builder()
         body.withUTF8 { utf8 in
             analyzer.analyze(utf8) { term, token in
                 signature.add(term)

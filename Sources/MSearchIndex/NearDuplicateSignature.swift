@@ -14,23 +14,67 @@ public enum NearDuplicateSignature {
     public static let rowsPerBand = 4
     public static var bands: Int { bins / rowsPerBand }
 
-    /// Hashes terms as the analyser gives them, one body term at a time, in text order.
+    /// A shingle holding a number (an amount, a rate, a date) counts this many times: the
+    /// numbers are the facts of a wire story, and a template repeated with other figures ("to
+    /// arrange 1.5 billion dlrs" another day, another week's price table) is another story, while
+    /// copies of one story repeat its figures. Weighted Jaccard by replication (a shingle and
+    /// salted copies of it), so the signature's size and comparison do not change.
+    public static let numberWeight = 4
+    /// Bodies shorter than this many terms are shingled with their title: a notice of a line or
+    /// two (a dividend, a payout) is a template whose headline names whom it is about ("BIC CORP
+    /// SETS QUARTERLY" / "VARLEN CORP DECLARES QTLY DIVIDEND" over the same "Qtly div 15 cts").
+    /// In a longer article the headline is left out, as copies of one story are often retitled.
+    public static let shortBodyTerms = 40
+
+    /// Hashes terms as the analyser gives them, title terms (`addTitle`) and body terms (`add`),
+    /// one at a time, in text order.
     public struct Builder {
         private var minima = [UInt64](repeating: .max, count: NearDuplicateSignature.bins)
-        private var previous: (UInt64, UInt64) = (0, 0)
+        private var titleMinima = [UInt64](repeating: .max, count: NearDuplicateSignature.bins)
+        private var previous = Context()
+        private var titlePrevious = Context()
         private var terms = 0
+
+        /// The two terms before the next one: their hashes, and whether each holds a digit.
+        private struct Context {
+            var hashes: (UInt64, UInt64) = (0, 0)
+            var numbers: (Bool, Bool) = (false, false)
+        }
 
         public init() {}
 
         /// Adds one body term (its analysed bytes).
         public mutating func add(_ term: UnsafeBufferPointer<UInt8>) {
+            terms &+= 1
+            Self.shingle(term, after: &previous, into: &minima)
+        }
+
+        /// Adds one title term; the title counts only for a short body (`shortBodyTerms`).
+        public mutating func addTitle(_ term: UnsafeBufferPointer<UInt8>) {
+            Self.shingle(term, after: &titlePrevious, into: &titleMinima)
+        }
+
+        /// A shingle is the term with its two predecessors; the first two terms form shingles
+        /// with the zero hash, so a text of one or two words still has one. A text without
+        /// digits hashes exactly as before numbers were weighted (old and new signatures agree).
+        private static func shingle(_ term: UnsafeBufferPointer<UInt8>, after context: inout Context,
+                                    into minima: inout [UInt64]) {
             let h = NearDuplicateSignature.hash(term)
             let mix = NearDuplicateSignature.mix, rotate = NearDuplicateSignature.rotate
-            terms &+= 1
-            // A shingle is the term with its two predecessors; the first two terms form
-            // shingles with the zero hash, so a body of one or two words still has one.
-            let shingle = mix(previous.0 &* 0x9E37_79B9_7F4A_7C15 ^ rotate(previous.1, 21) ^ rotate(h, 42))
-            previous = (previous.1, h)
+            let shingle = mix(context.hashes.0 &* 0x9E37_79B9_7F4A_7C15 ^ rotate(context.hashes.1, 21) ^ rotate(h, 42))
+            let isNumber = term.contains { $0 >= 0x30 && $0 <= 0x39 }
+            let hasNumber = isNumber || context.numbers.0 || context.numbers.1
+            context.hashes = (context.hashes.1, h)
+            context.numbers = (context.numbers.1, isNumber)
+            insert(shingle, into: &minima)
+            guard hasNumber else { return }
+            for copy in 1 ..< UInt64(NearDuplicateSignature.numberWeight) {
+                insert(mix(shingle &+ copy &* 0xD1B5_4A32_D192_ED03), into: &minima)
+            }
+        }
+
+        @inline(__always)
+        private static func insert(_ shingle: UInt64, into minima: inout [UInt64]) {
             let bin = Int(truncatingIfNeeded: shingle >> 58)
             if shingle < minima[bin] { minima[bin] = shingle }
         }
@@ -38,6 +82,11 @@ public enum NearDuplicateSignature {
         /// The signature, or an empty array when no term was added.
         public func finish() -> [UInt16] {
             guard terms > 0 else { return [] }
+            var minima = minima
+            if terms < NearDuplicateSignature.shortBodyTerms {
+                // The union of the title's and the body's shingles: per bin, the smaller minimum.
+                for bin in 0..<NearDuplicateSignature.bins where titleMinima[bin] < minima[bin] { minima[bin] = titleMinima[bin] }
+            }
             var out = [UInt16](repeating: 0, count: NearDuplicateSignature.bins)
             for bin in 0..<NearDuplicateSignature.bins {
                 var source = bin, distance: UInt64 = 0
