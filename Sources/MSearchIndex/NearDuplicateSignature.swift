@@ -46,28 +46,29 @@ public enum NearDuplicateSignature {
         /// Adds one body term (its analysed bytes).
         public mutating func add(_ term: UnsafeBufferPointer<UInt8>) {
             terms &+= 1
-            Self.shingle(term, after: &previous, into: &minima)
+            Self.shingle(term, after: &previous, into: &minima, weighted: false)
         }
 
-        /// Adds one title term; the title counts only for a short body (`shortBodyTerms`).
+        /// Adds one title term; the title counts only for a short body (`shortBodyTerms`), and
+        /// then as much as its figures (`numberWeight`): whom a notice is about is one of its facts.
         public mutating func addTitle(_ term: UnsafeBufferPointer<UInt8>) {
-            Self.shingle(term, after: &titlePrevious, into: &titleMinima)
+            Self.shingle(term, after: &titlePrevious, into: &titleMinima, weighted: true)
         }
 
         /// A shingle is the term with its two predecessors; the first two terms form shingles
         /// with the zero hash, so a text of one or two words still has one. A text without
         /// digits hashes exactly as before numbers were weighted (old and new signatures agree).
         private static func shingle(_ term: UnsafeBufferPointer<UInt8>, after context: inout Context,
-                                    into minima: inout [UInt64]) {
+                                    into minima: inout [UInt64], weighted: Bool) {
             let h = NearDuplicateSignature.hash(term)
             let mix = NearDuplicateSignature.mix, rotate = NearDuplicateSignature.rotate
             let shingle = mix(context.hashes.0 &* 0x9E37_79B9_7F4A_7C15 ^ rotate(context.hashes.1, 21) ^ rotate(h, 42))
             let isNumber = term.contains { $0 >= 0x30 && $0 <= 0x39 }
-            let hasNumber = isNumber || context.numbers.0 || context.numbers.1
+            let heavy = weighted || isNumber || context.numbers.0 || context.numbers.1
             context.hashes = (context.hashes.1, h)
             context.numbers = (context.numbers.1, isNumber)
             insert(shingle, into: &minima)
-            guard hasNumber else { return }
+            guard heavy else { return }
             for copy in 1 ..< UInt64(NearDuplicateSignature.numberWeight) {
                 insert(mix(shingle &+ copy &* 0xD1B5_4A32_D192_ED03), into: &minima)
             }

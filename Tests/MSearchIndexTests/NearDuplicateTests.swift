@@ -35,6 +35,43 @@ import MSearchIndexTestSupport
         #expect(NearDuplicateTests.similarity(s, NearDuplicateTests.signature(unrelated)) < 0.1)
     }
 
+    static func signature(title: String, body: String) -> [UInt16] {
+        let analyzer = try! Analyzer(.default)
+        return AnalyzedDocument(SourceDocument.text("x", title: title, body: body), analyzer: analyzer).signature
+    }
+
+    /// A wire template repeated with other figures is another story: its number shingles
+    /// weigh four times, so an amount and a rate changed split it; the same figures do not.
+    @Test func aTemplateWithOtherFiguresIsAnotherStory() {
+        func notice(_ amount: String, _ rate: String) -> String {
+            "The Federal Reserve entered the U.S. Government securities market to arrange \(amount) billion dlrs of customer "
+                + "repurchase agreements, a Fed spokesman said. Dealers said Federal funds were trading at \(rate) pct when the "
+                + "Fed began its temporary and indirect supply of reserves to the banking system."
+        }
+        let title = "FED ADDS RESERVES VIA CUSTOMER REPURCHASES"
+        let monday = Self.signature(title: title, body: notice("1.5", "6-1/4"))
+        let tuesday = Self.signature(title: title, body: notice("2.5", "6-3/16"))
+        let copy = Self.signature(title: title, body: notice("1.5", "6-1/4") + " Reuter")
+        #expect(Self.similarity(monday, copy) >= NearDuplicateClusters.threshold)
+        #expect(Self.similarity(monday, tuesday) < NearDuplicateClusters.threshold, "\(Self.similarity(monday, tuesday))")
+        // The same change in words rather than figures weighs as any word: the text stays close.
+        let wordy = Self.signature(title: title, body: notice("1.5", "6-1/4").replacingOccurrences(of: "temporary", with: "short-term"))
+        #expect(Self.similarity(monday, wordy) >= NearDuplicateClusters.threshold)
+    }
+
+    /// A notice of a line or two is told apart by its headline (whom it is about); a longer
+    /// article is not, as copies of one story are often retitled.
+    @Test func aShortBodyCountsItsTitleAndALongOneDoesNot() {
+        let dividend = "Qtly div 15 cts vs 15 cts prior Pay April 30 Record April 14"
+        let bic = Self.signature(title: "BIC CORP SETS QUARTERLY", body: dividend)
+        let varlen = Self.signature(title: "VARLEN CORP DECLARES QTLY DIVIDEND", body: dividend)
+        #expect(Self.similarity(bic, Self.signature(title: "BIC CORP SETS QUARTERLY", body: dividend)) == 1)
+        #expect(Self.similarity(bic, varlen) < NearDuplicateClusters.threshold, "\(Self.similarity(bic, varlen))")
+        let story = NearDuplicateTests.story(seed: 5).joined(separator: " ")
+        #expect(Self.similarity(Self.signature(title: "Harbour to reopen", body: story),
+                                Self.signature(title: "Port opens again next week", body: story)) == 1)
+    }
+
     @Test func anEmptyBodyHasNoSignatureAndAShortOneIsFullyDensified() {
         #expect(NearDuplicateTests.signature([]).isEmpty)
         let short = NearDuplicateTests.signature(["one", "two"])
