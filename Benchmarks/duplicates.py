@@ -89,7 +89,12 @@ def crosspost_recall(binary, work):
     cluster_of = {key(i): c for i, c in cluster_of.items()}
     found = sum(1 for a, b in truth if a in cluster_of and cluster_of.get(a) == cluster_of.get(b))
     posts_in_truth = {p for pair in truth for p in pair}
-    return len(truth), found, len(posts_in_truth)
+    # The pairs missed, with their subjects, to tell a crosspost from two posts that only share
+    # a body (a server's placeholder line under two subjects).
+    subjects = {pid: subject for pid, _, subject, _ in posts}
+    missed = [(a, subjects[a], b, subjects[b]) for a, b in truth
+              if not (a in cluster_of and cluster_of.get(a) == cluster_of.get(b))]
+    return len(truth), found, len(posts_in_truth), missed
 
 
 def sample_pairs(binary, work, name, sources):
@@ -118,9 +123,11 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix="msearch-dups-")
     os.makedirs(work, exist_ok=True)
     try:
-        pairs, found, posts = crosspost_recall(args.binary, work)
+        pairs, found, posts, missed = crosspost_recall(args.binary, work)
         print(f"20 Newsgroups crossposts: {pairs} pairs ({posts} posts), {found} clustered: "
               f"recall {found / max(pairs, 1):.4f}")
+        for a, subject_a, b, subject_b in missed[:10]:
+            print(f"  not clustered: {a} ({subject_a!r}) and {b} ({subject_b!r})")
         reuters = sorted(os.path.join(SHARED, "reuters21578", f) for f in os.listdir(os.path.join(SHARED, "reuters21578"))
                          if f.endswith(".sgm"))
         sample = []
