@@ -71,7 +71,7 @@ enum Words {
     presidente presidenta vicepresidente vicepresidenta canciller vicecanciller ministro ministra viceministro
     viceministra secretario secretaria embajador embajadora portavoz vocero vocera gobernador gobernadora alcalde
     alcaldesa senador senadora diputado diputada coronel juez jueza fiscal directora jefe jefa rey reina papa
-    principe princesa senor senora dona licenciado doctor doctora mandatario mandataria
+    principe princesa senor senora dona licenciado doctor doctora mandatario mandataria infanta infante
     """)
 
     /// Titles kept with a one-word name: "King Fahd", "Pope Francis".
@@ -149,6 +149,9 @@ enum Words {
     ministerio departamento partido banco consejo comision comite asociacion organizacion federacion
     instituto universidad tribunal corte oficina agencia embajada asamblea congreso senado camara
     gobierno ejercito policia servicio fundacion sindicato movimiento frente empresa grupo compania sociedad
+    fiscalia juzgado audiencia hacienda guardia junta ayuntamiento diputacion delegacion subdelegacion consejeria
+    conselleria procuraduria contraloria defensoria superintendencia comisaria cancilleria alcaldia gobernacion
+    prefeitura procuradoria mairie prefecture gendarmerie procura questura
     ministere parti departement banque conseil universite cour agence
     ambassade assemblee senat gouvernement armee societe ministero partito banca consiglio commissione
     universita ministerio governo camara
