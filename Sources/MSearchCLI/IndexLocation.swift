@@ -21,9 +21,9 @@ struct IndexLocation {
 
     /// Opens the index at `directory` for reading, re-reading titles and bodies from the source
     /// files when it keeps none (`--store none`).
-    static func reader(_ directory: String) throws -> IndexReader {
+    static func reader(_ directory: String, verifyInBackground: Bool = false) throws -> IndexReader {
         if let problem = problem(reading: directory) { throw CommandError(problem) }
-        return try IndexReader(directory: directory, sourceText: SourceText())
+        return try IndexReader(directory: directory, verifyInBackground: verifyInBackground, sourceText: SourceText())
     }
 
     /// What is wrong with `directory` as an index to write to (`msearch index`), said before
@@ -55,8 +55,9 @@ struct IndexLocation {
 
     /// Opens the index at `directory`, else at `$MSEARCH_INDEX`, else the default index
     /// (building it when missing).
-    static func open(_ directory: String?) throws -> IndexReader {
-        if let chosen = directory ?? environmentDirectory { return try reader(chosen) }
+    /// `verifyInBackground`: see `IndexReader.init`.
+    static func open(_ directory: String?, verifyInBackground: Bool = false) throws -> IndexReader {
+        if let chosen = directory ?? environmentDirectory { return try reader(chosen, verifyInBackground: verifyInBackground) }
         let dir = defaultDirectory
         if !FileManager.default.fileExists(atPath: Manifest.path(in: dir)) {
             guard FileManager.default.fileExists(atPath: defaultSeeds) else {
@@ -66,6 +67,6 @@ struct IndexLocation {
             let report = try IndexingRun(directory: dir, paths: [defaultSeeds], replace: true).run()
             FileHandle.standardError.write("msearch: \(report.summary)\n")
         }
-        return try reader(dir)
+        return try reader(dir, verifyInBackground: verifyInBackground)
     }
 }

@@ -11,5 +11,7 @@ struct IndexOption: ParsableArguments {
     var directory: String { IndexLocation.directory(index.map(CommandLineArguments.path)) }
 
     /// Opens the index for reading; the default ./Index is built from ./seeds when missing.
-    func open() throws -> IndexReader { try IndexLocation.open(index.map(CommandLineArguments.path)) }
+    func open(verifyInBackground: Bool = false) throws -> IndexReader {
+        try IndexLocation.open(index.map(CommandLineArguments.path), verifyInBackground: verifyInBackground)
+    }
 }

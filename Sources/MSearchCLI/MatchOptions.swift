@@ -35,8 +35,9 @@ struct MatchOptions: ParsableArguments {
     }
 
     /// Opens the index and a session that matches as these options say (ranking as given).
-    func makeSession(_ indexOption: IndexOption, ranking: RankingOptions = .default) throws -> SearchSession {
-        let session = try SearchSession(reader: try indexOption.open(),
+    func makeSession(_ indexOption: IndexOption, ranking: RankingOptions = .default,
+                     verifyInBackground: Bool = false) throws -> SearchSession {
+        let session = try SearchSession(reader: try indexOption.open(verifyInBackground: verifyInBackground),
                                         defaultOperator: requireAll ? .and : .or, ranking: ranking)
         session.plainSyntax = syntax == .plain
         session.filters.from = from

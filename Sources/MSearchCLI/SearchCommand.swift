@@ -53,8 +53,9 @@ struct SearchOptions: ParsableArguments {
     }
 
     /// Opens the index and configures a session from these options.
-    func makeSession() throws -> SearchSession {
-        let session = try matching.makeSession(indexOption, ranking: ranking.options)
+    /// `verifyInBackground`: see `IndexReader.init` (the caller finishes it before output).
+    func makeSession(verifyInBackground: Bool = false) throws -> SearchSession {
+        let session = try matching.makeSession(indexOption, ranking: ranking.options, verifyInBackground: verifyInBackground)
         session.limit = limit
         session.offset = offset
         session.order = sort
@@ -128,10 +129,20 @@ struct SearchCommand: ParsableCommand {
             Repl(session: session, style: color.style).run()
             return
         }
-        let session = try options.makeSession()
+        // One query, then exit: the checksums are checked while it runs, and nothing is printed
+        // before they all are (damage is an error, never a wrong answer).
+        let session = try options.makeSession(verifyInBackground: true)
         let answer: SearchAnswer
         do {
-            answer = try session.answer(text)
+            do {
+                answer = try session.answer(text)
+            } catch let error as IndexError {
+                // Damage read meanwhile (an offset from a damaged dictionary, say) may surface in
+                // another file: the checksums name the one that is damaged.
+                try session.reader.finishVerification()
+                throw error
+            }
+            try session.reader.finishVerification()
         } catch let error as QuerySyntaxError {
             FileHandle.standardError.write(error.rendered + "\n")
             // A script reading JSON gets the error as JSON, where it reads.

@@ -20,8 +20,10 @@ public final class IndexReader {
     /// - Parameter sourceText: finds titles and bodies again in the source files when the index
     ///   keeps no text (`--store none`); without one, such an index's documents have none
     ///   (`documentText` says the text is unavailable).
+    /// - Parameter verifyInBackground: check the checksums on a second thread while the caller
+    ///   works; it must call `finishVerification()` before it shows anything read.
     public init(directory: String, verificationBudget: Int = IndexVerification.defaultBudget,
-                sourceText: SourceTextProvider? = nil) throws {
+                verifyInBackground: Bool = false, sourceText: SourceTextProvider? = nil) throws {
         self.directory = directory
         let snapshot = try IndexVerification.openSnapshot(directory)
         (manifest, segments, keptGazetteer) = (snapshot.manifest, snapshot.segments, snapshot.gazetteer)
@@ -32,7 +34,20 @@ public final class IndexReader {
         segmentBases = bases
         // Mapped now, parsed (and its checksum verified) when a text is first needed.
         unstoredText = manifest.storesText ? nil : UnstoredText(catalogFile: snapshot.catalogFile, provider: sourceText)
-        try IndexVerification.verify(segments, budget: verificationBudget)
+        let files = IndexVerification.filesToVerify(segments, budget: verificationBudget)
+        if verifyInBackground {
+            pendingVerification = BackgroundVerification(files)
+        } else {
+            for f in files { try FileFooter.verifyChecksum(f.bytes, file: f.path) }
+        }
+    }
+
+    private var pendingVerification: BackgroundVerification?
+
+    /// Returns once the checksums verified at open are all checked (at once, unless the reader
+    /// was opened with `verifyInBackground`); throws the damage found, naming the file.
+    public func finishVerification() throws {
+        try pendingVerification?.finish()
     }
 
     public var documentCount: Int { manifest.documentCount }

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,7 +13,8 @@ import Darwin
 ///   and tries again. Files already mapped stay readable after they are unlinked.
 /// - **Checksums at open.** Every file's CRC-32 is verified before the first query, smallest
 ///   files first, until `budget` bytes have been read (256 MB by default, about 70 ms;
-///   `MSEARCH_VERIFY_MB` changes it, 0 turns it off). Below the budget — which covers most
+///   `MSEARCH_VERIFY_MB` changes it, 0 turns it off; `BackgroundVerification` checks them beside
+///   the first query, for a caller that shows nothing before they are done). Below the budget — which covers most
 ///   archives — a flipped bit anywhere gives an error naming the file instead of a wrong
 ///   answer. Above it, the largest files (postings, positions, stored text) rely on the
 ///   readers' bounds and range checks, which turn damage into errors rather than crashes but
@@ -66,13 +68,79 @@ public enum IndexVerification {
     }
 
     static func verify(_ segments: [SegmentReader], budget: Int) throws {
-        guard budget > 0 else { return }
+        for f in filesToVerify(segments, budget: budget) { try FileFooter.verifyChecksum(f.bytes, file: f.path) }
+    }
+
+    /// The files verified at open: the smallest first, while they fit in `budget` bytes.
+    static func filesToVerify(_ segments: [SegmentReader], budget: Int) -> [MappedFile] {
+        guard budget > 0 else { return [] }
         let files = segments.flatMap { $0.files.map(\.0) }.sorted { $0.bytes.count < $1.bytes.count }
         var used = 0
+        var out: [MappedFile] = []
         for f in files {
             guard f.bytes.count <= budget - used else { break }
             used += f.bytes.count
-            try FileFooter.verifyChecksum(f.bytes, file: f.path)
+            out.append(f)
         }
+        return out
+    }
+}
+
+/// The checksums of `IndexVerification.filesToVerify` checked on a second thread while the
+/// caller already answers a query (the CLI's one-shot search: on a large index the checksums
+/// are half of its time). `finish()` verifies what is left alongside it and returns when all
+/// are done, throwing the first damage found: a caller that shows nothing before `finish()`
+/// keeps the guarantee that damage is an error, never a wrong answer. Reading a damaged file
+/// meanwhile is safe, as without a budget: the readers' bounds checks turn damage into errors.
+final class BackgroundVerification: @unchecked Sendable {
+    private let files: [MappedFile]
+    private let lock = NSLock()
+    private var next = 0
+    private var inFlight = 0
+    private var failure: Error?
+    private let done = NSCondition()
+
+    init(_ files: [MappedFile]) {
+        self.files = files
+        guard !files.isEmpty else { return }
+        let thread = Thread { [self] in self.work() }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Verifies files until none is left (on whichever thread calls it).
+    private func work() {
+        while true {
+            lock.lock()
+            guard failure == nil, next < files.count else { lock.unlock(); break }
+            let file = files[next]
+            next += 1
+            inFlight += 1
+            lock.unlock()
+            var found: Error?
+            do { try FileFooter.verifyChecksum(file.bytes, file: file.path) } catch { found = error }
+            lock.lock()
+            inFlight -= 1
+            if failure == nil, let found { failure = found }
+            lock.unlock()
+            done.lock(); done.broadcast(); done.unlock()
+        }
+    }
+
+    /// Verifies what is left with the background thread, waits for it, throws what was found.
+    func finish() throws {
+        work()
+        done.lock()
+        while true {
+            lock.lock()
+            let busy = inFlight > 0
+            lock.unlock()
+            if !busy { break }
+            done.wait()
+        }
+        done.unlock()
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { throw failure }
     }
 }

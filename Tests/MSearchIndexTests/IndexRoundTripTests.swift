@@ -206,4 +206,29 @@ import MSearchIndexTestSupport
         }
         _ = try IndexReader(directory: dir)
     }
+
+    /// Checksums verified in the background (the one-shot search) find the same damage: opening
+    /// succeeds, `finishVerification` throws naming the file; an intact index finishes cleanly.
+    @Test func backgroundVerificationFindsTheDamagedFile() throws {
+        let index = try TestIndex((0..<200).map { doc("d\($0)", "t", "alpha beta gamma \($0)") })
+        let name = index.reader.manifest.segments[0].name
+        let intact = try IndexReader(directory: index.path, verifyInBackground: true)
+        try intact.finishVerification()
+        try intact.finishVerification()   // a second call returns at once
+        for ext in IndexFormat.FileExtension.allCases {
+            let path = "\(index.path)/\(name).\(ext.rawValue)"
+            let original = try Data(contentsOf: URL(fileURLWithPath: path))
+            var flipped = original
+            flipped[flipped.count / 3] ^= 0xff
+            try flipped.write(to: URL(fileURLWithPath: path))
+            defer { try? original.write(to: URL(fileURLWithPath: path)) }
+            let reader = try IndexReader(directory: index.path, verifyInBackground: true)
+            do {
+                try reader.finishVerification()
+                Issue.record("a flipped byte in .\(ext.rawValue) went unnoticed")
+            } catch let e as IndexError {
+                #expect("\(e)".contains(path))
+            }
+        }
+    }
 }
