@@ -150,6 +150,10 @@ extension ActorRules {
                 for j in idx where ms[j].strength >= .cue { votes[ms[j].kind, default: 0] += 1 }
                 if let best = votes.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key == .person) }), best.value > (votes[kind] ?? 0) { kind = best.key }
             }
+            // "the Bloglines website": words around a mention said it is no person, and no
+            // mention of it has a person's cue; what it is instead the rules cannot tell
+            if rep.canonical == nil, kind == .person, idx.contains(where: { ms[$0].notPerson }),
+               !idx.contains(where: { !ms[$0].notPerson && ms[$0].kind == .person && ms[$0].strength >= .cue }) { continue }
             let name = rep.canonical ?? cleanSurface(rep.surface)
             guard !name.isEmpty else { continue }
             let k = rep.canonical.map { canonicalKeys[$0]! } ?? Fold.key(name)
