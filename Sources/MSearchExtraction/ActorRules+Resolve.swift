@@ -142,6 +142,10 @@ extension ActorRules {
                 if classes.contains(.common) && strongest < .strong { continue }
                 // "El", "Las", "Der": a function word of another language is never an actor alone
                 if classes.contains(.functionWord) { continue }
+                // a lone unknown word named once, with no cue and no fuller name to link to, is
+                // as often a product, a work or a company as a person: kept only if it recurs,
+                // or if it is the title's (a headline's subject: "Sumita welcomes accord")
+                if rep.kind == .person, strongest < .cue, idx.count == 1, scanner.tokens[rep.first].line != 0 { continue }
             }
             var kind = rep.kind
             if rep.canonical == nil {

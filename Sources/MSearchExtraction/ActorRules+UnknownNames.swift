@@ -99,7 +99,7 @@ extension ActorRules {
     }
 
     /// A person cue around [a, b): a role word before ("spokesperson, Ned Price"), a speech verb
-    /// after ("Rodriguez said"), ", who", "’s administration".
+    /// after ("Rodriguez said"), ", who", "’s administration", a bracketed given name before.
     private func personCue(_ a: Int, _ b: Int) -> Bool {
         let toks = scanner.tokens
         var j = a - 1
@@ -112,6 +112,8 @@ extension ActorRules {
             if Words.speechVerbs.contains(w) || w == "administration" { return true }
         }
         if b < toks.count, scanner.isPunct(b, 0x2C), b + 1 < toks.count, toks[b + 1].kind == .word, lower(b + 1) == "who" { return true }
+        // a given name set in brackets before it, as quotations are completed: "(Alan) Greenspan"
+        if a >= 3, scanner.isPunct(a - 1, 0x29), toks[a - 2].kind == .word, toks[a - 2].cap, scanner.isPunct(a - 3, 0x28) { return true }
         return false
     }
 
@@ -139,8 +141,8 @@ extension ActorRules {
         return false
     }
 
-    /// Where a capitalised word at an ambiguous position is still a name: in the title line
-    /// (headlines open with their subject: "Sumita welcomes …"), after a colon (a list's
+    /// Where a capitalised word at an ambiguous position is still a name: in the first line, the
+    /// title (headlines open with their subject: "Sumita welcomes …"), after a colon (a list's
     /// label: "Subs not used: Francis, Kabba"), or opening a list of names ("Sheahan, Horan",
     /// "Collett, John (2010)", "Goodridge; Garvey").
     private func startsList(_ a: Int, _ b: Int) -> Bool {
