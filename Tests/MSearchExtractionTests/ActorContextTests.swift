@@ -75,7 +75,7 @@ import MSearchSources
     }
 
     @Test func aLoneWordNamedOnceWithoutACueIsNoActor() {
-        #expect(kind("Zorblatt", in: actors("Fans cheered as Zorblatt scored in the final minute.")) == nil)
+        #expect(kind("Zorblatt", in: actors("Fans cheered as Zorblatt scored in the final minute.", title: "Match report")) == nil)
         #expect(kind("Zorblatt", in: actors("Fans cheered as Zorblatt scored. Later Zorblatt scored again.")) == .person)
         // a given name in brackets before it is a person's cue: "(Alan) Greenspan"
         let a = actors("A source said: \"They are wary of (Alan) Greenspar, given his record.\"")
