@@ -87,6 +87,11 @@ extension ActorRules {
         }
         // "Family Reunification Parole", "Foreign Terrorist Entry": capitalised common words
         if (a..<b).contains(where: { has($0, .common) || has($0, .title) || has($0, .portfolio) }) { return }
+        // "Nu River", "Beverly Hills", "the Chatham Islands": a natural feature's name is a place
+        if Words.placeHeads.contains(key(b - 1)) {
+            out.append(mention(a, b, kind: .place, strength: .cue))
+            return
+        }
         // "carmaker PSA Peugeot Citroen", "the Daily Telegraph" (no article before a person's
         // name, unless it modifies a noun: "the Robert Palmer track"); and an acronym of three letters or more inside the name
         // ("PSA Peugeot Citroen"): people's names carry initials, not acronyms

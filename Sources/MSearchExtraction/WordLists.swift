@@ -208,6 +208,14 @@ enum Words {
     site sites agency agencies giant brand brands studio studios startup conglomerate
     """)
 
+    /// Last words of the names of natural features ("Nu River", "Beverly Hills", "Hikurangi
+    /// Trench"): the name is a place. Not the heads that are also surnames or clubs ("Hill",
+    /// "Forest": Damon Hill, Nottingham Forest).
+    static let placeHeads: Set<String> = set("""
+    river rivers hills islands isles mountains lake lakes sea ocean gulf bay strait straits trench valley
+    peninsula desert canyon estuary archipelago
+    """)
+
     /// Prepositions after which a lone unknown name is a place ("in Tapachula", "to Georgetown").
     static let placeBefore: Set<String> = set("in at from to near into across throughout toward towards via outside inside")
 

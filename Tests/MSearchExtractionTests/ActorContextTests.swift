@@ -81,4 +81,11 @@ import MSearchSources
         let a = actors("A source said: \"They are wary of (Alan) Greenspar, given his record.\"")
         #expect(kind("Greenspar", in: a) == .person)
     }
+
+    @Test func naturalFeaturesArePlaces() {
+        let a = actors("Work stopped near the Kessu River. The family moved to Bevrly Hills, and later to the Chathom Islands.")
+        #expect(kind("Kessu River", in: a) == .place)
+        #expect(kind("Bevrly Hills", in: a) == .place)
+        #expect(kind("Chathom Islands", in: a) == .place)
+    }
 }
