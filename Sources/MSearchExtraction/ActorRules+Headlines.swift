@@ -37,7 +37,7 @@ extension ActorRules {
 
     /// A word that counts towards a headline's share of capitalised words: four letters or
     /// capitalised, and neither a lower-case stop word nor a minor word ("and", "of", "with").
-    private func isContentWord(_ i: Int) -> Bool {
+    func isContentWord(_ i: Int) -> Bool {
         let t = scanner.tokens[i]
         let len = t.end - t.start
         guard len >= 4 || t.cap else { return false }

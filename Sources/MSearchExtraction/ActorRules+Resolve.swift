@@ -142,6 +142,10 @@ extension ActorRules {
                 if classes.contains(.common) && strongest < .strong { continue }
                 // "El", "Las", "Der": a function word of another language is never an actor alone
                 if classes.contains(.functionWord) { continue }
+                // a lone unknown word named once, with no cue and no fuller name to link to, is
+                // as often a product, a work or a company as a person: kept only if it recurs,
+                // or if it is the title's (a headline's subject: "Sumita welcomes accord")
+                if rep.kind == .person, strongest < .cue, idx.count == 1, scanner.tokens[rep.first].line != 0 { continue }
             }
             var kind = rep.kind
             if rep.canonical == nil {
@@ -150,6 +154,10 @@ extension ActorRules {
                 for j in idx where ms[j].strength >= .cue { votes[ms[j].kind, default: 0] += 1 }
                 if let best = votes.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key == .person) }), best.value > (votes[kind] ?? 0) { kind = best.key }
             }
+            // "the Bloglines website": words around a mention said it is no person, and no
+            // mention of it has a person's cue; what it is instead the rules cannot tell
+            if rep.canonical == nil, kind == .person, idx.contains(where: { ms[$0].notPerson }),
+               !idx.contains(where: { !ms[$0].notPerson && ms[$0].kind == .person && ms[$0].strength >= .cue }) { continue }
             let name = rep.canonical ?? cleanSurface(rep.surface)
             guard !name.isEmpty else { continue }
             let k = rep.canonical.map { canonicalKeys[$0]! } ?? Fold.key(name)

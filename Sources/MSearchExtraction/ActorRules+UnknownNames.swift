@@ -8,6 +8,8 @@ extension ActorRules {
         while a < b, isDemonym(a) || has(a, .stop) && !scanner.tokens[a].allCaps { a += 1 }
         guard a < b else { return }
         if has(b - 1, .nonActorHead) { return }
+        // a word of a title in quotation marks ("The Peopling of the Pacific …") names no actor
+        if titleQuoted[a] { return }
         let t = scanner.tokens[a]
         let n = b - a
         if n == 1 {
@@ -31,7 +33,12 @@ extension ActorRules {
                 for sc in text.unicodeScalars where sc.properties.isUppercase { uppers += 1 }
                 hasDash = text.contains("-"); hasDot = text.contains(".")
             }
-            if publicationCue(a) { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
+            if publicationCue(a) || organisationNounAround(a, b) || pluralVerbAfter(a, b) {
+                out.append(mention(a, b, kind: .organisation, strength: .cue))
+                return
+            }
+            // "PCs", "PDAs", "MPs": an acronym in the plural names a class of things or people
+            if uppers >= 2, isPluralAcronym(t) { return }
             if uppers >= 2, t.hasLower, !hasDash, !hasSurnamePrefix(t) {   // MinRex, CiberCuba, PepsiCo
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
@@ -41,6 +48,16 @@ extension ActorRules {
             if b < scanner.tokens.count, scanner.tokens[b].kind == .word, !scanner.tokens[b].cap, Words.nonActorHeads.contains(lower(b)) { return }   // "Louvre accord"
             if placeCue(a) { out.append(mention(a, b, kind: .place, strength: .weak)); return }
             if !wordClass(a).isDisjoint(with: [.common, .title, .orgHead, .portfolio]) { return }
+            if determinerBefore(a) {
+                var m = mention(a, b, kind: .person, strength: .weak)
+                m.notPerson = true
+                out.append(m)
+                return
+            }
+            // Mikheev: a word capitalised only where every word is (a sentence or line start),
+            // with no cue, is as likely a common word of a language the lexicon lacks ("Duis",
+            // "Acoger", "Gageons") as a name; a citation's "Surname, Given (" is a name
+            if t.ambiguous, !midCap.contains(key(a)), !startsList(a, b) { return }
             out.append(mention(a, b, kind: .person, strength: .weak))
             return
         }
@@ -70,11 +87,24 @@ extension ActorRules {
         }
         // "Family Reunification Parole", "Foreign Terrorist Entry": capitalised common words
         if (a..<b).contains(where: { has($0, .common) || has($0, .title) || has($0, .portfolio) }) { return }
+        // "Nu River", "Beverly Hills", "the Chatham Islands": a natural feature's name is a place
+        if Words.placeHeads.contains(key(b - 1)) {
+            out.append(mention(a, b, kind: .place, strength: .cue))
+            return
+        }
+        // "carmaker PSA Peugeot Citroen", "the Daily Telegraph" (no article before a person's
+        // name, unless it modifies a noun: "the Robert Palmer track"); and an acronym of three letters or more inside the name
+        // ("PSA Peugeot Citroen"): people's names carry initials, not acronyms
+        if organisationNounAround(a, b) || (determinerBefore(a) && !modifiesNounAfter(b))
+            || (a..<b).contains(where: { scanner.tokens[$0].allCaps && !scanner.tokens[$0].dotted && scanner.tokens[$0].end - scanner.tokens[$0].start >= 3 }) {
+            out.append(mention(a, b, kind: .organisation, strength: .cue))
+            return
+        }
         out.append(mention(a, b, kind: .person, strength: n <= 4 ? .cue : .weak))
     }
 
     /// A person cue around [a, b): a role word before ("spokesperson, Ned Price"), a speech verb
-    /// after ("Rodriguez said"), ", who", "’s administration".
+    /// after ("Rodriguez said"), ", who", "’s administration", a bracketed given name before.
     private func personCue(_ a: Int, _ b: Int) -> Bool {
         let toks = scanner.tokens
         var j = a - 1
@@ -87,6 +117,8 @@ extension ActorRules {
             if Words.speechVerbs.contains(w) || w == "administration" { return true }
         }
         if b < toks.count, scanner.isPunct(b, 0x2C), b + 1 < toks.count, toks[b + 1].kind == .word, lower(b + 1) == "who" { return true }
+        // a given name set in brackets before it, as quotations are completed: "(Alan) Greenspan"
+        if a >= 3, scanner.isPunct(a - 1, 0x29), toks[a - 2].kind == .word, toks[a - 2].cap, scanner.isPunct(a - 3, 0x28) { return true }
         return false
     }
 
@@ -112,6 +144,26 @@ extension ActorRules {
         if b[s] == 0x4D, lowerAt(s + 1, 0x61), lowerAt(s + 2, 0x63), upper(s + 3) { return true }   // Mac
         if b[s] == 0x44 || b[s] == 0x4C, lowerAt(s + 1, 0x65) || lowerAt(s + 1, 0x69) || lowerAt(s + 1, 0x61), upper(s + 2) { return true }   // De, Di, Da, Le, La
         return false
+    }
+
+    /// Where a capitalised word at an ambiguous position is still a name: in the first line, the
+    /// title (headlines open with their subject: "Sumita welcomes …"), after a colon (a list's
+    /// label: "Subs not used: Francis, Kabba"), or opening a list of names ("Sheahan, Horan",
+    /// "Collett, John (2010)", "Goodridge; Garvey").
+    private func startsList(_ a: Int, _ b: Int) -> Bool {
+        let toks = scanner.tokens
+        if toks[a].line == 0 { return true }
+        if a >= 1, scanner.isPunct(a - 1, 0x3A) { return true }
+        guard b + 1 < toks.count, scanner.isPunct(b, 0x2C) || scanner.isPunct(b, 0x3B) else { return false }
+        return toks[b + 1].kind == .word && (toks[b + 1].cap || toks[b + 1].initial)
+    }
+
+    /// "PCs", "PDAs": capitals, then a lower-case plural "s" (ASCII; two capitals or more).
+    private func isPluralAcronym(_ t: TextScanner.Token) -> Bool {
+        let b = scanner.bytes
+        guard t.end - t.start >= 3, b[t.end - 1] == 0x73 else { return false }
+        for j in t.start..<(t.end - 1) where !(b[j] >= 0x41 && b[j] <= 0x5A) { return false }
+        return true
     }
 
     /// "the news site Café Fuerte", "el diario Granma", "newspaper La Nación": a publication.

@@ -30,6 +30,9 @@ struct ActorRules {
         var strength: Strength
         /// Set when the gazetteer knows the name.
         var canonical: String?
+        /// The words around it say it is no person ("the Bloglines website"), though the
+        /// rules could not say what else it is: its actor is kept only with a cue elsewhere.
+        var notPerson = false
         /// Cluster id after linking.
         var cluster = -1
         /// A lone word that is only kept if it links to a fuller name or recurs.
@@ -47,6 +50,8 @@ struct ActorRules {
     private(set) var modes: [LineMode]
     /// Keys the text capitalises mid-sentence somewhere (Mikheev's evidence that a word is a name).
     private(set) var midCap: Set<String> = []
+    /// Tokens inside a title-case quotation (`titleCaseQuotations`).
+    private(set) var titleQuoted: [Bool] = []
 
     init(scanner: TextScanner, gazetteer: Gazetteer, spans: GazetteerSpans, wordClasses: WordClassTable, caseless: Bool) {
         self.scanner = scanner
@@ -59,6 +64,7 @@ struct ActorRules {
         self.places = Array(repeating: GazetteerSpans.noWord, count: scanner.tokens.count)
         self.modes = Array(repeating: .normal, count: scanner.lines.count)
         prepare()
+        titleQuoted = titleCaseQuotations()
     }
 
     private mutating func prepare() {

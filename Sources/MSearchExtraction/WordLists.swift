@@ -183,13 +183,40 @@ enum Words {
     secretary minister government republic kingdom state states
     """)
 
-    /// Last words of names that are not actors: laws, programmes, events, places in a city.
+    /// Last words of names that are not actors: laws, programmes, events, places in a city
+    /// (with the abbreviations "St" and "Rd" of street and road: "Downing St").
     static let nonActorHeads: Set<String> = set("""
-    act acts law laws bill bills declaration agreement agreements accord accords treaty treaties pact protocol program
+    st rd act acts law laws bill bills declaration agreement agreements accord accords treaty treaties pact protocol program
     programme programs plan plans day days week weeks month war wars syndrome crisis summit games olympics cup
     award awards prize street avenue road square boulevard building tower bridge airport station hotel index
     amendment amendments code rule rules policy doctrine strategy initiative project report review survey
     conference talks deal process convention doctrine era age revolution election elections campaign
+    """)
+
+    /// Determiners that never stand before a person's name in English ("the Guardian", "his
+    /// Achilles tendon"); see `ActorRules.determinerBefore`. Not "a": it is also a word of
+    /// Czech, Spanish or Italian ("a David Moyes").
+    static let nameDeterminers: Set<String> = set("the his its their our my your")
+
+    /// Plural verbs that make a singular name a group ("Blackburn have rejected").
+    static let pluralVerbs: Set<String> = set("have are were")
+
+    /// Nouns for companies, clubs, bands, outlets and other organisations, written right before
+    /// a name or heading an apposition after it ("carmaker PSA", "Motorola, the … manufacturer,").
+    /// Not the nouns that also name a person's trade ("games maker Peter Molyneux", "developer").
+    static let organisationNouns: Set<String> = set("""
+    company companies firm firms carmaker carmakers manufacturer manufacturers retailer retailers
+    supermarket chain developers publishers label band group bank banks lender insurer
+    airline airlines operator operators club clubs side team broadcaster network channel website websites
+    site sites agency agencies giant brand brands studio studios startup conglomerate
+    """)
+
+    /// Last words of the names of natural features ("Nu River", "Beverly Hills", "Hikurangi
+    /// Trench"): the name is a place. Not the heads that are also surnames or clubs ("Hill",
+    /// "Forest": Damon Hill, Nottingham Forest).
+    static let placeHeads: Set<String> = set("""
+    river rivers hills islands isles mountains lake lakes sea ocean gulf bay strait straits trench valley
+    peninsula desert canyon estuary archipelago
     """)
 
     /// Prepositions after which a lone unknown name is a place ("in Tapachula", "to Georgetown").

@@ -1,0 +1,88 @@
+/// What the words around an unknown capitalised name say about its kind when no role word or
+/// speech verb does: a determiner before it, a plural verb after it, an organisation noun in
+/// apposition, a title-case quotation around it. Each is a pattern of English usage, not of a page.
+extension ActorRules {
+    /// "the Bloglines website", "his Achilles tendon", "the Guardian": English gives a person's
+    /// name no article or possessive determiner, so a name after one is a work, a product, a
+    /// place, a group or an organisation. ("her" is left out: it is also an object, "told her
+    /// Jonny …"; "this"/"that" too: "said that Smith …".)
+    func determinerBefore(_ a: Int) -> Bool {
+        let d = a - 1
+        guard d >= 0, scanner.tokens[d].kind == .word, scanner.tokens[d].line == scanner.tokens[a].line else { return false }
+        let w = lower(d)
+        // capitalised, only "The": "A Hazell" in a team list is an initial
+        guard !scanner.tokens[d].cap || w == "the" else { return false }
+        return Words.nameDeterminers.contains(w)
+    }
+
+    /// "Blackburn have rejected", "Travis are touring": a plural verb after a one-word name (the
+    /// British agreement for teams, bands and companies) makes it a group, not a person. Not
+    /// when "and", "or", "&" or a comma comes shortly before, where the verb agrees with a list
+    /// ("Smith and Jones are", "Frampton and striker Burton are").
+    func pluralVerbAfter(_ a: Int, _ b: Int) -> Bool {
+        let toks = scanner.tokens
+        guard b == a + 1, b < toks.count, toks[b].kind == .word, !toks[b].cap, toks[b].line == toks[a].line,
+              Words.pluralVerbs.contains(lower(b)) else { return false }
+        var j = a - 1
+        while j >= 0, j >= a - 6, toks[j].line == toks[a].line {
+            if toks[j].kind == .punct, [0x2C, 0x26, 0x2E, 0x3A, 0x3B, 0x21, 0x3F].contains(toks[j].punct) { return toks[j].punct != 0x2C && toks[j].punct != 0x26 }
+            if toks[j].kind == .word, ["and", "or", "nor", "with"].contains(lower(j)) { return false }
+            j -= 1
+        }
+        return true
+    }
+
+    /// A name followed by a lower-case word that is not a stop word stands before a noun as
+    /// its modifier ("the Robert Palmer track", "the Bobby Charlton school"): an article then
+    /// belongs to that noun, not to the name.
+    func modifiesNounAfter(_ b: Int) -> Bool {
+        let toks = scanner.tokens
+        guard b < toks.count, toks[b].kind == .word, !toks[b].cap, !toks[b].allCaps, toks[b].line == toks[b - 1].line else { return false }
+        return !has(b, .stop)
+    }
+
+    /// "carmaker PSA Peugeot Citroen", "firms such as Retrofone", "Motorola, the US mobile
+    /// handset maker": an organisation noun right before the name, before "such as" before it,
+    /// or heading an apposition after it ("X, the … maker,").
+    func organisationNounAround(_ a: Int, _ b: Int) -> Bool {
+        let toks = scanner.tokens
+        var j = a - 1
+        if j >= 0, toks[j].kind == .punct, toks[j].punct == 0x2C || toks[j].punct == 0x2D { j -= 1 }
+        // "developers such as Ubisoft", "companies such as Intel, Microsoft"
+        if j >= 2, toks[j].kind == .word, lower(j) == "as", toks[j - 1].kind == .word, lower(j - 1) == "such" { j -= 2 }
+        if j >= 0, toks[j].kind == .word, !toks[j].cap, toks[j].line == toks[a].line, Words.organisationNouns.contains(lower(j)) { return true }
+        // "Motorola, the US mobile handset and infrastructure maker, held …"
+        guard b + 2 < toks.count, scanner.isPunct(b, 0x2C), toks[b + 1].kind == .word, lower(b + 1) == "the" else { return false }
+        var k = b + 2
+        while k < toks.count, k < b + 10, toks[k].kind == .word, toks[k].line == toks[b].line { k += 1 }
+        guard k > b + 2, k < toks.count, toks[k].kind == .punct, toks[k].punct == 0x2C || toks[k].punct == 0x2E else { return false }
+        return !toks[k - 1].cap && Words.organisationNouns.contains(lower(k - 1))
+    }
+
+    /// Tokens inside a quotation written in title case ("The Peopling of the Pacific from a
+    /// Bacterial Perspective", "Globalisation, Sovereignty, and the Transformation of …"): the
+    /// title of an article, a book, a song or a game, whose capitalised words are not names
+    /// unless the gazetteer knows them. A quotation counts when it has three content words or
+    /// more, at least 80 % of them capitalised, on one line.
+    func titleCaseQuotations() -> [Bool] {
+        let toks = scanner.tokens
+        var out = Array(repeating: false, count: toks.count)
+        var i = 0
+        while i < toks.count {
+            guard scanner.isPunct(i, 0x22) else { i += 1; continue }
+            var e = i + 1
+            while e < toks.count, e - i <= 40, toks[e].line == toks[i].line, !scanner.isPunct(e, 0x22) { e += 1 }
+            guard e < toks.count, e - i <= 40, scanner.isPunct(e, 0x22), toks[e].line == toks[i].line else { i += 1; continue }
+            var content = 0, capitalised = 0
+            for x in (i + 1)..<e where toks[x].kind == .word && isContentWord(x) {
+                content += 1
+                if toks[x].cap || toks[x].allCaps { capitalised += 1 }
+            }
+            if content >= 3, capitalised * 10 >= content * 8 {
+                for x in (i + 1)..<e { out[x] = true }
+            }
+            i = e + 1
+        }
+        return out
+    }
+}
