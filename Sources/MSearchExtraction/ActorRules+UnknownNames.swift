@@ -22,6 +22,8 @@ extension ActorRules {
             if t.initial || t.end - t.start < 2 { return }
             // "El", "Las", "Der": a function word of another language is never an actor alone
             if has(a, .functionWord) { return }
+            // "la Audiencia", "el Congreso": a head-first institution word alone is the institution
+            if has(a, .orgFirstHead) { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
             var uppers = 0, hasDash = false, hasDot = false
             if scanner.bytes[t.start..<t.end].allSatisfy({ $0 < 0x80 }) {
                 for j in t.start..<t.end {

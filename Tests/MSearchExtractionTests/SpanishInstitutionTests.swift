@@ -31,5 +31,10 @@ import MSearchSources
         #expect(k.keys.contains { $0.hasPrefix("Juzgado de Instrucción") && k[$0] == .organisation }, "\(k)")
         for name in ["Pedro Horrach", "Antonio Salinas", "Miquel Roca"] { #expect(k[name] == .person, "\(name) in \(k)") }
         #expect(k["Infanta"] == nil, "a title alone: \(k)")
+        // Named alone, a head-first institution word is still the institution.
+        let alone = rulesOnly.extract(doc("El juez recurrió. La Audiencia anuló la decisión del juez, y la Fiscalía no recurrió.")).actors
+        for name in ["Audiencia", "Fiscalía"] {
+            #expect(alone.first { $0.name == name }?.kind == .organisation, "\(name) in \(alone.map { ($0.name, $0.kind) })")
+        }
     }
 }
