@@ -114,6 +114,29 @@ extension ActorRules {
                 if let t = orgByInitials[ms[i].words[0]] { union(i, t) }
             }
         }
+        // a lone unknown word that is the one distinctive word of an organisation of the document
+        // (its name without head words) is that organisation: "Fiscalía Anticorrupción" …
+        // "Anticorrupción", "Instituto Nóos" … "caso Nóos", "Barclays Bank" … "Barclays"
+        var orgByDistinctiveWord: [String: Int?] = [:]
+        for i in ms.indices where ms[i].kind == .organisation && ms[i].words.count >= 2 {
+            let distinctive = ms[i].words.filter { !Words.orgHeads.contains($0) && !Words.orgFirstHeads.contains($0) && !Words.particles.contains($0) }
+            guard distinctive.count == 1, let word = distinctive.first else { continue }
+            if let seen = orgByDistinctiveWord[word], let other = seen, find(other) != find(i) {
+                orgByDistinctiveWord[word] = .some(nil)   // two organisations share it: no link
+            } else if orgByDistinctiveWord[word] == nil {
+                orgByDistinctiveWord[word] = .some(i)
+            }
+        }
+        if !orgByDistinctiveWord.isEmpty {
+            for i in ms.indices where ms[i].canonical == nil && ms[i].words.count == 1 && ms[i].kind != .organisation {
+                guard let found = orgByDistinctiveWord[ms[i].words[0]], let t = found else { continue }
+                // not a person the document names in full ("Smith" of "John Smith" and "Smith Barney")
+                if fullNames.contains(where: { fits(ms[i].words, $0.words) }) { continue }
+                // every mention of the word, also those already grouped together ("Cairn said")
+                ms[i].kind = .organisation
+                if find(i) != find(t) { union(i, t) }
+            }
+        }
         // group
         var groups = Array(repeating: [Int](), count: ms.count)   // by root
         var order: [Int] = []

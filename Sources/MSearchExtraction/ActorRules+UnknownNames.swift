@@ -7,6 +7,8 @@ extension ActorRules {
         while b > a, !scanner.tokens[b - 1].cap && !scanner.tokens[b - 1].allCaps || has(b - 1, .stop) && !scanner.tokens[b - 1].allCaps { b -= 1 }
         while a < b, isDemonym(a) || has(a, .stop) && !scanner.tokens[a].allCaps { a += 1 }
         guard a < b else { return }
+        // "La Fiscalía Anticorrupción" opening a sentence: the article is not part of the name
+        if b - a >= 2, Words.foreignArticles.contains(key(a)), has(a + 1, .orgFirstHead) { a += 1 }
         if has(b - 1, .nonActorHead) { return }
         // a word of a title in quotation marks ("The Peopling of the Pacific …") names no actor
         if titleQuoted[a] { return }
@@ -22,8 +24,12 @@ extension ActorRules {
             if t.initial || t.end - t.start < 2 { return }
             // "El", "Las", "Der": a function word of another language is never an actor alone
             if has(a, .functionWord) { return }
-            // "la Audiencia", "el Congreso": a head-first institution word alone is the institution
-            if has(a, .orgFirstHead) { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
+            // "la Audiencia", "el Congreso": a head-first institution word alone after an article
+            // is the institution (a surname may be spelt so: "Henri Camara" … "Camara scored")
+            if has(a, .orgFirstHead), a > 0, scanner.tokens[a - 1].kind == .word, Words.foreignArticles.contains(key(a - 1)) {
+                out.append(mention(a, b, kind: .organisation, strength: .cue))
+                return
+            }
             var uppers = 0, hasDash = false, hasDot = false
             if scanner.bytes[t.start..<t.end].allSatisfy({ $0 < 0x80 }) {
                 for j in t.start..<t.end {

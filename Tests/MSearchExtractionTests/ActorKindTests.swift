@@ -82,6 +82,18 @@ import MSearchSources
         #expect(FunctionWords.load.warning == nil)
     }
 
+    /// A lone word that is the one distinctive word of an organisation the text names is that
+    /// organisation, every mention of it ("Cairn said"); a surname spelt like a head-first
+    /// institution word is no institution without an article before it.
+    @Test func aCompanysShortNameIsTheCompany() {
+        let a = actors("Cairn Energy found more oil in Rajasthan. Analysts said Cairn shares gained. Cairn said output would rise.", gazetteer: false)
+        #expect(kind("Cairn Energy", in: a) == .organisation, "\(a.map { ($0.name, $0.kind) })")
+        #expect(!a.contains { $0.name == "Cairn" }, "\(a.map { ($0.name, $0.kind) })")
+        let b = actors("Senegal striker Henri Camara scored twice. Camara has now scored eight goals this season.", gazetteer: false)
+        #expect(kind("Henri Camara", in: b) == .person, "\(b.map { ($0.name, $0.kind) })")
+        #expect(!b.contains { $0.kind == .organisation }, "\(b.map { ($0.name, $0.kind) })")
+    }
+
     /// A Spanish article: people with roles, ministries and parties as organisations, particles
     /// inside names, aliases to the English names, no function word as an actor.
     static let spanishArticle = """

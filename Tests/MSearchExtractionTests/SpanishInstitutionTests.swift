@@ -31,6 +31,10 @@ import MSearchSources
         #expect(k.keys.contains { $0.hasPrefix("Juzgado de Instrucción") && k[$0] == .organisation }, "\(k)")
         for name in ["Pedro Horrach", "Antonio Salinas", "Miquel Roca"] { #expect(k[name] == .person, "\(name) in \(k)") }
         #expect(k["Infanta"] == nil, "a title alone: \(k)")
+        // Its distinctive word alone is the organisation too.
+        let short = rulesOnly.extract(doc("Anticorrupción decidirá hoy. La Fiscalía Anticorrupción recurrirá el auto del caso Nóos, que investiga al Instituto Nóos.")).actors
+        #expect(!short.contains { $0.name == "Anticorrupción" || $0.name == "Nóos" }, "linked: \(short.map { ($0.name, $0.kind) })")
+        #expect(short.first { $0.name == "Fiscalía Anticorrupción" }?.kind == .organisation, "\(short.map { ($0.name, $0.kind) })")
         // Named alone, a head-first institution word is still the institution.
         let alone = rulesOnly.extract(doc("El juez recurrió. La Audiencia anuló la decisión del juez, y la Fiscalía no recurrió.")).actors
         for name in ["Audiencia", "Fiscalía"] {
