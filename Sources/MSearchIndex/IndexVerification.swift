@@ -67,10 +67,6 @@ public enum IndexVerification {
         }
     }
 
-    static func verify(_ segments: [SegmentReader], budget: Int) throws {
-        for f in filesToVerify(segments, budget: budget) { try FileFooter.verifyChecksum(f.bytes, file: f.path) }
-    }
-
     /// The files verified at open: the smallest first, while they fit in `budget` bytes.
     static func filesToVerify(_ segments: [SegmentReader], budget: Int) -> [MappedFile] {
         guard budget > 0 else { return [] }
@@ -94,53 +90,42 @@ public enum IndexVerification {
 /// meanwhile is safe, as without a budget: the readers' bounds checks turn damage into errors.
 final class BackgroundVerification: @unchecked Sendable {
     private let files: [MappedFile]
-    private let lock = NSLock()
+    /// Guards the three fields below; signalled when a file is done.
+    private let state = NSCondition()
     private var next = 0
     private var inFlight = 0
     private var failure: Error?
-    private let done = NSCondition()
 
     init(_ files: [MappedFile]) {
         self.files = files
         guard !files.isEmpty else { return }
-        let thread = Thread { [self] in self.work() }
-        thread.stackSize = 1 << 20
-        thread.start()
+        Thread { [self] in self.work() }.start()
     }
 
     /// Verifies files until none is left (on whichever thread calls it).
     private func work() {
-        while true {
-            lock.lock()
-            guard failure == nil, next < files.count else { lock.unlock(); break }
+        state.lock()
+        while failure == nil, next < files.count {
             let file = files[next]
             next += 1
             inFlight += 1
-            lock.unlock()
+            state.unlock()
             var found: Error?
             do { try FileFooter.verifyChecksum(file.bytes, file: file.path) } catch { found = error }
-            lock.lock()
+            state.lock()
             inFlight -= 1
             if failure == nil, let found { failure = found }
-            lock.unlock()
-            done.lock(); done.broadcast(); done.unlock()
+            state.broadcast()
         }
+        state.unlock()
     }
 
     /// Verifies what is left with the background thread, waits for it, throws what was found.
     func finish() throws {
         work()
-        done.lock()
-        while true {
-            lock.lock()
-            let busy = inFlight > 0
-            lock.unlock()
-            if !busy { break }
-            done.wait()
-        }
-        done.unlock()
-        lock.lock()
-        defer { lock.unlock() }
+        state.lock()
+        defer { state.unlock() }
+        while inFlight > 0 { state.wait() }
         if let failure { throw failure }
     }
 }
