@@ -33,7 +33,9 @@ public final class Searcher {
     }
     /// Live documents per language code, most first.
     private let languageCounts: [(language: String, count: Int)]
-    private var queryAnalyzers: [Analyzer]
+    /// The analyses a query word gets: the default's, then each further language's (or only
+    /// those of `queryLanguages`), each distinct analysis once.
+    public private(set) var queryAnalyzers: [Analyzer]
 
     public init(reader: IndexReader, ranking: RankingOptions = .default) throws {
         self.reader = reader

@@ -55,11 +55,8 @@ struct OpenSearchTranslator {
     /// language of the index, or only those of --lang), mapped to the exported fields; an
     /// analysis the export does not have (a --lang without documents) falls back to the fields'.
     static func analyses(_ searcher: Searcher, exported: [String]) -> [Analysis] {
-        let wanted = searcher.queryLanguages
-        var analyzers = wanted == nil ? [searcher.analyzer] : []
-        for code in wanted ?? searcher.languages { analyzers.append(searcher.analyzer.forLanguage(code)) }
         var out: [Analysis] = []
-        for analyzer in analyzers {
+        for analyzer in searcher.queryAnalyzers {
             let name = analyzer.settings.stemmer ?? OpenSearchMapping.unstemmed
             guard let position = exported.firstIndex(of: name), !out.contains(where: { $0.language == name }) else { continue }
             out.append(Analysis(analyzer: analyzer, language: name, subfield: position == 0 ? nil : name))
