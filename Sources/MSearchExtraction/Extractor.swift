@@ -263,16 +263,9 @@ public final class Extractor: @unchecked Sendable {
     /// "Published", "updated", "as of" and "date" as the languages msearch extracts write them
     /// before a publication date ("veröffentlicht: 25.10.2007", "Stand: 08.05.2019", "Publicado
     /// el 3 de marzo", "publié le", "pubblicato il", "gepubliceerd op", Korean news sites'
-    /// 기사입력/입력/수정 "entered/modified"): a label, not an event before the date.
-    static let publicationLabels: Set<String> = Words.set("""
-        veröffentlicht aktualisiert erschienen stand datum
-        publicado publicada actualizado actualización fecha
-        publié publiée actualisé
-        atualizado atualização
-        pubblicato aggiornato
-        gepubliceerd bijgewerkt geplaatst
-        기사입력 입력 수정 등록 발행 게재
-        """)
+    /// 기사입력/입력/수정 "entered/modified"): a label, not an event before the date. The page-text
+    /// date scan of HTML pages reads the same labels (`DateLabels`).
+    static let publicationLabels: Set<String> = DateLabels.words
     /// "On" after such a label ("veröffentlicht am", "publicado el", "publié le"); alone before
     /// a date in prose ("Am 31.8.1990 fand … statt") it opens an event, not a dateline.
     static let labelPrepositions: Set<String> = Words.set("am vom um el en le du il del em op")

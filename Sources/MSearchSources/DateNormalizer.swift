@@ -26,7 +26,7 @@ public struct PartialDate: Sendable, Equatable, Hashable {
 /// "2023/11/14", "2023.11.14", "20231114", "14.11.2023", RFC 822/1123 ("Tue, 14 Nov 2023 10:00:00
 /// GMT", two-digit years too), "November 14, 2023", "Nov. 14th 2023", "14 November 2023",
 /// "14th of November, 2023", "November 2023", Reuters "26-FEB-1987 15:01:01.79", "5. Februar 2020",
-/// "3 de marzo de 2005", with month and weekday names of the languages of `LocaleDateNames`. The date must start the string (after an optional
+/// "3 de marzo de 2005", "2016年10月14日", "2016년 10월 14일", with month and weekday names of the languages of `LocaleDateNames`. The date must start the string (after an optional
 /// weekday); anything after it (a time, a zone) is ignored. Impossible dates give nil.
 public enum DateNormalizer {
     /// The ISO form of `text`'s date, or nil when it states no (possible) date.
@@ -41,7 +41,11 @@ public enum DateNormalizer {
     /// Pérez, 5. Februar 2020, 14:03", "Publicado el 3 de marzo de 2005"): the date may follow
     /// other words. Day or month precision only: a bare number is no date here. Texts longer
     /// than `maxFindBytes` are not searched (an element that long is content, not a date line).
-    public static func find(in text: String) -> PartialDate? {
+    ///
+    /// `slashOrder` reads "05/10/2018" too, in the order the page's language writes short dates
+    /// (`SlashDateOrder`); without it a date with slashes is read only when a number above 12
+    /// settles the order, as in prose "5/10" may be a score.
+    public static func find(in text: String, slashOrder: SlashDateOrder? = nil) -> PartialDate? {
         var text = text
         return text.withUTF8 { b -> PartialDate? in
             guard b.count <= maxFindBytes else { return nil }
@@ -50,11 +54,14 @@ public enum DateNormalizer {
                 // A no-break space (U+00A0, bytes C2 A0) separates words like a space does:
                 // bylines indent their date with "&nbsp;&nbsp;|&nbsp;&nbsp;".
                 let afterNBSP = i >= 2 && b[i - 1] == 0xA0 && b[i - 2] == 0xC2
-                let startsToken = i == 0 || afterNBSP || !(isASCIILetter(b[i - 1]) || isDigit(b[i - 1]) || b[i - 1] >= 0x80)
+                // Chinese, Japanese and Korean write digits right after a character ("网2016年").
+                let afterCJK = i > 0 && b[i - 1] >= 0x80 && isDigit(b[i])
+                let startsToken = i == 0 || afterNBSP || afterCJK || !(isASCIILetter(b[i - 1]) || isDigit(b[i - 1]) || b[i - 1] >= 0x80)
                 if startsToken, isDigit(b[i]) || isASCIILetter(b[i]),
                    let d = parse(bytes: UnsafeBufferPointer(rebasing: b[i...])), d.month != nil {
                     return d
                 }
+                if startsToken, let slashOrder, isDigit(b[i]), let d = slashDate(b, i, order: slashOrder) { return d }
                 i += 1
             }
             return nil
@@ -122,6 +129,7 @@ public enum DateNormalizer {
                 }
                 return nil
             }
+            if let d = yearMonthDayMarked(b, first, i) { return d }
             if restIsBlank(b, i) { return PartialDate(year: first) }
             return nil
         }
@@ -141,6 +149,41 @@ public enum DateNormalizer {
             }
         }
         return nil
+    }
+
+    /// Chinese and Japanese "2016年10月14日" and Korean "2016년 10월 14일": the year, month and
+    /// day each followed by its unit character (ICU's `y年M月d日` and `y년 M월 d일` patterns),
+    /// spaces allowed between; "2016年10月" is month-precise. `at` is just after the year.
+    private static func yearMonthDayMarked(_ b: UnsafeBufferPointer<UInt8>, _ year: Int, _ at: Int) -> PartialDate? {
+        func skipSpaces(_ i: Int) -> Int { var i = i; while i < b.count, isSpace(b[i]) { i += 1 }; return i }
+        func marker(_ i: Int, _ units: [[UInt8]]) -> Int? {
+            for unit in units where i + unit.count <= b.count && b[i..<(i + unit.count)].elementsEqual(unit) { return i + unit.count }
+            return nil
+        }
+        guard var i = marker(skipSpaces(at), yearUnits) else { return nil }
+        let (month, ml) = digits(b, skipSpaces(i), max: 2)
+        guard ml > 0, let afterMonth = marker(skipSpaces(i) + ml, monthUnits) else { return nil }
+        i = skipSpaces(afterMonth)
+        let (day, dl) = digits(b, i, max: 2)
+        if dl > 0, marker(i + dl, dayUnits) != nil { return PartialDate(year: year, month: month, day: day) }
+        return PartialDate(year: year, month: month)
+    }
+
+    private static let yearUnits: [[UInt8]] = [Array("年".utf8), Array("년".utf8)]
+    private static let monthUnits: [[UInt8]] = [Array("月".utf8), Array("월".utf8)]
+    private static let dayUnits: [[UInt8]] = [Array("日".utf8), Array("일".utf8)]
+
+    /// "05/10/2018" (day or month first as `order` says), "5/10/2018 - Publicado por".
+    private static func slashDate(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, order: SlashDateOrder) -> PartialDate? {
+        let (first, fl) = digits(b, start, max: 2)
+        var i = start + fl
+        guard fl > 0, endsNumber(b, i), i < b.count, b[i] == 0x2F else { return nil }
+        let (second, sl) = digits(b, i + 1, max: 2)
+        i += 1 + sl
+        guard sl > 0, endsNumber(b, i), i < b.count, b[i] == 0x2F else { return nil }
+        let (year, yl) = digits(b, i + 1, max: 4)
+        guard yl == 4, endsNumber(b, i + 1 + yl) else { return nil }
+        return order == .dayFirst ? PartialDate(year: year, month: second, day: first) : PartialDate(year: year, month: first, day: second)
     }
 
     private enum Tok { case num(Int, Int), word(String), punct(UInt8) }

@@ -54,11 +54,13 @@ struct HTMLDateEvidence {
         var date: PartialDate?
         if name == "time", let datetime {
             date = DateNormalizer.parse(datetime)
-        } else if name == "abbr", saysDate, let title {
+        } else if saysDate, let title {
+            // `<abbr class=published title=…>` (hAtom) and the tooltip of a relative time
+            // ("3 hours ago", `<span class=timestamp title="2016-06-13T1603Z">`)
             date = DateNormalizer.parse(title)
         }
         if date == nil, saysDate || name == "time", name != "meta", name != "html", name != "body" {
-            date = HTMLDateEvidence.shortText(x).flatMap(DateNormalizer.find(in:))
+            date = HTMLDateEvidence.shortText(x).flatMap { DateNormalizer.find(in: $0) }
         }
         guard let date else { return }
         switch HTMLDateEvidence.place(of: x) {

@@ -123,7 +123,7 @@ struct PageMetadata {
         title = PageMetadata.chooseTitle(tree: tree, jsonLD: jsonLD)
         url = tree.canonical ?? tree.meta["og:url"]
         if let u = url, u.isEmpty { url = nil }
-        (date, dateEvidence) = PageMetadata.chooseDate(tree: tree, jsonLD: jsonLD, url: url)
+        (date, dateEvidence) = PageMetadata.chooseDate(tree: tree, jsonLD: jsonLD, url: url, title: title)
     }
 
     // MARK: title

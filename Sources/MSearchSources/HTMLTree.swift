@@ -74,6 +74,9 @@ struct HTMLTree {
         var flags: UInt16 = 0
         /// Readability's class weight (class and id against positive/negative patterns).
         var weight: Int16 = 0
+        /// The div this paragraph replaced (`restructureDiv`), -1 for none: the page's layout
+        /// as written, whose classes say where a text sits (`PageTextDates`).
+        var replacedDiv: Int32 = -1
     }
 
     // Node flags.
@@ -310,6 +313,7 @@ struct HTMLTree {
             let (t, l) = quickLengths(p)
             if t == 0 || l / Double(t) < 0.25 {
                 nodes[Int(p)].parent = nodes[Int(div)].parent
+                nodes[Int(p)].replacedDiv = div
                 // Readability tests the div for boilerplate before replacing it: keep the verdict.
                 nodes[Int(p)].flags |= nodes[Int(div)].flags & (HTMLTree.unlikely | HTMLTree.strongUnlikely | HTMLTree.byline)
                 return p

@@ -4,9 +4,10 @@ import Foundation
 /// `datePublished` (measured: it keeps the local day where meta tags often give UTC; meta tags
 /// first lose 2 of the 33 dated readability pages), publication-date meta tags, `itemprop=datePublished` and `<time pubdate>`, a dated URL
 /// path, date elements (`<time datetime>`, `<abbr title>`, `.date`/`.byline`/`.meta` elements, in
-/// the article first), then creation and last the modification dates (`dateCreated`,
-/// `uploadDate`, `og:updated_time`, `dateModified`), which are later than publication when they
-/// differ but usually the same day.
+/// the article first), a date the page's text labels as the publication's or prints beside the
+/// headline (`PageTextDates`), a date in the title, then creation and last the modification
+/// dates (`dateCreated`, `uploadDate`, `og:updated_time`, `dateModified`, a labelled update
+/// date), which are later than publication when they differ but usually the same day.
 /// A timestamp's calendar day is the one in its own zone ("2023-11-08T20:09-05:00" is the 8th).
 extension PageMetadata {
     static let metaDateKeys: [(String, String)] = [
@@ -64,7 +65,7 @@ extension PageMetadata {
         ("last-modified", "meta last-modified"),
     ]
 
-    static func chooseDate(tree: HTMLTree, jsonLD: JSONLDInfo, url: String?) -> (PartialDate?, String?) {
+    static func chooseDate(tree: HTMLTree, jsonLD: JSONLDInfo, url: String?, title: String) -> (PartialDate?, String?) {
         // The first value of each key: a teaser's `<meta itemprop=datePublished>` further down
         // the page does not replace the article's.
         var firstMeta: [String: String] = [:]
@@ -89,6 +90,7 @@ extension PageMetadata {
             value.flatMap { DateNormalizer.parse($0) }.map { ($0, evidence) }
         }
         let e = tree.dateEvidence
+        let pageText = PageTextDates(tree: tree, titles: [title, tree.titleText] + [firstMeta["og:title"], jsonLD.headline].compactMap { $0 })
         let urlDate = [url, tree.meta["og:url"]].compactMap { $0 }.lazy.compactMap { dateInURL($0) }.first
         let inOrder: [() -> (PartialDate, String)?] = [
             { json(jsonLD.datePublished, "json-ld datePublished") },
@@ -99,6 +101,8 @@ extension PageMetadata {
             { urlDate.map { ($0, "url path") } },
             { e.inArticle.first.map { ($0, "date element in article") } },
             { e.elsewhere.first.map { ($0, "date element") } },
+            { pageText.labelledPublished.map { ($0, "labelled date in page") } },
+            { pageText.byHeadline.map { ($0, "date by the headline") } },
             { ([tree.titleText] + [firstMeta["og:title"]].compactMap { $0 }).lazy.compactMap(dateInTitle).first.map { ($0, "title") } },
             { json(jsonLD.dateCreated, "json-ld dateCreated") },
             { json(jsonLD.uploadDate, "json-ld uploadDate") },
@@ -107,6 +111,7 @@ extension PageMetadata {
             { meta(metaModifiedKeys) },
             { json(jsonLD.dateModified, "json-ld dateModified") },
             { first(e.itempropModified, "itemprop dateModified") },
+            { pageText.labelledUpdated.map { ($0, "labelled update date in page") } },
         ]
         guard let (date, evidence) = inOrder.lazy.compactMap({ $0() }).first else { return (nil, nil) }
         // A timestamp stated in UTC carries a publisher's local evening into the next day: when

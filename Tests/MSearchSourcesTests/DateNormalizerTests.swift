@@ -33,6 +33,10 @@ import Testing
         (" 26-FEB-1987 15:01:01.79", "1987-02-26"),
         ("29-Feb-2024", "2024-02-29"),
         ("2000-02-29", "2000-02-29"),
+        ("2016年10月14日07:17", "2016-10-14"),
+        ("2016年 3月 5日", "2016-03-05"),
+        ("2016년 10월 14일 오전 7:17", "2016-10-14"),
+        ("2016年10月", "2016-10"),
     ])
     func normalizes(_ input: String, _ expected: String) {
         #expect(DateNormalizer.normalize(input) == expected, "\(input)")
@@ -41,13 +45,29 @@ import Testing
     @Test(arguments: [
         "2023-02-30", "2023-13-01", "2023-00-10", "2023-11-31", "1900-02-29", "2023-02-29", "30 February 2023",
         "31-APR-1987", "", "   ", "yesterday", "November 14", "14 Nov 10:00", "12345", "2023-11-145",
-        "999-01-01", "3023-01-01", "Nov 2023 is great", "13/11/2023",
+        "999-01-01", "3023-01-01", "Nov 2023 is great", "13/11/2023", "2016年13月1日", "2016年2月30日",
     ])
     func rejects(_ input: String) {
         // Impossible or incomplete dates give nil; a trailing word after a full year does not matter.
         let got = DateNormalizer.normalize(input)
         if input == "Nov 2023 is great" { #expect(got == "2023-11"); return }
         #expect(got == nil, "\(input) → \(got ?? "nil")")
+    }
+
+    @Test func datesFoundInBylinesOfEveryScript() {
+        // CJK text puts the digits right after a character, without a space
+        #expect(DateNormalizer.find(in: "TNW中文站2016年10月14日07:17")?.iso == "2016-10-14")
+        #expect(DateNormalizer.find(in: "기사입력 2016년 10월 14일")?.iso == "2016-10-14")
+        // a slash date only with the order of the page's language, ICU's short date pattern
+        #expect(DateNormalizer.find(in: "05/10/2018 - Publicado por: Clarissa") == nil)
+        #expect(DateNormalizer.find(in: "05/10/2018 - Publicado por", slashOrder: .dayFirst)?.iso == "2018-10-05")
+        #expect(DateNormalizer.find(in: "Posted 05/10/2018", slashOrder: .monthFirst)?.iso == "2018-05-10")
+        #expect(DateNormalizer.find(in: "score 5/10/20", slashOrder: .dayFirst) == nil)
+        #expect(SlashDateOrder.of(languageTag: "pt-BR") == .dayFirst)
+        #expect(SlashDateOrder.of(languageTag: "en_GB") == .dayFirst)
+        #expect(SlashDateOrder.of(languageTag: "de") == .dayFirst)
+        #expect(SlashDateOrder.of(languageTag: "en-US") == .monthFirst)
+        #expect(SlashDateOrder.of(languageTag: "en") == .monthFirst)
     }
 
     @Test func partialDates() {

@@ -176,4 +176,46 @@ import Testing
         #expect(LocaleDateNames.weekdays["thurs"] == 4)
         #expect(LocaleDateNames.weekdays["di"] == nil)   // German abbreviations are words elsewhere
     }
+
+    @Test func aTimestampInTheTooltipOfADateElement() throws {
+        let page = "<html><body><div class=\"timestamp updated\" title=\"2016-06-13T1603Z\">Jun 13, 4:03 PM EDT</div>\(article)</body></html>"
+        #expect(try date(page) == ("2016-06-13", "date element"))
+    }
+
+    @Test func aDatePrintedBesideTheHeadline() throws {
+        // after the headline (a blog's h2, any element whose text is the title), before it
+        // (a date line above an h1), or in the language's own order for a slash date
+        let after = "<html><head><title>My Blog | Journey to Python 3</title></head><body><div><h2><a href=\"/p\">Journey to Python 3</a></h2>"
+            + "<small>January 13, 2020 at 08:45 AM | categories: Python</small><article>\(article)</article></div></body></html>"
+        #expect(try date(after) == ("2020-01-13", "date by the headline"))
+        let before = "<html><head><title>Schwierige Gespräche - speicherguide.de</title></head><body><div class=\"detailheader\">14.06.2019 (ch) <span>3</span> von <span>5</span></div>"
+            + "<h1>Schwierige Gespräche</h1><article>\(article)</article></body></html>"
+        #expect(try date(before) == ("2019-06-14", "date by the headline"))
+        let slash = "<html lang=\"pt-br\"><head><title>Atendimento Domiciliar registra arrombamento</title></head><body>"
+            + "<p class=\"titulo\">Atendimento Domiciliar registra arrombamento</p><small><b>05/10/2018</b> - Publicado por: Clarissa</small><article>\(article)</article></body></html>"
+        #expect(try date(slash) == ("2018-10-05", "date by the headline"))
+        // a date far from the headline, or beside a heading that is not the title, is not the article's
+        let far = "<html><head><title>Journey to Python 3</title></head><body><h1>Journey to Python 3</h1><article>\(article)</article><p>January 13, 2020</p></body></html>"
+        #expect(try date(far).0 == nil)
+        let otherHeading = "<html><head><title>Journey to Python 3</title></head><body><h2>Latest posts</h2><small>January 13, 2020</small><article>\(article)</article></body></html>"
+        #expect(try date(otherHeading).0 == nil)
+    }
+
+    @Test func aDateThePageLabelsAsPublishedOrUpdated() throws {
+        let korean = "<html><body><dl><dt>헤드라인</dt></dl>기사입력 :[ 2018-08-25 15:24 ]<article>\(article)</article></body></html>"
+        #expect(try date(korean) == ("2018-08-25", "labelled date in page"))
+        let german = "<html><body><p><span>Moritz Bachmann</span> <span>publiziert am 25. September 2018</span></p><article>\(article)</article></body></html>"
+        #expect(try date(german) == ("2018-09-25", "labelled date in page"))
+        // an update label counts last, and in the page's footer too
+        let stand = "<html><body><article>\(article)</article><p id=\"footer_print\">Quelle: Stadt<br/>[Stand: 08.05.2019, 05:02 Uhr]</p></body></html>"
+        #expect(try date(stand) == ("2019-05-08", "labelled update date in page"))
+        // a label inside a sentence is an event the article reports, and a comment's label is the comment's
+        let prose = "<html><body><article>\(article)<p>Mercurial 5.2 was released on November 5, 2019. The book was published on November 6, 2019 by Penguin.</p></article></body></html>"
+        #expect(try date(prose).0 == nil)
+        let comment = "<html><body><article>\(article)</article><div class=\"comments\"><span>Posted on March 3, 2021</span></div></body></html>"
+        #expect(try date(comment).0 == nil)
+        #expect(DateLabels.firstLabel(in: "Stand: 08.05.2019")?.kind == .updated)
+        #expect(DateLabels.firstLabel(in: "standard 08.05.2019") == nil)
+        #expect(DateLabels.firstLabel(in: "Last updated on Sep 21, 2017")?.after == " on Sep 21, 2017")
+    }
 }

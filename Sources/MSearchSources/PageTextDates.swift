@@ -1,0 +1,165 @@
+import Foundation
+
+/// Dates a page's visible text states about the article outside the text the article extractor
+/// keeps, in the two places pages print a byline without marking it up as a date:
+///
+/// - next to the headline: the few short texts just after it ("January 13, 2020 at 08:45 AM |
+///   categories: …", "05/10/2018 - Publicado por: …") or just before it ("14.06.2019 (ch)",
+///   "publiziert am 25. September 2018" above an `<h1>`). The headline is the first text on the
+///   page, outside navigation and other content, that is the page's title (or holds it, or is
+///   most of it), in any element: `<h1>`, `<h2>`, `<dt>`, `<p class=titulo>`.
+/// - after a label anywhere on the page outside other content: a publication label
+///   ("Published", "veröffentlicht", "publicado", "기사입력") or an update label ("Last updated",
+///   "Stand", "actualizado"), which the page's trust order places last, like `og:updated_time`.
+///
+/// A date counts only to the day and from 1990 on: a year or a month beside a headline is a
+/// series or an issue, and a page that old prints no web byline.
+struct PageTextDates {
+    var byHeadline: PartialDate?
+    var labelledPublished: PartialDate?
+    var labelledUpdated: PartialDate?
+
+    /// Texts after the headline read (non-empty text nodes) and their total bytes; before it.
+    static let afterTexts = 8, afterBytes = 300
+    static let beforeTexts = 8, beforeBytes = 160
+    /// A text this long is the article's first paragraph, where the body's own dateline rule reads.
+    static let paragraphBytes = 200
+    /// A labelled date's text is a byline's length, its label within its first words.
+    static let bylineBytes = 160, labelOpensWithin = 24
+
+    init(tree: HTMLTree, titles: [String]) {
+        // Visible texts in page order, outside navigation and other content; the page's footer
+        // is read for labelled update dates only ("Stand: 08.05.2019" of an institution's page).
+        var texts: [(node: Int32, text: String)] = []
+        var footerTexts: [(node: Int32, text: String)] = []
+        var places: [Int32: Place] = [:]
+        for (i, node) in tree.nodes.enumerated() where node.tag == .text && tree.textLen[i] > 0 {
+            let n = Int32(i)
+            let place = PageTextDates.place(of: n, tree, &places)
+            guard place != .other else { continue }
+            let text = (node: n, text: PageTextDates.collapse(tree.text[Int(node.textStart)..<Int(node.textEnd)]))
+            if place == .content { texts.append(text) } else { footerTexts.append(text) }
+        }
+        let order = tree.declaredLanguage.flatMap(SlashDateOrder.of(languageTag:))
+        let wanted = titles.map { PageTextDates.normalized($0) }.filter { $0.utf8.count >= 8 }
+        if let at = texts.firstIndex(where: { t in wanted.contains { PageTextDates.isHeadline(PageTextDates.normalized(t.text), title: $0) } }) {
+            byHeadline = PageTextDates.dateBeside(headlineAt: at, texts, order: order)
+        }
+        labelledPublished = PageTextDates.labelledDate(.published, in: texts, order: order)
+        labelledUpdated = PageTextDates.labelledDate(.updated, in: texts, order: order)
+            ?? PageTextDates.labelledDate(.updated, in: footerTexts, order: order)
+    }
+
+    /// The first date that follows a label of `kind` in its text, or is the next text
+    /// ("<span>Stand:</span> <b>08.05.2019</b>"). The label opens a short text, as a byline's
+    /// does: in a sentence "released on November 5, 2019" is an event the article reports.
+    static func labelledDate(_ kind: DateLabels.Kind, in texts: [(node: Int32, text: String)], order: SlashDateOrder?) -> PartialDate? {
+        for (k, t) in texts.enumerated() where t.text.utf8.count <= bylineBytes {
+            guard let (label, labelStart, afterLabel) = DateLabels.firstLabel(in: t.text), label == kind,
+                  labelStart <= labelOpensWithin else { continue }
+            let next = k + 1 < texts.count ? String(decoding: texts[k + 1].text.utf8.prefix(DateLabels.reach), as: UTF8.self) : ""
+            if let date = dayDate(afterLabel, order) ?? (afterLabel.contains(where: { $0.isNumber }) ? nil : dayDate(next, order)) { return date }
+        }
+        return nil
+    }
+
+    /// The first day-precise date in the short texts after the headline, else the nearest before it.
+    static func dateBeside(headlineAt at: Int, _ texts: [(node: Int32, text: String)], order: SlashDateOrder?) -> PartialDate? {
+        var bytes = 0
+        for t in texts[(at + 1)...].prefix(afterTexts) {
+            if t.text.utf8.count > paragraphBytes { break }
+            bytes += t.text.utf8.count
+            if bytes > afterBytes { break }
+            if let d = dayDate(t.text, order) { return d }
+        }
+        bytes = 0
+        for t in texts[..<at].suffix(beforeTexts).reversed() {
+            if t.text.utf8.count > paragraphBytes { break }
+            bytes += t.text.utf8.count
+            if bytes > beforeBytes { break }
+            if let d = dayDate(t.text, order) { return d }
+        }
+        return nil
+    }
+
+    /// A short text's first date when it names a day from 1990 on; "05/10/2018" in the order
+    /// of the page's declared language.
+    static func dayDate(_ text: String, _ order: SlashDateOrder?) -> PartialDate? {
+        guard let d = DateNormalizer.find(in: text, slashOrder: order), d.day != nil, d.year >= 1990 else { return nil }
+        return d
+    }
+
+    /// Whether a text is the headline: the title, one of its segments ("Headline - Site"), most
+    /// of it, or the title with something added (a headline with its kicker).
+    static func isHeadline(_ text: String, title: String) -> Bool {
+        guard text.utf8.count >= 8 else { return false }
+        if text == title { return true }
+        if titleSeparators.contains(where: { title.contains($0) }) {
+            var segments = [title]
+            for separator in titleSeparators { segments = segments.flatMap { $0.components(separatedBy: separator) } }
+            if segments.contains(where: { $0.trimmingCharacters(in: .whitespaces) == text }) { return true }
+        }
+        if title.contains(text) { return text.utf8.count * 5 >= title.utf8.count * 3 }
+        if text.contains(title) { return title.utf8.count * 5 >= text.utf8.count * 3 }
+        return false
+    }
+
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "]
+
+    static func normalized(_ s: String) -> String {
+        collapse(Array(s.lowercased().utf8)[...])
+    }
+
+    /// The text with its whitespace runs as single spaces, trimmed.
+    static func collapse(_ raw: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var pendingSpace = false
+        for b in raw {
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    enum Place { case content, footer, other }
+
+    /// Where text node `n` sits: in content, in the page's footer, or in navigation, a menu or
+    /// other content (comments, teasers, sidebars), judged as `HTMLDateEvidence.place` judges
+    /// date elements; verdicts are kept per parent element.
+    static func place(of n: Int32, _ tree: HTMLTree, _ known: inout [Int32: Place]) -> Place {
+        let parent = tree.nodes[Int(n)].parent
+        if let verdict = known[parent] { return verdict }
+        var chain: [Int32] = []
+        var p = parent
+        var inEntry = false
+        while p >= 0, chain.count < 60 {
+            chain.append(p)
+            // a div replaced by its one paragraph still says what the paragraph is part of
+            var replaced = tree.nodes[Int(p)].replacedDiv
+            while replaced >= 0, chain.count < 60 { chain.append(replaced); replaced = tree.nodes[Int(replaced)].replacedDiv }
+            p = tree.nodes[Int(p)].parent
+        }
+        for a in chain {
+            let node = tree.nodes[Int(a)]
+            if node.tag == .article || ReadabilityPatterns.matches(node.matchString, HTMLDateEvidence.entryWords) { inEntry = true }
+        }
+        var verdict = Place.content
+        for a in chain {
+            let node = tree.nodes[Int(a)]
+            if node.tag == .html || node.tag == .body { continue }
+            if node.tag == .aside || node.tag == .nav || node.flags & HTMLTree.strongUnlikely != 0 { verdict = .other; break }
+            if node.tag == .footer, !inEntry { verdict = .footer; continue }
+            guard !node.matchString.isEmpty, HTMLDateEvidence.marksOtherContent(node.matchString, inEntry: inEntry) else { continue }
+            let footerOnly = !ReadabilityPatterns.matches(node.matchString, HTMLDateEvidence.otherContentWordsButFooter)
+            if footerOnly { verdict = .footer; continue }
+            verdict = .other; break
+        }
+        known[parent] = verdict
+        return verdict
+    }
+}
