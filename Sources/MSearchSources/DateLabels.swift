@@ -33,20 +33,21 @@ public enum DateLabels {
     /// The single-word labels, lower case, for token-by-token rules.
     public static let words: Set<String> = Set((published + updated).filter { !$0.contains(" ") })
 
+    static let labelBytes: [(Kind, [UInt8])] = published.map { (Kind.published, Array($0.utf8)) } + updated.map { (Kind.updated, Array($0.utf8)) }
+
     /// How far after its label a date may begin: "Published by Ana Pérez of Reuters on 5 May".
     static let reach = 80
 
     /// The first label in a short text (lower-cased comparison, whole words for letters, as
-    /// written for CJK), the byte where it starts, and the text after it, up to `reach` bytes.
-    static func firstLabel(in text: String) -> (kind: Kind, start: Int, after: String)? {
+    /// written for CJK) starting within the first `within` bytes, the byte where it starts, and
+    /// the text after it, up to `reach` bytes.
+    static func firstLabel(in text: String, within: Int = Int.max) -> (kind: Kind, start: Int, after: String)? {
         let lower = Array(text.lowercased().utf8)
         guard lower.count == text.utf8.count else { return nil }   // case mapping changed lengths: offsets would not match
         var best: (start: Int, end: Int, kind: Kind)?
-        for (kind, labels) in [(Kind.published, published), (.updated, updated)] {
-            for label in labels {
-                let l = Array(label.utf8)
+        for (kind, l) in labelBytes {
                 var from = 0
-                while let at = find(l, in: lower, from: from) {
+                while let at = find(l, in: lower, from: from, startingBy: within) {
                     let end = at + l.count
                     if isBoundary(lower, before: at), isBoundary(lower, after: end) {
                         // the longest label at the earliest place ("last updated" over "updated")
@@ -55,16 +56,15 @@ public enum DateLabels {
                     }
                     from = at + 1
                 }
-            }
         }
         guard let best else { return nil }
         let after = Array(text.utf8)[best.end..<min(text.utf8.count, best.end + reach)]
         return (best.kind, best.start, String(decoding: after, as: UTF8.self))
     }
 
-    private static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, hay.count >= needle.count, from <= hay.count - needle.count else { return nil }
-        for i in from...(hay.count - needle.count) where hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) {
+    private static func find(_ needle: [UInt8], in hay: [UInt8], from: Int, startingBy last: Int) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count, from <= min(last, hay.count - needle.count) else { return nil }
+        for i in from...min(last, hay.count - needle.count) where hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) {
             return i
         }
         return nil

@@ -90,7 +90,14 @@ extension PageMetadata {
             value.flatMap { DateNormalizer.parse($0) }.map { ($0, evidence) }
         }
         let e = tree.dateEvidence
-        let pageText = PageTextDates(tree: tree, titles: [title, tree.titleText] + [firstMeta["og:title"], jsonLD.headline].compactMap { $0 })
+        // Read only when the markup states no date: a scan of every text of the page.
+        var pageTextScan: PageTextDates?
+        func pageText() -> PageTextDates {
+            if let scan = pageTextScan { return scan }
+            let scan = PageTextDates(tree: tree, titles: [title, tree.titleText] + [firstMeta["og:title"], jsonLD.headline].compactMap { $0 })
+            pageTextScan = scan
+            return scan
+        }
         let urlDate = [url, tree.meta["og:url"]].compactMap { $0 }.lazy.compactMap { dateInURL($0) }.first
         let inOrder: [() -> (PartialDate, String)?] = [
             { json(jsonLD.datePublished, "json-ld datePublished") },
@@ -101,8 +108,8 @@ extension PageMetadata {
             { urlDate.map { ($0, "url path") } },
             { e.inArticle.first.map { ($0, "date element in article") } },
             { e.elsewhere.first.map { ($0, "date element") } },
-            { pageText.labelledPublished.map { ($0, "labelled date in page") } },
-            { pageText.byHeadline.map { ($0, "date by the headline") } },
+            { pageText().labelledPublished.map { ($0, "labelled date in page") } },
+            { pageText().byHeadline.map { ($0, "date by the headline") } },
             { ([tree.titleText] + [firstMeta["og:title"]].compactMap { $0 }).lazy.compactMap(dateInTitle).first.map { ($0, "title") } },
             { json(jsonLD.dateCreated, "json-ld dateCreated") },
             { json(jsonLD.uploadDate, "json-ld uploadDate") },
@@ -111,7 +118,7 @@ extension PageMetadata {
             { meta(metaModifiedKeys) },
             { json(jsonLD.dateModified, "json-ld dateModified") },
             { first(e.itempropModified, "itemprop dateModified") },
-            { pageText.labelledUpdated.map { ($0, "labelled update date in page") } },
+            { pageText().labelledUpdated.map { ($0, "labelled update date in page") } },
         ]
         guard let (date, evidence) = inOrder.lazy.compactMap({ $0() }).first else { return (nil, nil) }
         // A timestamp stated in UTC carries a publisher's local evening into the next day: when

@@ -27,22 +27,32 @@ struct PageTextDates {
     /// A labelled date's text is a byline's length, its label within its first words.
     static let bylineBytes = 160, labelOpensWithin = 24
 
+    /// A visible text of the page, whitespace collapsed; a long one (a paragraph) keeps only
+    /// its length, for no date beside a headline or after a label is read in it.
+    struct PageText {
+        var text: String
+        var bytes: Int
+    }
+
     init(tree: HTMLTree, titles: [String]) {
         // Visible texts in page order, outside navigation and other content; the page's footer
         // is read for labelled update dates only ("Stand: 08.05.2019" of an institution's page).
-        var texts: [(node: Int32, text: String)] = []
-        var footerTexts: [(node: Int32, text: String)] = []
+        var texts: [PageText] = []
+        var footerTexts: [PageText] = []
         var places: [Int32: Place] = [:]
+        texts.reserveCapacity(1024)
         for (i, node) in tree.nodes.enumerated() where node.tag == .text && tree.textLen[i] > 0 {
-            let n = Int32(i)
-            let place = PageTextDates.place(of: n, tree, &places)
+            let place = PageTextDates.place(of: Int32(i), tree, &places)
             guard place != .other else { continue }
-            let text = (node: n, text: PageTextDates.collapse(tree.text[Int(node.textStart)..<Int(node.textEnd)]))
+            let raw = tree.text[Int(node.textStart)..<Int(node.textEnd)]
+            let text = raw.count > PageTextDates.shortTextLimit
+                ? PageText(text: "", bytes: Int(tree.textLen[i]))
+                : { let t = PageTextDates.collapse(raw); return PageText(text: t, bytes: t.utf8.count) }()
             if place == .content { texts.append(text) } else { footerTexts.append(text) }
         }
         let order = tree.declaredLanguage.flatMap(SlashDateOrder.of(languageTag:))
-        let wanted = titles.map { PageTextDates.normalized($0) }.filter { $0.utf8.count >= 8 }
-        if let at = texts.firstIndex(where: { t in wanted.contains { PageTextDates.isHeadline(PageTextDates.normalized(t.text), title: $0) } }) {
+        let headline = HeadlineMatcher(titles: titles)
+        if let at = texts.firstIndex(where: { headline.matches($0) }) {
             byHeadline = PageTextDates.dateBeside(headlineAt: at, texts, order: order)
         }
         labelledPublished = PageTextDates.labelledDate(.published, in: texts, order: order)
@@ -50,13 +60,15 @@ struct PageTextDates {
             ?? PageTextDates.labelledDate(.updated, in: footerTexts, order: order)
     }
 
+    /// Raw bytes past which a text is a paragraph, not a byline, headline or date line.
+    static let shortTextLimit = 600
+
     /// The first date that follows a label of `kind` in its text, or is the next text
     /// ("<span>Stand:</span> <b>08.05.2019</b>"). The label opens a short text, as a byline's
     /// does: in a sentence "released on November 5, 2019" is an event the article reports.
-    static func labelledDate(_ kind: DateLabels.Kind, in texts: [(node: Int32, text: String)], order: SlashDateOrder?) -> PartialDate? {
-        for (k, t) in texts.enumerated() where t.text.utf8.count <= bylineBytes {
-            guard let (label, labelStart, afterLabel) = DateLabels.firstLabel(in: t.text), label == kind,
-                  labelStart <= labelOpensWithin else { continue }
+    static func labelledDate(_ kind: DateLabels.Kind, in texts: [PageText], order: SlashDateOrder?) -> PartialDate? {
+        for (k, t) in texts.enumerated() where t.bytes <= bylineBytes && !t.text.isEmpty {
+            guard let (label, _, afterLabel) = DateLabels.firstLabel(in: t.text, within: labelOpensWithin), label == kind else { continue }
             let next = k + 1 < texts.count ? String(decoding: texts[k + 1].text.utf8.prefix(DateLabels.reach), as: UTF8.self) : ""
             if let date = dayDate(afterLabel, order) ?? (afterLabel.contains(where: { $0.isNumber }) ? nil : dayDate(next, order)) { return date }
         }
@@ -64,18 +76,18 @@ struct PageTextDates {
     }
 
     /// The first day-precise date in the short texts after the headline, else the nearest before it.
-    static func dateBeside(headlineAt at: Int, _ texts: [(node: Int32, text: String)], order: SlashDateOrder?) -> PartialDate? {
+    static func dateBeside(headlineAt at: Int, _ texts: [PageText], order: SlashDateOrder?) -> PartialDate? {
         var bytes = 0
         for t in texts[(at + 1)...].prefix(afterTexts) {
-            if t.text.utf8.count > paragraphBytes { break }
-            bytes += t.text.utf8.count
+            if t.bytes > paragraphBytes { break }
+            bytes += t.bytes
             if bytes > afterBytes { break }
             if let d = dayDate(t.text, order) { return d }
         }
         bytes = 0
         for t in texts[..<at].suffix(beforeTexts).reversed() {
-            if t.text.utf8.count > paragraphBytes { break }
-            bytes += t.text.utf8.count
+            if t.bytes > paragraphBytes { break }
+            bytes += t.bytes
             if bytes > beforeBytes { break }
             if let d = dayDate(t.text, order) { return d }
         }
@@ -88,23 +100,6 @@ struct PageTextDates {
         guard let d = DateNormalizer.find(in: text, slashOrder: order), d.day != nil, d.year >= 1990 else { return nil }
         return d
     }
-
-    /// Whether a text is the headline: the title, one of its segments ("Headline - Site"), most
-    /// of it, or the title with something added (a headline with its kicker).
-    static func isHeadline(_ text: String, title: String) -> Bool {
-        guard text.utf8.count >= 8 else { return false }
-        if text == title { return true }
-        if titleSeparators.contains(where: { title.contains($0) }) {
-            var segments = [title]
-            for separator in titleSeparators { segments = segments.flatMap { $0.components(separatedBy: separator) } }
-            if segments.contains(where: { $0.trimmingCharacters(in: .whitespaces) == text }) { return true }
-        }
-        if title.contains(text) { return text.utf8.count * 5 >= title.utf8.count * 3 }
-        if text.contains(title) { return title.utf8.count * 5 >= text.utf8.count * 3 }
-        return false
-    }
-
-    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "]
 
     static func normalized(_ s: String) -> String {
         collapse(Array(s.lowercased().utf8)[...])
