@@ -44,8 +44,9 @@ public final class Extractor: @unchecked Sendable {
     /// Extraction from the parts of a document.
     public func extract(title: String, body: String, date: String? = nil, dateEvidence: String? = nil, url: String? = nil) -> Extraction {
         var bytes = [UInt8]()
-        bytes.reserveCapacity(title.utf8.count + body.utf8.count + 2)
-        bytes.append(contentsOf: title.utf8)
+        let headline = TitleHeadline.headline(of: title)
+        bytes.reserveCapacity(headline.utf8.count + body.utf8.count + 2)
+        bytes.append(contentsOf: headline.utf8)
         bytes.append(0x0A); bytes.append(0x0A)
         let bodyStart = bytes.count
         bytes.append(contentsOf: body.utf8)

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The headline of a document's title without the site and section names pages append or
+/// prepend to it ("… » Local » Noticias » Ultima Hora Mallorca", "… | DW", "Site | Headline"):
+/// those are the page's navigation, not words of the article, and the actor rules would read
+/// "Noticias" (News) as a name. The whole title stays the document's title; only extraction
+/// reads the headline.
+enum TitleHeadline {
+    /// Separators that set off a site or section. Not dashes: after a wire headline a dash names
+    /// its source ("… - USDA", "… - CREDIT SUISSE"), an actor, and inside one it is punctuation.
+    static let trailingSeparators = [" » ", " › ", " > ", " | ", " :: ", " · "]
+    static let leadingSeparators = [" » ", " › ", " > ", " | ", " :: "]
+    /// A site or section name is short; a longer segment is part of the headline.
+    static let maximumNameWords = 5
+    /// The headline has a few words at least.
+    static let minimumHeadlineWords = 3
+
+    static func headline(of title: String) -> String {
+        guard title.utf8.count <= 1000, trailingSeparators.contains(where: { title.contains($0) }) else { return title }
+        let trailing = split(title, at: trailingSeparators)
+        if trailing.count >= 2, words(trailing[0]) >= minimumHeadlineWords,
+           trailing.dropFirst().allSatisfy({ words($0) <= maximumNameWords }) {
+            return trailing[0]
+        }
+        let leading = split(title, at: leadingSeparators)
+        if leading.count >= 2, let last = leading.last, words(last) >= minimumHeadlineWords,
+           leading.dropLast().allSatisfy({ words($0) <= maximumNameWords }) {
+            return last
+        }
+        return title
+    }
+
+    private static func split(_ title: String, at separators: [String]) -> [String] {
+        var parts = [title]
+        for separator in separators { parts = parts.flatMap { $0.components(separatedBy: separator) } }
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private static func words(_ s: String) -> Int { s.split(separator: " ").count }
+}
