@@ -19,9 +19,10 @@ extension ActorRules {
     /// British agreement for teams, bands and companies) makes it a group, not a person. Not
     /// when "and", "or", "&" or a comma comes shortly before, where the verb agrees with a list
     /// ("Smith and Jones are", "Frampton and striker Burton are").
+    /// Any length of name: "Aston Villa were drawn" (a person's full name takes no plural verb).
     func pluralVerbAfter(_ a: Int, _ b: Int) -> Bool {
         let toks = scanner.tokens
-        guard b == a + 1, b < toks.count, toks[b].kind == .word, !toks[b].cap, toks[b].line == toks[a].line,
+        guard b > a, b < toks.count, toks[b].kind == .word, !toks[b].cap, toks[b].line == toks[a].line,
               Words.pluralVerbs.contains(lower(b)) else { return false }
         var j = a - 1
         while j >= 0, j >= a - 6, toks[j].line == toks[a].line {
@@ -84,5 +85,40 @@ extension ActorRules {
             i = e + 1
         }
         return out
+    }
+
+    /// "Yukos said it would appeal", "Sony has said it will launch": a speech verb whose
+    /// reported subject is "it" (or "its") is said by an organisation, not a person.
+    func itAfterSpeechVerb(_ b: Int) -> Bool {
+        let toks = scanner.tokens
+        var k = b
+        func word(_ i: Int) -> String? {
+            guard i < toks.count, toks[i].kind == .word, !toks[i].cap, toks[i].line == toks[b - 1].line else { return nil }
+            return lower(i)
+        }
+        if let w = word(k), w == "has" || w == "had" { k += 1 }
+        guard let verb = word(k), Words.speechVerbs.contains(verb) else { return false }
+        k += 1
+        if word(k) == "that" { k += 1 }
+        return word(k) == "it" || word(k) == "its"
+    }
+
+    /// "senior manager at Symantec", "an analyst at Blinkx": "at" after a job names the employer,
+    /// an organisation, not a place; "the tie at Everton", "a win at Chelsea": "at" after a
+    /// fixture names the home team.
+    func employerOrHostAfterAt(_ a: Int) -> Bool {
+        let toks = scanner.tokens
+        guard a >= 2, toks[a - 1].kind == .word, lower(a - 1) == "at", toks[a - 2].kind == .word, !toks[a - 2].cap,
+              toks[a - 2].line == toks[a].line else { return false }
+        let w = lower(a - 2)
+        return Words.roleBefore.contains(w) || Words.fixtureNouns.contains(w)
+    }
+
+    /// "a single USB port", "unique IP addresses", "HTTP requests": an acronym right before a
+    /// technology noun is a standard or a protocol modifying it, not an actor.
+    func modifiesTechnologyNoun(_ b: Int) -> Bool {
+        let toks = scanner.tokens
+        guard b < toks.count, toks[b].kind == .word, !toks[b].cap, !toks[b].allCaps, toks[b].line == toks[b - 1].line else { return false }
+        return Words.technologyNouns.contains(lower(b))
     }
 }

@@ -208,7 +208,32 @@ enum Words {
     company companies firm firms carmaker carmakers manufacturer manufacturers retailer retailers
     supermarket chain developers publishers label band group bank banks lender insurer
     airline airlines operator operators club clubs side team broadcaster network channel website websites
-    site sites agency agencies giant brand brands studio studios startup conglomerate
+    site sites agency agencies giant giants brand brands studio studios startup conglomerate
+    """)
+
+    /// Heads of institutions named after their town ("Florida State University", "Leeds
+    /// College", "Aston Villa Football Club"): the town inside is no mention of the place.
+    static let placeNamedHeads: Set<String> = set("university college school academy institute hospital museum club")
+
+    /// Compass words that open a place's or a club's name ("South Africa", "West Ham", "North
+    /// Korea"); they are stop words alone ("the West", "South" in a heading).
+    static let compassWords: Set<String> = set("north south east west")
+
+    /// Nouns of a sports fixture ("the tie at Everton", "a win at Chelsea"): the name after "at"
+    /// is the home team, not its town. ("against"/"over" are left out: "a match against Federer",
+    /// "victory over Kerry" name people.)
+    static let fixtureNouns: Set<String> = set("""
+    tie ties match matches game games draw win wins defeat defeats victory victories clash fixture fixtures
+    loss losses replay derby semi-final final quarter-final
+    """)
+
+    /// Common nouns that an acronym of a technology stands before ("USB port", "IP addresses",
+    /// "HTTP requests"): that acronym names a standard or a protocol, no actor.
+    static let technologyNouns: Set<String> = set("""
+    port ports address addresses request requests protocol protocols cable cables connection connections
+    socket sockets stick sticks drive drives header headers packet packets
+    format formats file files interface interfaces traffic enabled compatible encoding encryption
+    slot slots plug plugs
     """)
 
     /// Last words of the names of natural features ("Nu River", "Beverly Hills", "Hikurangi
