@@ -28,6 +28,9 @@ extension ActorRules {
         while j >= 0, j >= a - 6, toks[j].line == toks[a].line {
             if toks[j].kind == .punct, [0x2C, 0x26, 0x2E, 0x3A, 0x3B, 0x21, 0x3F].contains(toks[j].punct) { return toks[j].punct != 0x2C && toks[j].punct != 0x26 }
             if toks[j].kind == .word, ["and", "or", "nor", "with"].contains(lower(j)) { return false }
+            // a conjunction opens a new clause, whose subject the name is: "Bolton meet Ipswich,
+            // while Aston Villa were drawn"
+            if toks[j].kind == .word, Words.clauseOpeners.contains(lower(j)) { return true }
             j -= 1
         }
         return true
@@ -52,6 +55,7 @@ extension ActorRules {
         // "developers such as Ubisoft", "companies such as Intel, Microsoft"
         if j >= 2, toks[j].kind == .word, lower(j) == "as", toks[j - 1].kind == .word, lower(j - 1) == "such" { j -= 2 }
         if j >= 0, toks[j].kind == .word, !toks[j].cap, toks[j].line == toks[a].line, Words.organisationNouns.contains(lower(j)) { return true }
+        if organisationNounBeforeList(a) { return true }
         // "Motorola, the US mobile handset and infrastructure maker, held …"
         guard b + 2 < toks.count, scanner.isPunct(b, 0x2C), toks[b + 1].kind == .word, lower(b + 1) == "the" else { return false }
         var k = b + 2
@@ -120,5 +124,24 @@ extension ActorRules {
         let toks = scanner.tokens
         guard b < toks.count, toks[b].kind == .word, !toks[b].cap, !toks[b].allCaps, toks[b].line == toks[b - 1].line else { return false }
         return Words.technologyNouns.contains(lower(b))
+    }
+
+    /// "games giants Electronic Arts and Vivendi", "firms such as Intel, Sonix and Zorvex": a
+    /// later member of a list of names that an organisation noun heads is an organisation too.
+    func organisationNounBeforeList(_ a: Int) -> Bool {
+        let toks = scanner.tokens
+        var j = a - 1
+        guard j >= 1, scanner.isPunct(j, 0x2C) || toks[j].kind == .word && (lower(j) == "and" || lower(j) == "or") else { return false }
+        var steps = 0
+        while j >= 0, steps < 16, toks[j].line == toks[a].line {
+            let t = toks[j]
+            let listPiece = t.kind == .punct ? (t.punct == 0x2C || t.punct == 0x26)
+                : (t.cap || t.allCaps || lower(j) == "and" || lower(j) == "or")
+            guard listPiece else { break }
+            j -= 1; steps += 1
+        }
+        guard j >= 0, j < a - 2, toks[j].line == toks[a].line, toks[j].kind == .word, !toks[j].cap else { return false }
+        if j >= 1, lower(j) == "as", lower(j - 1) == "such" { j -= 2 }
+        return j >= 0 && toks[j].kind == .word && !toks[j].cap && Words.organisationNouns.contains(lower(j))
     }
 }

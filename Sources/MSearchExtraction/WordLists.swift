@@ -215,6 +215,10 @@ enum Words {
     /// College", "Aston Villa Football Club"): the town inside is no mention of the place.
     static let placeNamedHeads: Set<String> = set("university college school academy institute hospital museum club")
 
+    /// Conjunctions that open a clause ("…, while Aston Villa were drawn"): a comma before one
+    /// ends a clause, not a list.
+    static let clauseOpeners: Set<String> = set("while whereas but although though because since when after before as if")
+
     /// Compass words that open a place's or a club's name ("South Africa", "West Ham", "North
     /// Korea"); they are stop words alone ("the West", "South" in a heading).
     static let compassWords: Set<String> = set("north south east west")

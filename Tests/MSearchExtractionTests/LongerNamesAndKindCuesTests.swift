@@ -40,6 +40,8 @@ import MSearchSources
 
     @Test func aPluralVerbAfterATwoWordNameMakesAGroup() {
         #expect(kind("Kelvane Rovers", in: actors("In the next round Kelvane Rovers were drawn against the holders.", rules: true)) == .organisation)
+        // after a comma that ends a clause, not a list
+        #expect(kind("Kelvane Rovers", in: actors("Dunmore meet Pelby, while Kelvane Rovers were drawn away.", rules: true)) == .organisation)
         // a list still agrees with the verb
         let a = actors("Tom Harlow and Dan Presk were both injured in training.", rules: true)
         #expect(kind("Dan Presk", in: a) == .person)
@@ -68,5 +70,15 @@ import MSearchSources
         #expect(kind("ZTP", in: a) == nil)
         // an acronym that acts is still an organisation
         #expect(kind("QXB", in: actors("On Monday QXB announced a merger.", rules: true)) == .organisation)
+    }
+
+    @Test func aListThatAnOrganisationNounHeadsIsOfOrganisations() {
+        let a = actors("The format is backed by games giants Eltronic Arts and Vivando, the group said.", rules: true)
+        #expect(kind("Vivando", in: a) == .organisation)
+        let b = actors("It faces firms such as Kromart, Walbry and Costlo in the grocery trade.", rules: true)
+        #expect(kind("Costlo", in: b) == .organisation)
+        // a list after another noun is not
+        let c = actors("The songs were sung by Peter Dallow and Vivando on Friday.", rules: true)
+        #expect(kind("Vivando", in: c) != .organisation)
     }
 }
