@@ -108,14 +108,14 @@ extension ActorRules {
     }
 
     /// "senior manager at Symantec", "an analyst at Blinkx": "at" after a job names the employer,
-    /// an organisation, not a place; "the tie at Everton", "a win at Chelsea": "at" after a
-    /// fixture names the home team.
-    func employerOrHostAfterAt(_ a: Int) -> Bool {
+    /// an organisation, not a place. (Not after a fixture: "the tie at Everton" names a club, but
+    /// "the match at Twickenham" a ground.)
+    func employerAfterAt(_ a: Int) -> Bool {
         let toks = scanner.tokens
         guard a >= 2, toks[a - 1].kind == .word, lower(a - 1) == "at", toks[a - 2].kind == .word, !toks[a - 2].cap,
               toks[a - 2].line == toks[a].line else { return false }
         let w = lower(a - 2)
-        return Words.roleBefore.contains(w) || Words.fixtureNouns.contains(w)
+        return Words.roleBefore.contains(w)
     }
 
     /// "a single USB port", "unique IP addresses", "HTTP requests": an acronym right before a

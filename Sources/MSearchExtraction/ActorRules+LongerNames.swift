@@ -16,16 +16,38 @@ extension ActorRules {
 
     /// "AC Milan", "FC Cologne", "Graz AK": two words, a short acronym the gazetteer does not know
     /// and a known place, are the name of a club or a company of that town, an organisation; the
-    /// place alone is not what the text names. Nil when the run is not of that shape.
+    /// place alone is not what the text names. Not when the text also writes the acronym without
+    /// that place ("BBC Scotland" … "the BBC", "Edinburgh MSP" … "MSPs"): then the acronym is an
+    /// actor of its own. Nil when the run is not of that shape.
     func acronymBesidePlace(_ a: Int, _ b: Int) -> Mention? {
         guard b - a == 2 else { return nil }
         for (acronym, place) in [(a, a + 1), (a + 1, a)] {
             let t = scanner.tokens[acronym]
             guard t.allCaps, !t.dotted, t.end - t.start >= 2, t.end - t.start <= 4,
                   !has(acronym, .nonAcronym), gazetteerEntry(acronym, acronym + 1) == nil,
-                  let p = gazetteerEntry(place, place + 1), p.kind == .place else { continue }
+                  let p = gazetteerEntry(place, place + 1), p.kind == .place,
+                  acronymOnlyBeside(acronym, place) else { continue }
             return mention(a, b, kind: .organisation, strength: .cue)
         }
         return nil
+    }
+
+    /// Every word of the text that starts like the acronym at `acronym` (so also its plural) has
+    /// the same word as `place` at the same side.
+    private func acronymOnlyBeside(_ acronym: Int, _ place: Int) -> Bool {
+        let toks = scanner.tokens
+        let bytes = scanner.bytes
+        let t = toks[acronym]
+        let len = t.end - t.start
+        let side = place - acronym
+        let placeKey = key(place)
+        for x in toks.indices where x != acronym && toks[x].kind == .word && toks[x].end - toks[x].start >= len {
+            var same = true
+            for j in 0..<len where bytes[toks[x].start + j] != bytes[t.start + j] { same = false; break }
+            guard same else { continue }
+            let y = x + side
+            if y < 0 || y >= toks.count || toks[y].kind != .word || key(y) != placeKey { return false }
+        }
+        return true
     }
 }

@@ -223,14 +223,6 @@ enum Words {
     /// Korea"); they are stop words alone ("the West", "South" in a heading).
     static let compassWords: Set<String> = set("north south east west")
 
-    /// Nouns of a sports fixture ("the tie at Everton", "a win at Chelsea"): the name after "at"
-    /// is the home team, not its town. ("against"/"over" are left out: "a match against Federer",
-    /// "victory over Kerry" name people.)
-    static let fixtureNouns: Set<String> = set("""
-    tie ties match matches game games draw win wins defeat defeats victory victories clash fixture fixtures
-    loss losses replay derby semi-final final quarter-final
-    """)
-
     /// Common nouns that an acronym of a technology stands before ("USB port", "IP addresses",
     /// "HTTP requests"): that acronym names a standard or a protocol, no actor.
     static let technologyNouns: Set<String> = set("""
