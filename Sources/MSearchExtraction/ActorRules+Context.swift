@@ -92,8 +92,11 @@ extension ActorRules {
     }
 
     /// "Yukos said it would appeal", "Sony has said it will launch": a speech verb whose
-    /// reported subject is "it" (or "its") is said by an organisation, not a person.
-    func itAfterSpeechVerb(_ b: Int) -> Bool {
+    /// reported subject is "it" (or "its") is said by an organisation, not a person. Not the
+    /// "it" that stands for a clause ("Davies stressed it would be up to …", "said it was
+    /// time"), before a form of "be"; and never for a name the text gives a first name or a
+    /// title elsewhere ("Nick Davies", "Mr Davies").
+    func itAfterSpeechVerb(_ a: Int, _ b: Int) -> Bool {
         let toks = scanner.tokens
         var k = b
         func word(_ i: Int) -> String? {
@@ -104,7 +107,25 @@ extension ActorRules {
         guard let verb = word(k), Words.speechVerbs.contains(verb) else { return false }
         k += 1
         if word(k) == "that" { k += 1 }
-        return word(k) == "it" || word(k) == "its"
+        guard let it = word(k), it == "it" || it == "its" else { return false }
+        if let next = word(k + 1) {
+            if Words.beForms.contains(next) { return false }
+            if let after = word(k + 2), after == "be" || after == "have", Words.modals.contains(next) { return false }
+        }
+        return !(b == a + 1 && namedInFullElsewhere(a))
+    }
+
+    /// The one-word name at `a` stands elsewhere in the text after a capitalised word that is a
+    /// first name or a title ("Nick Davies", "Mr Davies"): it is a person's surname.
+    func namedInFullElsewhere(_ a: Int) -> Bool {
+        let toks = scanner.tokens
+        let k = key(a)
+        for x in 1..<max(toks.count, 1) where x != a && toks[x].kind == .word && toks[x].cap && key(x) == k {
+            let p = x - 1
+            guard toks[p].kind == .word, toks[p].cap, toks[p].line == toks[x].line, !toks[p].allCaps else { continue }
+            if has(p, .title) || Words.personalTitles.contains(key(p)) || !has(p, .stop) { return true }
+        }
+        return false
     }
 
     /// "senior manager at Symantec", "an analyst at Blinkx": "at" after a job names the employer,

@@ -42,7 +42,7 @@ extension ActorRules {
                 for sc in text.unicodeScalars where sc.properties.isUppercase { uppers += 1 }
                 hasDash = text.contains("-"); hasDot = text.contains(".")
             }
-            if publicationCue(a) || organisationNounAround(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(b) || employerAfterAt(a) {
+            if publicationCue(a) || organisationNounAround(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(a, b) || employerAfterAt(a) {
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
@@ -90,7 +90,7 @@ extension ActorRules {
             for i in a..<b { unknown(i, i + 1, into: &out) }
             return
         }
-        if !itAfterSpeechVerb(b), hasParticle || hasInitial || personCue(a, b) {
+        if !itAfterSpeechVerb(a, b), hasParticle || hasInitial || personCue(a, b) {
             out.append(mention(a, b, kind: .person, strength: .cue))
             return
         }
@@ -104,7 +104,7 @@ extension ActorRules {
         // "carmaker PSA Peugeot Citroen", "the Daily Telegraph" (no article before a person's
         // name, unless it modifies a noun: "the Robert Palmer track"); and an acronym of three letters or more inside the name
         // ("PSA Peugeot Citroen"): people's names carry initials, not acronyms
-        if organisationNounAround(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(b) || employerAfterAt(a)
+        if organisationNounAround(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(a, b) || employerAfterAt(a)
             || (determinerBefore(a) && !modifiesNounAfter(b))
             || (a..<b).contains(where: { scanner.tokens[$0].allCaps && !scanner.tokens[$0].dotted && scanner.tokens[$0].end - scanner.tokens[$0].start >= 3 }) {
             out.append(mention(a, b, kind: .organisation, strength: .cue))

@@ -219,6 +219,14 @@ enum Words {
     /// ends a clause, not a list.
     static let clauseOpeners: Set<String> = set("while whereas but although though because since when after before as if")
 
+    /// Forms of "be" and modal verbs: after "said it" they make the "it" a clause's
+    /// ("said it was time", "said it would be wrong"), not a company's.
+    static let beForms: Set<String> = set("is was were are be been being")
+    static let modals: Set<String> = set("will would could should might may must can")
+
+    /// Titles written before a surname that the stop list holds.
+    static let personalTitles: Set<String> = set("mr mrs ms dr sir madam")
+
     /// Compass words that open a place's or a club's name ("South Africa", "West Ham", "North
     /// Korea"); they are stop words alone ("the West", "South" in a heading).
     static let compassWords: Set<String> = set("north south east west")
@@ -264,6 +272,7 @@ enum Words {
     dna rna hiv aids faq faqs pdf url id q1 q2 q3 q4 h1 h2 vat ipo etf ai it nb ps re fyi asap cst est gmt utc
     edt pdt pst cdt mdt bst cet cest mst mph kg km cm mm lb oz pct mln bln dlrs cts st sq ft yr yrs vs rpt nil
     note update updated new news breaking exclusive the and or of for in on at to a by from with not no
+    mc dj
     """)
 
     static func set(_ s: String) -> Set<String> {

@@ -53,6 +53,10 @@ import MSearchSources
     @Test func itAfterASpeechVerbMakesAnOrganisation() {
         #expect(kind("Zorvex", in: actors("Shares fell after Zorvex said it would cut jobs.", rules: true)) == .organisation)
         #expect(kind("Zorvex", in: actors("Later Zorvex has said it will appeal.", rules: true)) == .organisation)
+        // the "it" of a clause, and a surname the text gives in full
+        #expect(kind("Zorvex", in: actors("Later Zorvex stressed it would be up to the board.", rules: true)) != .organisation)
+        let full = actors("Spokesman Nick Zorvex spoke first. Later Zorvex said it will appeal.", rules: true)
+        #expect(!full.contains { $0.name == "Zorvex" && $0.kind == .organisation })
         // a person speaks of other things
         #expect(kind("Zorvex", in: actors("Later Zorvex said he would appeal.", rules: true)) == .person)
     }
