@@ -28,6 +28,8 @@ extension ActorRules {
         while j >= 0, j >= a - 6, toks[j].line == toks[a].line {
             if toks[j].kind == .punct, [0x2C, 0x26, 0x2E, 0x3A, 0x3B, 0x21, 0x3F].contains(toks[j].punct) { return toks[j].punct != 0x2C && toks[j].punct != 0x26 }
             if toks[j].kind == .word, ["and", "or", "nor", "with"].contains(lower(j)) { return false }
+            // "artists such as Argentina's Mustafa Yoda are": the verb agrees with the noun before "such as"
+            if toks[j].kind == .word, lower(j) == "as", j >= 1, toks[j - 1].kind == .word, lower(j - 1) == "such" { return false }
             // a conjunction opens a new clause, whose subject the name is: "Bolton meet Ipswich,
             // while Aston Villa were drawn"
             if toks[j].kind == .word, Words.clauseOpeners.contains(lower(j)) { return true }
@@ -98,6 +100,8 @@ extension ActorRules {
     /// title elsewhere ("Nick Davies", "Mr Davies").
     func itAfterSpeechVerb(_ a: Int, _ b: Int) -> Bool {
         let toks = scanner.tokens
+        // a one-word name only: "Alex Salmond said it had received …" is a person speaking of his party
+        guard b == a + 1 else { return false }
         var k = b
         func word(_ i: Int) -> String? {
             guard i < toks.count, toks[i].kind == .word, !toks[i].cap, toks[i].line == toks[b - 1].line else { return nil }
@@ -112,7 +116,7 @@ extension ActorRules {
             if Words.beForms.contains(next) { return false }
             if let after = word(k + 2), after == "be" || after == "have", Words.modals.contains(next) { return false }
         }
-        return !(b == a + 1 && namedInFullElsewhere(a))
+        return !namedInFullElsewhere(a)
     }
 
     /// The one-word name at `a` stands elsewhere in the text after a capitalised word that is a

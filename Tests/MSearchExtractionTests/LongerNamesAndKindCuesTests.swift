@@ -45,6 +45,9 @@ import MSearchSources
         #expect(kind("Kelvane Rovers", in: actors("In the next round Kelvane Rovers were drawn against the holders.", rules: true)) == .organisation)
         // after a comma that ends a clause, not a list
         #expect(kind("Kelvane Rovers", in: actors("Dunmore meet Pelby, while Kelvane Rovers were drawn away.", rules: true)) == .organisation)
+        // after "such as" the verb agrees with the noun before it
+        let s = actors("Artists such as Argentina's Tomas Velardo are pushing the genre.", rules: true)
+        #expect(kind("Tomas Velardo", in: s) != .organisation)
         // a list still agrees with the verb
         let a = actors("Tom Harlow and Dan Presk were both injured in training.", rules: true)
         #expect(kind("Dan Presk", in: a) == .person)
@@ -53,6 +56,8 @@ import MSearchSources
     @Test func itAfterASpeechVerbMakesAnOrganisation() {
         #expect(kind("Zorvex", in: actors("Shares fell after Zorvex said it would cut jobs.", rules: true)) == .organisation)
         #expect(kind("Zorvex", in: actors("Later Zorvex has said it will appeal.", rules: true)) == .organisation)
+        // a full name speaks of something else ("his party said it")
+        #expect(kind("Alaric Salvane", in: actors("Party leader Alaric Salvane said it had received a boost.", rules: true)) == .person)
         // the "it" of a clause, and a surname the text gives in full
         #expect(kind("Zorvex", in: actors("Later Zorvex stressed it would be up to the board.", rules: true)) != .organisation)
         let full = actors("Spokesman Nick Zorvex spoke first. Later Zorvex said it will appeal.", rules: true)
