@@ -24,6 +24,9 @@ extension ActorRules {
         let toks = scanner.tokens
         guard b > a, b < toks.count, toks[b].kind == .word, !toks[b].cap, toks[b].line == toks[a].line,
               Words.pluralVerbs.contains(lower(b)) else { return false }
+        // "would John Terry have gone": after an auxiliary the subject is inverted and "have" is
+        // the bare verb of any person
+        if a >= 1, toks[a - 1].kind == .word, Words.modals.contains(lower(a - 1)) || ["did", "does", "do"].contains(lower(a - 1)) { return false }
         var j = a - 1
         while j >= 0, j >= a - 6, toks[j].line == toks[a].line {
             if toks[j].kind == .punct, [0x2C, 0x26, 0x2E, 0x3A, 0x3B, 0x21, 0x3F].contains(toks[j].punct) { return toks[j].punct != 0x2C && toks[j].punct != 0x26 }

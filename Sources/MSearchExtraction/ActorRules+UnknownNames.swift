@@ -42,12 +42,13 @@ extension ActorRules {
                 for sc in text.unicodeScalars where sc.properties.isUppercase { uppers += 1 }
                 hasDash = text.contains("-"); hasDot = text.contains(".")
             }
+            // "PCs", "PDAs", "MPs": an acronym in the plural names a class of things or people,
+            // whatever verb follows ("while PCs are used")
+            if uppers >= 2, isPluralAcronym(t) { return }
             if publicationCue(a) || organisationNounAround(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(a, b) || employerAfterAt(a) {
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
-            // "PCs", "PDAs", "MPs": an acronym in the plural names a class of things or people
-            if uppers >= 2, isPluralAcronym(t) { return }
             if uppers >= 2, t.hasLower, !hasDash, !hasSurnamePrefix(t) {   // MinRex, CiberCuba, PepsiCo
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return

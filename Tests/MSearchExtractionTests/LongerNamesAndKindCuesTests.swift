@@ -48,6 +48,10 @@ import MSearchSources
         // after "such as" the verb agrees with the noun before it
         let s = actors("Artists such as Argentina's Tomas Velardo are pushing the genre.", rules: true)
         #expect(kind("Tomas Velardo", in: s) != .organisation)
+        // an inverted subject after an auxiliary: "have" is any person's verb
+        #expect(kind("Jonah Terrell", in: actors("Not in a million years would Jonah Terrell have gone down.", rules: true)) == .person)
+        // a plural acronym is a class of things, whatever verb follows
+        #expect(kind("PDAs", in: actors("Phones play music, while PDAs are used for mail.", rules: true)) == nil)
         // a list still agrees with the verb
         let a = actors("Tom Harlow and Dan Presk were both injured in training.", rules: true)
         #expect(kind("Dan Presk", in: a) == .person)
