@@ -90,6 +90,7 @@ extension ActorRules {
         let k = key(i)
         let c = wordClass(i)
         if (t.allCaps || t.dotted), gazetteer.lookup(key: k, hasLower: false) != nil { return true }
+        if isCompassLead(i) { return true }   // "South Africa", "West Ham"
         if c.contains(.stop) { return false }
         if t.initial { return true }
         if !t.ambiguous { return true }
@@ -127,7 +128,7 @@ extension ActorRules {
             var hasOrgOfHead = has(i, .orgOfHead) || has(i, .title)
             while j < n, words < 10, toks[j].line == t.line {
                 let tj = toks[j]
-                if tj.kind == .word, isNameWord(j), !(has(j, .stop) && !tj.allCaps && !tj.dotted) {
+                if tj.kind == .word, isNameWord(j), !(has(j, .stop) && !tj.allCaps && !tj.dotted) || isCompassLead(j) {
                     if has(j, .orgOfHead) || has(j, .title) { hasOrgOfHead = true }
                     j += 1; words += 1; continue
                 }

@@ -19,14 +19,23 @@ extension ActorRules {
     /// British agreement for teams, bands and companies) makes it a group, not a person. Not
     /// when "and", "or", "&" or a comma comes shortly before, where the verb agrees with a list
     /// ("Smith and Jones are", "Frampton and striker Burton are").
+    /// Any length of name: "Aston Villa were drawn" (a person's full name takes no plural verb).
     func pluralVerbAfter(_ a: Int, _ b: Int) -> Bool {
         let toks = scanner.tokens
-        guard b == a + 1, b < toks.count, toks[b].kind == .word, !toks[b].cap, toks[b].line == toks[a].line,
+        guard b > a, b < toks.count, toks[b].kind == .word, !toks[b].cap, toks[b].line == toks[a].line,
               Words.pluralVerbs.contains(lower(b)) else { return false }
+        // "would John Terry have gone": after an auxiliary the subject is inverted and "have" is
+        // the bare verb of any person
+        if a >= 1, toks[a - 1].kind == .word, Words.modals.contains(lower(a - 1)) || ["did", "does", "do"].contains(lower(a - 1)) { return false }
         var j = a - 1
         while j >= 0, j >= a - 6, toks[j].line == toks[a].line {
             if toks[j].kind == .punct, [0x2C, 0x26, 0x2E, 0x3A, 0x3B, 0x21, 0x3F].contains(toks[j].punct) { return toks[j].punct != 0x2C && toks[j].punct != 0x26 }
             if toks[j].kind == .word, ["and", "or", "nor", "with"].contains(lower(j)) { return false }
+            // "artists such as Argentina's Mustafa Yoda are": the verb agrees with the noun before "such as"
+            if toks[j].kind == .word, lower(j) == "as", j >= 1, toks[j - 1].kind == .word, lower(j - 1) == "such" { return false }
+            // a conjunction opens a new clause, whose subject the name is: "Bolton meet Ipswich,
+            // while Aston Villa were drawn"
+            if toks[j].kind == .word, Words.clauseOpeners.contains(lower(j)) { return true }
             j -= 1
         }
         return true
@@ -51,6 +60,7 @@ extension ActorRules {
         // "developers such as Ubisoft", "companies such as Intel, Microsoft"
         if j >= 2, toks[j].kind == .word, lower(j) == "as", toks[j - 1].kind == .word, lower(j - 1) == "such" { j -= 2 }
         if j >= 0, toks[j].kind == .word, !toks[j].cap, toks[j].line == toks[a].line, Words.organisationNouns.contains(lower(j)) { return true }
+        if organisationNounBeforeList(a) { return true }
         // "Motorola, the US mobile handset and infrastructure maker, held …"
         guard b + 2 < toks.count, scanner.isPunct(b, 0x2C), toks[b + 1].kind == .word, lower(b + 1) == "the" else { return false }
         var k = b + 2
@@ -84,5 +94,82 @@ extension ActorRules {
             i = e + 1
         }
         return out
+    }
+
+    /// "Yukos said it would appeal", "Sony has said it will launch": a speech verb whose
+    /// reported subject is "it" (or "its") is said by an organisation, not a person. Not the
+    /// "it" that stands for a clause ("Davies stressed it would be up to …", "said it was
+    /// time"), before a form of "be"; and never for a name the text gives a first name or a
+    /// title elsewhere ("Nick Davies", "Mr Davies").
+    func itAfterSpeechVerb(_ a: Int, _ b: Int) -> Bool {
+        let toks = scanner.tokens
+        // a one-word name only: "Alex Salmond said it had received …" is a person speaking of his party
+        guard b == a + 1 else { return false }
+        var k = b
+        func word(_ i: Int) -> String? {
+            guard i < toks.count, toks[i].kind == .word, !toks[i].cap, toks[i].line == toks[b - 1].line else { return nil }
+            return lower(i)
+        }
+        if let w = word(k), w == "has" || w == "had" { k += 1 }
+        guard let verb = word(k), Words.speechVerbs.contains(verb) else { return false }
+        k += 1
+        if word(k) == "that" { k += 1 }
+        guard let it = word(k), it == "it" || it == "its" else { return false }
+        if let next = word(k + 1) {
+            if Words.beForms.contains(next) { return false }
+            if let after = word(k + 2), after == "be" || after == "have", Words.modals.contains(next) { return false }
+        }
+        return !namedInFullElsewhere(a)
+    }
+
+    /// The one-word name at `a` stands elsewhere in the text after a capitalised word that is a
+    /// first name or a title ("Nick Davies", "Mr Davies"): it is a person's surname.
+    func namedInFullElsewhere(_ a: Int) -> Bool {
+        let toks = scanner.tokens
+        let k = key(a)
+        for x in 1..<max(toks.count, 1) where x != a && toks[x].kind == .word && toks[x].cap && key(x) == k {
+            let p = x - 1
+            guard toks[p].kind == .word, toks[p].cap, toks[p].line == toks[x].line, !toks[p].allCaps else { continue }
+            if has(p, .title) || Words.personalTitles.contains(key(p)) || !has(p, .stop) { return true }
+        }
+        return false
+    }
+
+    /// "senior manager at Symantec", "an analyst at Blinkx": "at" after a job names the employer,
+    /// an organisation, not a place. (Not after a fixture: "the tie at Everton" names a club, but
+    /// "the match at Twickenham" a ground.)
+    func employerAfterAt(_ a: Int) -> Bool {
+        let toks = scanner.tokens
+        guard a >= 2, toks[a - 1].kind == .word, lower(a - 1) == "at", toks[a - 2].kind == .word, !toks[a - 2].cap,
+              toks[a - 2].line == toks[a].line else { return false }
+        let w = lower(a - 2)
+        return Words.roleBefore.contains(w)
+    }
+
+    /// "a single USB port", "unique IP addresses", "HTTP requests": an acronym right before a
+    /// technology noun is a standard or a protocol modifying it, not an actor.
+    func modifiesTechnologyNoun(_ b: Int) -> Bool {
+        let toks = scanner.tokens
+        guard b < toks.count, toks[b].kind == .word, !toks[b].cap, !toks[b].allCaps, toks[b].line == toks[b - 1].line else { return false }
+        return Words.technologyNouns.contains(lower(b))
+    }
+
+    /// "games giants Electronic Arts and Vivendi", "firms such as Intel, Sonix and Zorvex": a
+    /// later member of a list of names that an organisation noun heads is an organisation too.
+    func organisationNounBeforeList(_ a: Int) -> Bool {
+        let toks = scanner.tokens
+        var j = a - 1
+        guard j >= 1, scanner.isPunct(j, 0x2C) || toks[j].kind == .word && (lower(j) == "and" || lower(j) == "or") else { return false }
+        var steps = 0
+        while j >= 0, steps < 16, toks[j].line == toks[a].line {
+            let t = toks[j]
+            let listPiece = t.kind == .punct ? (t.punct == 0x2C || t.punct == 0x26)
+                : (t.cap || t.allCaps || lower(j) == "and" || lower(j) == "or")
+            guard listPiece else { break }
+            j -= 1; steps += 1
+        }
+        guard j >= 0, j < a - 2, toks[j].line == toks[a].line, toks[j].kind == .word, !toks[j].cap else { return false }
+        if j >= 1, lower(j) == "as", lower(j - 1) == "such" { j -= 2 }
+        return j >= 0 && toks[j].kind == .word && !toks[j].cap && Words.organisationNouns.contains(lower(j))
     }
 }

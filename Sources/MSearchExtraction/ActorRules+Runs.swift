@@ -106,7 +106,7 @@ extension ActorRules {
         var a = a0
         let endsOrg = has(b - 1, .orgHead)
         if !endsOrg {
-            while a < b, isDemonym(a) && !startsGazetteerName(a, b) || has(a, .title) && b - a > 1 { a += 1 }
+            while a < b, !isCompassLead(a), isDemonym(a) && !startsGazetteerName(a, b) || has(a, .title) && b - a > 1 { a += 1 }
         } else {
             while a < b - 1, has(a, .stop) { a += 1 }
         }
@@ -151,8 +151,18 @@ extension ActorRules {
                 }
             }
             if b - a == 1 && !scanner.tokens[a].allCaps { return }   // "Embassy", "Department" alone
-            splitByGazetteer(a, b, into: &out, keepRest: false, onlyPlaces: true)
+            // a government body's country is a place of the text ("U.S. State Department"); the
+            // town of a university, a school or a club is part of that name ("Florida State University")
+            if !Words.placeNamedHeads.contains(key(b - 1)) {
+                splitByGazetteer(a, b, into: &out, keepRest: false, onlyPlaces: true)
+            }
             out.append(mention(a, b, kind: .organisation, strength: .cue))
+            return
+        }
+        if let m = acronymBesidePlace(a, b) { out.append(m); return }   // "AC Milan", "Graz AK"
+        // "South London", "West Texas": a compass word before a known place names a part of it
+        if b - a >= 2, isCompassLead(a), let e = gazetteerEntry(a + 1, b), e.kind == .place {
+            out.append(mention(a, b, kind: .place, strength: .cue))
             return
         }
         splitByGazetteer(a, b, into: &out, keepRest: true)

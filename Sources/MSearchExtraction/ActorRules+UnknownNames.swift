@@ -5,7 +5,7 @@ extension ActorRules {
     func unknown(_ a0: Int, _ b0: Int, into out: inout [Mention]) {
         var a = a0, b = b0
         while b > a, !scanner.tokens[b - 1].cap && !scanner.tokens[b - 1].allCaps || has(b - 1, .stop) && !scanner.tokens[b - 1].allCaps { b -= 1 }
-        while a < b, isDemonym(a) || has(a, .stop) && !scanner.tokens[a].allCaps { a += 1 }
+        while a < b, !isCompassLead(a), isDemonym(a) || has(a, .stop) && !scanner.tokens[a].allCaps { a += 1 }
         guard a < b else { return }
         // "La Fiscalía Anticorrupción" opening a sentence: the article is not part of the name
         if b - a >= 2, Words.foreignArticles.contains(key(a)), has(a + 1, .orgFirstHead) { a += 1 }
@@ -18,6 +18,7 @@ extension ActorRules {
             if t.allCaps {
                 let letters = t.end - t.start
                 guard letters <= 7 || t.dotted, !has(a, .nonAcronym), !has(a, .looseCommon) || t.dotted else { return }
+                if modifiesTechnologyNoun(b) { return }
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
@@ -41,12 +42,13 @@ extension ActorRules {
                 for sc in text.unicodeScalars where sc.properties.isUppercase { uppers += 1 }
                 hasDash = text.contains("-"); hasDot = text.contains(".")
             }
-            if publicationCue(a) || organisationNounAround(a, b) || pluralVerbAfter(a, b) {
+            // "PCs", "PDAs", "MPs": an acronym in the plural names a class of things or people,
+            // whatever verb follows ("while PCs are used")
+            if uppers >= 2, isPluralAcronym(t) { return }
+            if publicationCue(a) || organisationNounAround(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(a, b) || employerAfterAt(a) {
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
-            // "PCs", "PDAs", "MPs": an acronym in the plural names a class of things or people
-            if uppers >= 2, isPluralAcronym(t) { return }
             if uppers >= 2, t.hasLower, !hasDash, !hasSurnamePrefix(t) {   // MinRex, CiberCuba, PepsiCo
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
@@ -89,7 +91,7 @@ extension ActorRules {
             for i in a..<b { unknown(i, i + 1, into: &out) }
             return
         }
-        if hasParticle || hasInitial || personCue(a, b) {
+        if !itAfterSpeechVerb(a, b), hasParticle || hasInitial || personCue(a, b) {
             out.append(mention(a, b, kind: .person, strength: .cue))
             return
         }
@@ -103,9 +105,16 @@ extension ActorRules {
         // "carmaker PSA Peugeot Citroen", "the Daily Telegraph" (no article before a person's
         // name, unless it modifies a noun: "the Robert Palmer track"); and an acronym of three letters or more inside the name
         // ("PSA Peugeot Citroen"): people's names carry initials, not acronyms
-        if organisationNounAround(a, b) || (determinerBefore(a) && !modifiesNounAfter(b))
+        if organisationNounAround(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(a, b) || employerAfterAt(a)
+            || (determinerBefore(a) && !modifiesNounAfter(b))
             || (a..<b).contains(where: { scanner.tokens[$0].allCaps && !scanner.tokens[$0].dotted && scanner.tokens[$0].end - scanner.tokens[$0].start >= 3 }) {
             out.append(mention(a, b, kind: .organisation, strength: .cue))
+            return
+        }
+        // no person's name opens with a compass word: "West Ham", "North Face" with no other cue
+        // are taken for the place they are named after
+        if isCompassLead(a) {
+            out.append(mention(a, b, kind: .place, strength: .weak))
             return
         }
         out.append(mention(a, b, kind: .person, strength: n <= 4 ? .cue : .weak))

@@ -208,7 +208,36 @@ enum Words {
     company companies firm firms carmaker carmakers manufacturer manufacturers retailer retailers
     supermarket chain developers publishers label band group bank banks lender insurer
     airline airlines operator operators club clubs side team broadcaster network channel website websites
-    site sites agency agencies giant brand brands studio studios startup conglomerate
+    site sites agency agencies giant giants brand brands studio studios startup conglomerate
+    """)
+
+    /// Heads of institutions named after their town ("Florida State University", "Leeds
+    /// College", "Aston Villa Football Club"): the town inside is no mention of the place.
+    static let placeNamedHeads: Set<String> = set("university college school academy institute hospital museum club")
+
+    /// Conjunctions that open a clause ("…, while Aston Villa were drawn"): a comma before one
+    /// ends a clause, not a list.
+    static let clauseOpeners: Set<String> = set("while whereas but although though because since when after before as if")
+
+    /// Forms of "be" and modal verbs: after "said it" they make the "it" a clause's
+    /// ("said it was time", "said it would be wrong"), not a company's.
+    static let beForms: Set<String> = set("is was were are be been being")
+    static let modals: Set<String> = set("will would could should might may must can")
+
+    /// Titles written before a surname that the stop list holds.
+    static let personalTitles: Set<String> = set("mr mrs ms dr sir madam")
+
+    /// Compass words that open a place's or a club's name ("South Africa", "West Ham", "North
+    /// Korea"); they are stop words alone ("the West", "South" in a heading).
+    static let compassWords: Set<String> = set("north south east west")
+
+    /// Common nouns that an acronym of a technology stands before ("USB port", "IP addresses",
+    /// "HTTP requests"): that acronym names a standard or a protocol, no actor.
+    static let technologyNouns: Set<String> = set("""
+    port ports address addresses request requests protocol protocols cable cables connection connections
+    socket sockets stick sticks drive drives header headers packet packets
+    format formats file files interface interfaces traffic enabled compatible encoding encryption
+    slot slots plug plugs
     """)
 
     /// Last words of the names of natural features ("Nu River", "Beverly Hills", "Hikurangi
@@ -243,6 +272,7 @@ enum Words {
     dna rna hiv aids faq faqs pdf url id q1 q2 q3 q4 h1 h2 vat ipo etf ai it nb ps re fyi asap cst est gmt utc
     edt pdt pst cdt mdt bst cet cest mst mph kg km cm mm lb oz pct mln bln dlrs cts st sq ft yr yrs vs rpt nil
     note update updated new news breaking exclusive the and or of for in on at to a by from with not no
+    mc dj
     """)
 
     static func set(_ s: String) -> Set<String> {
