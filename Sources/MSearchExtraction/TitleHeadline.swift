@@ -1,4 +1,5 @@
 import Foundation
+import MSearchSources
 
 /// The headline of a document's title without the site and section names pages append or
 /// prepend to it ("… » Local » Noticias » Ultima Hora Mallorca", "… | DW", "Site | Headline"):
@@ -17,23 +18,17 @@ enum TitleHeadline {
 
     static func headline(of title: String) -> String {
         guard title.utf8.count <= 1000, trailingSeparators.contains(where: { title.contains($0) }) else { return title }
-        let trailing = split(title, at: trailingSeparators)
+        let trailing = TitleSegments.split(title, at: trailingSeparators)
         if trailing.count >= 2, words(trailing[0]) >= minimumHeadlineWords,
            trailing.dropFirst().allSatisfy({ words($0) <= maximumNameWords }) {
             return trailing[0]
         }
-        let leading = split(title, at: leadingSeparators)
+        let leading = TitleSegments.split(title, at: leadingSeparators)
         if leading.count >= 2, let last = leading.last, words(last) >= minimumHeadlineWords,
            leading.dropLast().allSatisfy({ words($0) <= maximumNameWords }) {
             return last
         }
         return title
-    }
-
-    private static func split(_ title: String, at separators: [String]) -> [String] {
-        var parts = [title]
-        for separator in separators { parts = parts.flatMap { $0.components(separatedBy: separator) } }
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     private static func words(_ s: String) -> Int { s.split(separator: " ").count }

@@ -62,12 +62,13 @@ public enum DateLabels {
         return (best.kind, best.start, String(decoding: after, as: UTF8.self))
     }
 
+    /// Where `needle` starts in `hay` at or after `from` and at most at `last`.
     private static func find(_ needle: [UInt8], in hay: [UInt8], from: Int, startingBy last: Int) -> Int? {
-        guard !needle.isEmpty, hay.count >= needle.count, from <= min(last, hay.count - needle.count) else { return nil }
-        for i in from...min(last, hay.count - needle.count) where hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) {
-            return i
+        guard !needle.isEmpty, from <= min(last, hay.count - needle.count) else { return nil }
+        let end = last >= hay.count - needle.count ? hay.count : last + needle.count   // `last` may be Int.max
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { findBytes($0, in: UnsafeBufferPointer(rebasing: h[from..<end])) }.map { $0 + from }
         }
-        return nil
     }
 
     /// A Latin letter on the other side ends the match ("stand" in "standard"); CJK text has no

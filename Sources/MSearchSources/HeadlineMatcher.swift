@@ -10,7 +10,6 @@ struct HeadlineMatcher {
     private var minBytes = Int.max, maxBytes = 0
     private var segmentLengths: Set<Int> = []
 
-    static let separators: [[UInt8]] = [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "].map { Array($0.utf8) }
     /// Shorter texts and titles are too common ("Home", "News") to name an article.
     static let minimumBytes = 8
 
@@ -21,13 +20,10 @@ struct HeadlineMatcher {
             self.titles.append(t)
             minBytes = min(minBytes, t.count * 3 / 5)
             maxBytes = max(maxBytes, t.count * 5 / 3)
-            var pieces = [t[...]]
-            for separator in HeadlineMatcher.separators {
-                pieces = pieces.flatMap { HeadlineMatcher.split($0, at: separator) }
-            }
+            let pieces = TitleSegments.split(String(decoding: t, as: UTF8.self))
             if pieces.count > 1 {
-                for piece in pieces where piece.count >= HeadlineMatcher.minimumBytes {
-                    segments.insert(Array(piece)); segmentLengths.insert(piece.count)
+                for piece in pieces.map({ Array($0.utf8) }) where piece.count >= HeadlineMatcher.minimumBytes {
+                    segments.insert(piece); segmentLengths.insert(piece.count)
                 }
             }
         }
@@ -46,23 +42,7 @@ struct HeadlineMatcher {
         return false
     }
 
-    static func split(_ s: ArraySlice<UInt8>, at separator: [UInt8]) -> [ArraySlice<UInt8>] {
-        var out: [ArraySlice<UInt8>] = []
-        var start = s.startIndex, i = s.startIndex
-        while i + separator.count <= s.endIndex {
-            if s[i..<(i + separator.count)].elementsEqual(separator) {
-                out.append(s[start..<i]); i += separator.count; start = i
-            } else { i += 1 }
-        }
-        out.append(s[start..<s.endIndex])
-        return out
-    }
-
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, hay.count >= needle.count else { return false }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) {
-            return true
-        }
-        return false
+        hay.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { findBytes($0, in: h) != nil } }
     }
 }

@@ -183,13 +183,9 @@ extension PageMetadata {
     /// solución … - 07.12.2017 - LA NACION", "… | DW | 19.01.2020"): segments are separated by
     /// " | ", " - ", " – " or " — ". A date inside the headline's words is not one.
     static func dateInTitle(_ title: String) -> PartialDate? {
-        var segments = [Substring(title)]
-        for separator in [" | ", " - ", " – ", " — "] {
-            segments = segments.flatMap { segment in segment.components(separatedBy: separator).map { Substring($0) } }
-        }
+        let segments = TitleSegments.split(title, at: [" | ", " - ", " – ", " — "])
         guard segments.count >= 2 else { return nil }
-        for segment in segments {
-            let trimmed = segment.trimmingCharacters(in: .whitespaces)
+        for trimmed in segments {
             // the whole segment must be the date: a headline "5 March 2020 was the day" is not
             guard trimmed.utf8.count <= 30, segmentIsOnlyDate(trimmed),
                   let date = DateNormalizer.parse(trimmed), date.day != nil else { continue }

@@ -101,24 +101,13 @@ struct PageTextDates {
         return d
     }
 
-    static func normalized(_ s: String) -> String {
-        collapse(Array(s.lowercased().utf8)[...])
-    }
+    /// Lower case, whitespace collapsed: how texts and titles are compared.
+    static func normalized(_ s: String) -> String { collapseWhitespace(s.lowercased()) }
 
-    /// The text with its whitespace runs as single spaces, trimmed.
     static func collapse(_ raw: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var pendingSpace = false
-        for b in raw {
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        var builder = TextBuilder()
+        raw.withUnsafeBufferPointer { builder.append($0) }
+        return builder.string()
     }
 
     enum Place { case content, footer, other }
