@@ -22,9 +22,6 @@ struct HTMLDateEvidence {
     /// Class or id words that mark an element holding a date (htmldate's date expressions).
     static let dateClassWords = ["date", "datum", "fecha", "time", "publish", "publica", "posted", "byline", "dateline",
                                  "subline", "meta", "submitted", "created", "released", "author", "autor", "calendar", "clock"]
-    /// Ancestors whose dates belong to other content: comments, related articles, teasers, sidebars.
-    static let otherContentWords = ["comment", "related", "teaser", "sidebar", "widget", "recommend", "more-",
-                                    "footer", "reply", "trending", "popular"]
 
     /// Notes the date evidence of element `x` (`name` lower-cased).
     mutating func note(_ x: XNode, name: String, attrs: [(String, String)]) {
@@ -66,60 +63,26 @@ struct HTMLDateEvidence {
         switch HTMLDateEvidence.place(of: x) {
         case .article: inArticle.append(date)
         case .page: elsewhere.append(date)
-        case .otherContent: break
+        case .footer, .otherContent: break
         }
     }
 
-    enum Place { case article, page, otherContent }
-
-    /// Where an element sits: in the article's `<article>`/`<header>`/`<main>`, in other content
-    /// (a comment, a teaser, an aside), or elsewhere on the page.
-    ///
-    /// Two layout patterns would otherwise hide an article's own date: inside an entry (an
-    /// `<article>` or an hAtom/microformats entry, `.hentry`/`.h-entry`) a footer holds the
-    /// entry's byline and date and a widget is the blog's post list the entry sits in, so
-    /// "footer" and "widget" mark other content only outside an entry; and the classes of
-    /// `<html>` and `<body>` describe the page's layout ("sidebar-second", "no-sidebars"), not
-    /// what an element belongs to.
-    static func place(of x: XNode) -> Place {
-        var ancestors: [(node: XNode, name: String, classes: [String])] = []
+    /// Where element `x` sits, from its libxml2 ancestors (`DatePlacement`): a date in the
+    /// page's footer counts as other content here, for a date element there dates the site.
+    static func place(of x: XNode) -> DatePlacement.Verdict {
+        var ancestors: [DatePlacement.Ancestor] = []
         var p = x.pointee.parent
         while let node = p, node.pointee.type == XML_ELEMENT_NODE, ancestors.count < 60 {
-            let name = LibXML.name(node).lowercased()
+            let role = DatePlacement.Role(tagName: LibXML.name(node).lowercased())
             var classes: [String] = []
-            if node.pointee.properties != nil, name != "html", name != "body" {
+            if node.pointee.properties != nil, role != .frame {
                 for (k, v) in LibXML.attributes(node) where k == "class" || k == "id" { classes.append(v.lowercased()) }
             }
-            ancestors.append((node, name, classes))
+            ancestors.append(DatePlacement.Ancestor(role: role, classValues: classes))
             p = node.pointee.parent
         }
-        let inEntry = ancestors.contains { a in
-            a.name == "article" || a.classes.contains { ReadabilityPatterns.matches($0, entryWords) }
-        }
-        var inArticle = false
-        for a in ancestors {
-            if a.name == "aside" || a.name == "nav" { return .otherContent }
-            if a.name == "footer", !inEntry { return .otherContent }
-            if a.name == "article" || a.name == "header" || a.name == "main" { inArticle = true }
-            if a.classes.contains(where: { marksOtherContent($0, inEntry: inEntry) }) { return .otherContent }
-        }
-        return inArticle || inEntry ? .article : .page
-    }
-
-    /// Class words of an article entry in microformats (hAtom's `hentry`, h-entry).
-    static let entryWords = ["hentry", "h-entry"]
-    /// Inside an entry, "footer" and "widget" are its own layout, not other content.
-    static let otherContentWordsInEntry = otherContentWords.filter { $0 != "footer" && $0 != "widget" }
-    static let otherContentWordsButFooter = otherContentWords.filter { $0 != "footer" }
-    /// Words that make a footer the article's own ("post-footer", "entry-footer", "artikelfooter").
-    static let articleWords = ["article", "artikel", "post", "entry", "story", "beitrag", "hentry"]
-
-    /// Whether a class or id value marks other content. A footer named for the article
-    /// ("post-footer", "artikelfooter") holds the article's byline and date, unlike the page's.
-    static func marksOtherContent(_ value: String, inEntry: Bool) -> Bool {
-        guard ReadabilityPatterns.matches(value, inEntry ? otherContentWordsInEntry : otherContentWords) else { return false }
-        let articleFooter = ReadabilityPatterns.matches(value, articleWords) && !ReadabilityPatterns.matches(value, otherContentWordsButFooter)
-        return !articleFooter
+        let verdict = DatePlacement.verdict(ancestors)
+        return verdict == .footer ? .otherContent : verdict
     }
 
     /// The text of a small element (at most `DateNormalizer.maxFindBytes` bytes, 64 nodes), or

@@ -113,37 +113,43 @@ struct PageTextDates {
     enum Place { case content, footer, other }
 
     /// Where text node `n` sits: in content, in the page's footer, or in navigation, a menu or
-    /// other content (comments, teasers, sidebars), judged as `HTMLDateEvidence.place` judges
-    /// date elements; verdicts are kept per parent element.
+    /// other content (comments, teasers, sidebars), judged by `DatePlacement` as date elements
+    /// are; verdicts are kept per parent element.
     static func place(of n: Int32, _ tree: HTMLTree, _ known: inout [Int32: Place]) -> Place {
         let parent = tree.nodes[Int(n)].parent
         if let verdict = known[parent] { return verdict }
-        var chain: [Int32] = []
+        var ancestors: [DatePlacement.Ancestor] = []
+        func add(_ index: Int32) {
+            let node = tree.nodes[Int(index)]
+            ancestors.append(DatePlacement.Ancestor(role: role(of: node.tag), classValues: [node.matchString],
+                                                    strongUnlikely: node.flags & HTMLTree.strongUnlikely != 0))
+        }
         var p = parent
-        var inEntry = false
-        while p >= 0, chain.count < 60 {
-            chain.append(p)
+        while p >= 0, ancestors.count < 60 {
+            add(p)
             // a div replaced by its one paragraph still says what the paragraph is part of
             var replaced = tree.nodes[Int(p)].replacedDiv
-            while replaced >= 0, chain.count < 60 { chain.append(replaced); replaced = tree.nodes[Int(replaced)].replacedDiv }
+            while replaced >= 0, ancestors.count < 60 { add(replaced); replaced = tree.nodes[Int(replaced)].replacedDiv }
             p = tree.nodes[Int(p)].parent
         }
-        for a in chain {
-            let node = tree.nodes[Int(a)]
-            if node.tag == .article || ReadabilityPatterns.matches(node.matchString, HTMLDateEvidence.entryWords) { inEntry = true }
-        }
-        var verdict = Place.content
-        for a in chain {
-            let node = tree.nodes[Int(a)]
-            if node.tag == .html || node.tag == .body { continue }
-            if node.tag == .aside || node.tag == .nav || node.flags & HTMLTree.strongUnlikely != 0 { verdict = .other; break }
-            if node.tag == .footer, !inEntry { verdict = .footer; continue }
-            guard !node.matchString.isEmpty, HTMLDateEvidence.marksOtherContent(node.matchString, inEntry: inEntry) else { continue }
-            let footerOnly = !ReadabilityPatterns.matches(node.matchString, HTMLDateEvidence.otherContentWordsButFooter)
-            if footerOnly { verdict = .footer; continue }
-            verdict = .other; break
+        let verdict: Place
+        switch DatePlacement.verdict(ancestors) {
+        case .article, .page: verdict = .content
+        case .footer: verdict = .footer
+        case .otherContent: verdict = .other
         }
         known[parent] = verdict
         return verdict
+    }
+
+    static func role(of tag: HTag) -> DatePlacement.Role {
+        switch tag {
+        case .html, .body: return .frame
+        case .article: return .article
+        case .header, .main: return .articleRegion
+        case .aside, .nav: return .aside
+        case .footer: return .footer
+        default: return .other
+        }
     }
 }
