@@ -32,9 +32,9 @@ struct TranslateCommand: ParsableCommand {
         let exported = OpenSearchMapping.languages(of: session.reader)
         session.analyseForLanguageFilter()
         let parsed: Query
-        do {
+        do throws(QuerySyntaxError) {
             parsed = session.plainSyntax ? try session.searcher.plainQuery(text) : try session.parser.parse(text)
-        } catch let error as QuerySyntaxError {
+        } catch {
             FileHandle.standardError.write(error.rendered + "\n")
             throw ExitCode(ExitStatus.error)
         }
