@@ -14,7 +14,7 @@ public struct IndexingRun {
     public var paths: [String]
     public var replace: Bool
     /// Dates and actors are extracted with this (nil: text only).
-    public var extractor: Extractor? = Extractor()
+    public var extractor: Extractor?
     /// Delete the documents of catalogued files under `paths` that are gone.
     public var prune = false
     /// The in-memory segment's budget. Indexing's peak is about 50 MB of fixed cost (libraries,
