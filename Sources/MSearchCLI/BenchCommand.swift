@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSearchExtraction
 import MSearchIndex
 import MSearchIndexing
 import MSearchQuery
@@ -42,9 +43,11 @@ struct BenchCommand: ParsableCommand {
 
         func run() throws {
             let started = Date()
-            var run = IndexingRun(directory: self.index, paths: [corpus], replace: true)
+            // The extractor is chosen here, not set to nil afterwards: IndexingRun's default one
+            // loads the gazetteer.
+            var run = IndexingRun(directory: self.index, paths: [corpus], replace: true,
+                                  extractor: build.noExtract ? nil : Extractor())
             run.store = build.store
-            if build.noExtract { run.extractor = nil }
             let report = try run.run()
             for p in report.problems { FileHandle.standardError.write("msearch: \(p)\n") }
             let seconds = Date().timeIntervalSince(started)
