@@ -33,8 +33,10 @@ import MSearchSources
     /// for one) goes on to the search.
     @Test func theBytePreCheckSkipsOnlyTitlesWithoutASeparator() {
         #expect(!TitleHeadline.mayHaveSeparator("OPEC OUTPUT CUT SEEN - ANALYSTS"))
-        #expect(!TitleHeadline.mayHaveSeparator("Anticorrupción decidirá en Madrid — sí"))
-        var titles = ["Plain headline", "ÉTÉ À PARIS", "Übersicht – Nachrichten", "中文标题 新闻", "a · b", "x\u{0387}y"]
+        #expect(!TitleHeadline.mayHaveSeparator("VARLEN CORP <VRL> DECLARES QTLY DIVIDEND"))
+        #expect(!TitleHeadline.mayHaveSeparator("Anticorrupción decidirá en Madrid:sí»"))
+        #expect(!TitleHeadline.mayHaveSeparator("") && !TitleHeadline.mayHaveSeparator(" "))
+        var titles = ["Plain headline", "ÉTÉ À PARIS", "Übersicht – Nachrichten", "中文标题 新闻", "a · b", "x\u{0387}y", "a \u{0387} b", "a > b", "a >b", "“Quoted” headline", "a|b | c"]
         for separator in TitleHeadline.trailingSeparators + [" \u{0387} "] {
             let title = "Merkel meets Macron in Berlin" + separator + "DW"
             titles.append(title)
