@@ -13,7 +13,10 @@ public struct IndexingRun {
     public var directory: String
     public var paths: [String]
     public var replace: Bool
-    /// Dates and actors are extracted with this (nil: text only).
+    /// Dates and actors are extracted with this (nil: text only). No default value here: a
+    /// property's default is built by every initializer, even one given nil, and building an
+    /// Extractor loads the gazetteer (0.74 G of the 4.28 G instructions of a lean build of 5,000
+    /// Reuters documents).
     public var extractor: Extractor?
     /// Delete the documents of catalogued files under `paths` that are gone.
     public var prune = false

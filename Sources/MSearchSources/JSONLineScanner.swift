@@ -12,8 +12,8 @@ import Darwin
 ///
 /// Sure means: the line is strictly valid JSON (RFC 8259, nothing JSONSerialization might refuse:
 /// nesting under 64, numbers without long exponents, surrogate escapes only in pairs); it is an
-/// object whose keys have no escapes and whose `id`, `title`, `body`, `text` and `content` appear
-/// at most once; those are strings or null (an integer id too); the title or the body has a plain
+/// object whose keys have no escapes and whose `id`, `title`, `body`, `text`, `content`, `date`,
+/// `url`, `link`, `lang` and `language` appear at most once; those are strings or null (an integer id too); the title or the body has a plain
 /// ASCII letter or digit, so it cannot collapse to nothing; and the id is a string without escapes
 /// or an integer. Then the parse would give exactly that id: invalid UTF-8 is repaired the same
 /// way in the whole line as in the id alone, since repair never touches ASCII bytes like quotes.
@@ -41,17 +41,26 @@ enum JSONLineScanner {
         return fields.verdict(line)
     }
 
-    /// A top-level value the verdict depends on.
-    fileprivate enum Value {
+    /// The top-level fields of a strictly valid line (see above), for `JSONLineFields` to decode;
+    /// nil when only a parse can tell.
+    static func fields(_ line: UnsafeBufferPointer<UInt8>) -> Fields? {
+        guard let base = line.baseAddress else { return nil }
+        var c = Cursor(p: base, n: line.count)
+        return c.topLevelObject()
+    }
+
+    /// A top-level value the verdict (or a document) depends on.
+    enum Value {
         case string(Range<Int>, escaped: Bool)
         case integer(Range<Int>)
         case null
         case other
     }
 
-    /// The top-level fields a document depends on.
-    fileprivate struct Fields {
+    /// The top-level fields a document depends on (`JSONLinesReader.parseLine` reads these keys).
+    struct Fields {
         var id, title, body, text, content: Value?
+        var date, url, link, lang, language: Value?
 
         func verdict(_ line: UnsafeBufferPointer<UInt8>) -> Verdict {
             // The title, and the body as `string("body") ?? string("text") ?? string("content")`.
@@ -95,7 +104,7 @@ enum JSONLineScanner {
     }
 
     /// A strict JSON reader that only skips; every method returns false (or nil) when unsure.
-    fileprivate struct Cursor {
+    struct Cursor {
         let p: UnsafePointer<UInt8>
         let n: Int
         var i = 0
@@ -146,6 +155,11 @@ enum JSONLineScanner {
             if matches(key, "body") { return put(&fields.body) }
             if matches(key, "text") { return put(&fields.text) }
             if matches(key, "content") { return put(&fields.content) }
+            if matches(key, "date") { return put(&fields.date) }
+            if matches(key, "url") { return put(&fields.url) }
+            if matches(key, "link") { return put(&fields.link) }
+            if matches(key, "lang") { return put(&fields.lang) }
+            if matches(key, "language") { return put(&fields.language) }
             return true
         }
 

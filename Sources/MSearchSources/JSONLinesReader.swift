@@ -105,8 +105,18 @@ enum JSONLinesReader {
         }
     }
 
-    /// One line that is not blank: its document, or why it gives none.
+    /// One line that is not blank: its document, or why it gives none. Most lines are decoded
+    /// from their bytes (`JSONLineFields`); the others go through JSONSerialization, which also
+    /// words the problem of a malformed line.
     static func parseLine(_ line: UnsafeBufferPointer<UInt8>, lineNo: Int, stem: String, path: String) -> Line? {
+        if let fields = JSONLineFields(line) {
+            return document(lineNo: lineNo, stem: stem, path: path, string: fields.string)
+        }
+        return parseLineWithFoundation(line, lineNo: lineNo, stem: stem, path: path)
+    }
+
+    /// `parseLine` through JSONSerialization, for any line.
+    static func parseLineWithFoundation(_ line: UnsafeBufferPointer<UInt8>, lineNo: Int, stem: String, path: String) -> Line? {
         // Invalid UTF-8 is repaired, as for other text.
         let data: Data
         if firstInvalidUTF8(line) != nil {
@@ -122,13 +132,18 @@ enum JSONLinesReader {
             return .problem(lineNo, "invalid JSON" + (detail.map { " (\($0))" } ?? ""))
         }
         guard let dict = object as? [String: Any] else { return .problem(lineNo, "not a JSON object") }
-        func string(_ key: String) -> String? {
+        return document(lineNo: lineNo, stem: stem, path: path) { key in
             switch dict[key] {
             case let s as String: return s
             case let n as NSNumber: return n.stringValue
             default: return nil
             }
         }
+    }
+
+    /// The document of a line whose object gives `string(key)` for a field's text (nil when
+    /// missing, null or not text), or why it gives none.
+    static func document(lineNo: Int, stem: String, path: String, string: (String) -> String?) -> Line {
         let title = collapseWhitespace(string("title") ?? "")
         let body = normalizeBody(string("body") ?? string("text") ?? string("content") ?? "")
         if title.isEmpty && body.isEmpty { return .problem(lineNo, "no title or body") }

@@ -27,4 +27,24 @@ import MSearchSources
         #expect(!names.contains("Diario Balear"), "\(names)")
         #expect(names.contains("Pedro Horrach"), "\(names)")
     }
+
+    /// The byte pre-check skips Foundation's search only for titles it would find no separator
+    /// in: plain wire headlines are skipped, every separator (and what Foundation's search takes
+    /// for one) goes on to the search.
+    @Test func theBytePreCheckSkipsOnlyTitlesWithoutASeparator() {
+        #expect(!TitleHeadline.mayHaveSeparator("OPEC OUTPUT CUT SEEN - ANALYSTS"))
+        #expect(!TitleHeadline.mayHaveSeparator("VARLEN CORP <VRL> DECLARES QTLY DIVIDEND"))
+        #expect(!TitleHeadline.mayHaveSeparator("Anticorrupción decidirá en Madrid:sí»"))
+        #expect(!TitleHeadline.mayHaveSeparator("") && !TitleHeadline.mayHaveSeparator(" "))
+        var titles = ["Plain headline", "ÉTÉ À PARIS", "Übersicht – Nachrichten", "中文标题 新闻", "a · b", "x\u{0387}y", "a \u{0387} b", "a > b", "a >b", "“Quoted” headline", "a|b | c"]
+        for separator in TitleHeadline.trailingSeparators + [" \u{0387} "] {
+            let title = "Merkel meets Macron in Berlin" + separator + "DW"
+            titles.append(title)
+            #expect(TitleHeadline.headline(of: title) == "Merkel meets Macron in Berlin", "\(title)")
+        }
+        for title in titles {
+            let found = TitleHeadline.trailingSeparators.contains { title.contains($0) }
+            #expect(TitleHeadline.mayHaveSeparator(title) || !found, "\(title)")
+        }
+    }
 }
