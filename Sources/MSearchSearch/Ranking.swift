@@ -62,19 +62,17 @@ extension Searcher {
     /// Average title and body lengths of the live documents, from the per-document columns
     /// (one pass at open), so an updated index ranks as a rebuilt one.
     static func fieldNormalization(_ reader: IndexReader, titleB: Double, bodyB: Double) -> BM25.FieldNormalization {
-        var title = 0.0, body = 0.0
+        var title: UInt64 = 0, body: UInt64 = 0
         var longestTitle: UInt32 = 0
         for s in reader.segments {
-            let lengths = s.columns.lengths
-            for d in 0..<s.documentCount where !s.isDeleted(d) {
-                let t = lengths.title(d)
-                title += Double(t)
-                body += Double(lengths.body(d))
-                longestTitle = max(longestTitle, t)
-            }
+            let segment = s.columns.lengths.totals(count: s.documentCount, isDeleted: s.deletes == nil ? nil : s.isDeleted)
+            title &+= segment.title
+            body &+= segment.body
+            longestTitle = max(longestTitle, segment.longestTitle)
         }
         let n = Double(max(1, reader.documentCount))
-        return BM25.FieldNormalization(titleB: titleB, bodyB: bodyB, averageTitleLength: title / n, averageBodyLength: body / n,
+        return BM25.FieldNormalization(titleB: titleB, bodyB: bodyB, averageTitleLength: Double(title) / n,
+                                       averageBodyLength: Double(body) / n,
                                        longestTitle: Double(longestTitle))
     }
 }

@@ -24,6 +24,50 @@ import MSearchTestSupport
         }
     }
 
+    /// The run's sum and largest value are those of the values read one by one, for every
+    /// width (up to 56 bits, so the sum of 1000 values cannot wrap), cut short or asked past the end.
+    @Test(arguments: [0, 1, 5, 12, 31, 33, 56])
+    func sumAndLargestAreThoseOfTheValues(width: Int) throws {
+        var rng = SplitMix64(seed: 7)
+        let mask: UInt64 = width == 0 ? 0 : (1 << UInt64(width)) - 1
+        let values = (0..<1000).map { _ in rng.next() & mask }
+        var out = ByteBuffer()
+        PackedIntsWriter.append(values, to: &out)
+        try out.bytes.withUnsafeBytes { raw in
+            var c = ByteCursor(raw, file: "t")
+            let packed = try PackedInts(&c, count: values.count)
+            for n in [-1, 0, 1, 999, 1000, 5000] {
+                let read = (0..<max(0, n)).map { packed[$0] }
+                let run = packed.sumAndLargest(upTo: n)
+                #expect(run.sum == read.reduce(0, &+))
+                #expect(run.largest == read.max() ?? 0)
+            }
+        }
+    }
+
+    /// `DocumentLengths.totals` over a column without deletions (the run) and with them (per
+    /// document) gives the sums and the longest title of the documents kept.
+    @Test func lengthTotalsSkipTheDeletedDocuments() throws {
+        var rng = SplitMix64(seed: 11)
+        let titles = (0..<500).map { _ in rng.next() & 0xFF }, bodies = (0..<500).map { _ in rng.next() & 0xFFFF_FFFF }
+        var t = ByteBuffer(), b = ByteBuffer()
+        PackedIntsWriter.append(titles, to: &t)
+        PackedIntsWriter.append(bodies, to: &b)
+        try t.bytes.withUnsafeBytes { rawT in
+            try b.bytes.withUnsafeBytes { rawB in
+                var ct = ByteCursor(rawT, file: "t"), cb = ByteCursor(rawB, file: "b")
+                let lengths = DocumentLengths(title: try PackedInts(&ct, count: 500), body: try PackedInts(&cb, count: 500))
+                let all = lengths.totals(count: 500, isDeleted: nil)
+                #expect(all.title == titles.reduce(0, +) && all.body == bodies.reduce(0, +))
+                #expect(UInt64(all.longestTitle) == titles.max())
+                let odd = lengths.totals(count: 500, isDeleted: { $0 % 2 == 1 })
+                let kept = Array(stride(from: 0, to: 500, by: 2))
+                #expect(odd.title == kept.reduce(0) { $0 + titles[$1] } && odd.body == kept.reduce(0) { $0 + bodies[$1] })
+                #expect(UInt64(odd.longestTitle) == kept.map { titles[$0] }.max())
+            }
+        }
+    }
+
     static let idSets: [[String]] = [
         ["1", "2", "10", "9", "21578", "100"],                  // numbers (Reuters NEWID)
         ["doc-0001", "doc-0100", "doc-0042"],                  // zero-padded behind a prefix
