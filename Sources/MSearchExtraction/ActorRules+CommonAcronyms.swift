@@ -8,9 +8,16 @@ extension ActorRules {
     /// acronym-shaped words are looked at closely.
     func commonNounAcronyms() -> Set<String> {
         var out = Set<String>()
+        // "UKIP's leader": a possessive is a body's (or a person's), so it outweighs a
+        // rhetorical "a member of a UKIP whose leadership …"
+        var possessive = Set<String>()
         let toks = scanner.tokens
         for i in toks.indices where toks[i].kind == .word && toks[i].cap && !toks[i].dotted {
             guard let shape = acronymShape(i) else { continue }
+            if scanner.isPunct(i + 1, 0x27), i + 2 < toks.count, toks[i + 2].kind == .word, lower(i + 2) == "s" {
+                possessive.insert(key(i))
+                continue
+            }
             if shape.plural {
                 // "DVDs", "MEPs": the plural of a capitalised abbreviation counts things
                 let k = key(i)
@@ -21,7 +28,7 @@ extension ActorRules {
                 out.insert(key(i))
             }
         }
-        return out
+        return possessive.isEmpty ? out : out.subtracting(possessive)
     }
 
     /// The capitals of an ASCII acronym-shaped word of at most 8 bytes ("DVD", "GHz", "MEPs"),

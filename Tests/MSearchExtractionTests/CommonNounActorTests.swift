@@ -14,6 +14,8 @@ import MSearchSources
         #expect(!names("The party failed to win an MEP but came second. MEP seats are few.").contains("MEP"))
         // the article of a following noun is no evidence: "a BBC reporter"
         #expect(names("A BBC reporter said the BBC would appeal.").contains("BBC"))
+        // a possessive is a body's: "a member of a UKIP whose …" is rhetoric
+        #expect(names("He was ashamed to be in a UKIP whose leaders lied. UKIP's chairman denied it.").contains("UKIP"))
     }
 
     @Test func aCountedAcronymIsAUnit() {
