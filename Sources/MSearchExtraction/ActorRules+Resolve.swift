@@ -181,6 +181,8 @@ extension ActorRules {
             // mention of it has a person's cue; what it is instead the rules cannot tell
             if rep.canonical == nil, kind == .person, idx.contains(where: { ms[$0].notPerson }),
                !idx.contains(where: { !ms[$0].notPerson && ms[$0].kind == .person && ms[$0].strength >= .cue }) { continue }
+            // "British", "Englishman": a nationality word alone is nobody's name
+            if rep.canonical == nil, kind == .person, isOnlyNationality(rep.words) { continue }
             let name = rep.canonical ?? cleanSurface(rep.surface)
             guard !name.isEmpty else { continue }
             let k = rep.canonical.map { canonicalKeys[$0]! } ?? Fold.key(name)

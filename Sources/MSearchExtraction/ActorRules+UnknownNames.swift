@@ -12,9 +12,14 @@ extension ActorRules {
         if has(b - 1, .nonActorHead) { return }
         // a word of a title in quotation marks ("The Peopling of the Pacific …") names no actor
         if titleQuoted[a] { return }
+        // "the film Million Dollar Baby", "the album Hopes and Fears": a work's title
+        if a >= 1, scanner.tokens[a - 1].kind == .word, !scanner.tokens[a - 1].cap, scanner.tokens[a - 1].line == scanner.tokens[a].line,
+           Words.workNouns.contains(lower(a - 1)) { return }
         let t = scanner.tokens[a]
         let n = b - a
         if n == 1 {
+            // "a DVD", "4 GHz", "DVDs" elsewhere in the text: a common noun, not a body
+            if !commonAcronyms.isEmpty, commonAcronyms.contains(key(a)) { return }
             if t.allCaps {
                 let letters = t.end - t.start
                 guard letters <= 7 || t.dotted, !has(a, .nonAcronym), !has(a, .looseCommon) || t.dotted else { return }

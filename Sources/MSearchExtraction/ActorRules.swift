@@ -52,6 +52,8 @@ struct ActorRules {
     private(set) var midCap: Set<String> = []
     /// Tokens inside a title-case quotation (`titleCaseQuotations`).
     private(set) var titleQuoted: [Bool] = []
+    /// Acronyms the text uses as common nouns ("a DVD", "4 GHz"; `ActorRules+CommonAcronyms`).
+    private(set) var commonAcronyms: Set<String> = []
 
     init(scanner: TextScanner, gazetteer: Gazetteer, spans: GazetteerSpans, wordClasses: WordClassTable, caseless: Bool) {
         self.scanner = scanner
@@ -65,6 +67,7 @@ struct ActorRules {
         self.modes = Array(repeating: .normal, count: scanner.lines.count)
         prepare()
         titleQuoted = titleCaseQuotations()
+        commonAcronyms = commonNounAcronyms()
     }
 
     private mutating func prepare() {

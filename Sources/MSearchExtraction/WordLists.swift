@@ -167,6 +167,10 @@ enum Words {
 
     /// Definite articles of other languages that start names of publications, groups and
     /// places, never of a person's given name ("El País", "Le Monde", "Der Spiegel", "Los Lobos").
+    /// Nouns of creative works written right before the work's title ("the film Million Dollar
+    /// Baby", "his novel Atonement"): the capitalised words after them are a title, no actor.
+    static let workNouns: Set<String> = set("film films movie movies novel novels album albums single singles series sitcom documentary musical opera song songs book books")
+
     static let foreignArticles: Set<String> = set("el los las la le les der die das il gli lo het")
 
     /// Verbs of headlines in capitals after which a name stands ("LAWSON SAYS").
