@@ -69,6 +69,22 @@ extension ActorRules {
         return !toks[k - 1].cap && Words.organisationNouns.contains(lower(k - 1))
     }
 
+    /// "Ladbrokes spokesman Warren Lush", "Vodafone chairman", "Vulture magazine": a name right
+    /// before one of these words, with no possessive between, is the body the spokesman speaks
+    /// for or the publication's own name. A person's spokesman takes the possessive ("Blair's
+    /// spokesman"), and a person's name does not stand before "magazine". Not after a verb of
+    /// appointing, whose object the name is ("named Charles Hinckley chairman"), nor before
+    /// "of"/"for"/"at".
+    func organisationWordAfter(_ a: Int, _ b: Int) -> Bool {
+        let toks = scanner.tokens
+        guard b < toks.count, b > 0, toks[b].kind == .word, !toks[b].cap, !toks[b].allCaps, toks[b].line == toks[b - 1].line,
+              Words.organisationWordsAfter.contains(lower(b)) else { return false }
+        if a >= 1, toks[a - 1].kind == .word, !toks[a - 1].cap, Words.appointmentVerbs.contains(lower(a - 1)) { return false }
+        // "Mike Boswell chairman of Sunshine Mining": the office is held at the body named after
+        if b + 1 < toks.count, toks[b + 1].kind == .word, toks[b + 1].line == toks[b].line, ["of", "for", "at"].contains(lower(b + 1)) { return false }
+        return true
+    }
+
     /// Tokens inside a quotation written in title case ("The Peopling of the Pacific from a
     /// Bacterial Perspective", "Globalisation, Sovereignty, and the Transformation of …"): the
     /// title of an article, a book, a song or a game, whose capitalised words are not names

@@ -96,7 +96,9 @@ extension ActorRules {
                         var k = key(i)
                         if e - i > 1 { for x in (i + 1)..<e { k += " " + key(x) } }
                         if let m = known[k] {
-                            out.append(Mention(first: i, end: e, words: m.words, surface: m.surface, kind: m.kind, strength: m.strength, canonical: m.canonical))
+                            var copy = Mention(first: i, end: e, words: m.words, surface: m.surface, kind: m.kind, strength: m.strength, canonical: m.canonical)
+                            copy.guessed = m.guessed
+                            out.append(copy)
                             i = e; matched = true; break
                         }
                         if single, mode == .headline, toks[i].allCaps, !has(i, .nonAcronym), (toks[i].end - toks[i].start) <= 6 {

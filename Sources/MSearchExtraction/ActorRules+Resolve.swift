@@ -172,9 +172,9 @@ extension ActorRules {
             }
             var kind = rep.kind
             if rep.canonical == nil {
-                // majority of the cued kinds
+                // majority of the cued kinds (a guessed kind is no cue)
                 var votes: [ActorKind: Int] = [:]
-                for j in idx where ms[j].strength >= .cue { votes[ms[j].kind, default: 0] += 1 }
+                for j in idx where ms[j].strength >= .cue && !ms[j].guessed { votes[ms[j].kind, default: 0] += 1 }
                 if let best = votes.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key == .person) }), best.value > (votes[kind] ?? 0) { kind = best.key }
             }
             // "the Bloglines website": words around a mention said it is no person, and no

@@ -50,7 +50,7 @@ extension ActorRules {
             // "PCs", "PDAs", "MPs": an acronym in the plural names a class of things or people,
             // whatever verb follows ("while PCs are used")
             if uppers >= 2, isPluralAcronym(t) { return }
-            if publicationCue(a) || organisationNounAround(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(a, b) || employerAfterAt(a) {
+            if publicationCue(a) || organisationNounAround(a, b) || organisationWordAfter(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(a, b) || employerAfterAt(a) {
                 out.append(mention(a, b, kind: .organisation, strength: .cue))
                 return
             }
@@ -107,13 +107,21 @@ extension ActorRules {
             out.append(mention(a, b, kind: .place, strength: .cue))
             return
         }
-        // "carmaker PSA Peugeot Citroen", "the Daily Telegraph" (no article before a person's
-        // name, unless it modifies a noun: "the Robert Palmer track"); and an acronym of three letters or more inside the name
+        // "carmaker PSA Peugeot Citroen"; and an acronym of three letters or more inside the name
         // ("PSA Peugeot Citroen"): people's names carry initials, not acronyms
-        if organisationNounAround(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(a, b) || employerAfterAt(a)
-            || (determinerBefore(a) && !modifiesNounAfter(b))
+        if organisationNounAround(a, b) || organisationWordAfter(a, b) || pluralVerbAfter(a, b) || itAfterSpeechVerb(a, b) || employerAfterAt(a)
             || (a..<b).contains(where: { scanner.tokens[$0].allCaps && !scanner.tokens[$0].dotted && scanner.tokens[$0].end - scanner.tokens[$0].start >= 3 }) {
             out.append(mention(a, b, kind: .organisation, strength: .cue))
+            return
+        }
+        // "the Daily Telegraph": no article before a person's name, unless it modifies a noun
+        // ("the Robert Palmer track"). Only a guess, though: a person is also "the Johnny Carson
+        // of podcasting", "the Peter Hain "mongrel" attack", so it does not outvote a person's
+        // other mentions.
+        if determinerBefore(a) && !modifiesNounAfter(b) {
+            var guess = mention(a, b, kind: .organisation, strength: .cue)
+            guess.guessed = true
+            out.append(guess)
             return
         }
         // no person's name opens with a compass word: "West Ham", "North Face" with no other cue
@@ -122,7 +130,9 @@ extension ActorRules {
             out.append(mention(a, b, kind: .place, strength: .weak))
             return
         }
-        out.append(mention(a, b, kind: .person, strength: n <= 4 ? .cue : .weak))
+        var guess = mention(a, b, kind: .person, strength: n <= 4 ? .cue : .weak)
+        guess.guessed = true
+        out.append(guess)
     }
 
     /// A person cue around [a, b): a role word before ("spokesperson, Ned Price"), a speech verb

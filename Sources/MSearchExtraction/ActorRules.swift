@@ -33,6 +33,12 @@ struct ActorRules {
         /// The words around it say it is no person ("the Bloglines website"), though the
         /// rules could not say what else it is: its actor is kept only with a cue elsewhere.
         var notPerson = false
+        /// The kind is only a guess for a name of several words: the default (a person) where
+        /// no cue placed it, or an organisation after an article ("the Daily Telegraph"). It
+        /// casts no vote against the kind a cue gave another mention of the actor
+        /// ("Pharmaceutical giant Johnson & Johnson" once, "Johnson & Johnson's products" four
+        /// times); where all are guesses, the longest and earliest mention's kind stands.
+        var guessed = false
         /// Cluster id after linking.
         var cluster = -1
         /// A lone word that is only kept if it links to a fuller name or recurs.

@@ -121,7 +121,7 @@ enum Words {
     board authority authorities administration service services office bureau directorate secretariat
     congress parliament senate assembly cabinet government police army navy force forces guard command
     exchange reserve securities holdings industries airlines airways motors systems technologies partners
-    enforcement protection network networks press times post news journal herald tribune gazette television
+    enforcement protection network networks press times post news journal herald tribune gazette television daily magazine
     radio broadcasting club league church mission delegation coalition alliance front movement society
     center centre laboratory laboratories hospital clinic insurance investments capital ventures brothers
     energy oil petroleum steel chemical chemicals electric electronics communications telecom foods mining
@@ -213,7 +213,18 @@ enum Words {
     supermarket chain developers publishers label band group bank banks lender insurer
     airline airlines operator operators club clubs side team broadcaster network channel website websites
     site sites agency agencies giant giants brand brands studio studios startup conglomerate
+    bookmaker bookmakers car-maker car-makers automaker automakers chipmaker chipmakers drugmaker drugmakers
     """)
+
+    /// Lower-case words right after the name of an organisation, never after a person's
+    /// without a possessive ("Ladbrokes spokesman", "Vodafone chairman", "Vulture magazine").
+    static let organisationWordsAfter: Set<String> = set("""
+    spokesman spokeswoman spokesperson spokesmen chairman chairwoman shareholders magazine newspaper
+    """)
+
+    /// Verbs whose object may be followed by the office it is given ("named Charles Hinckley
+    /// chairman", "elected Anthony O'Reilly chairman").
+    static let appointmentVerbs: Set<String> = set("named name names elected elect elects appointed appoint appoints made make makes became become becomes as")
 
     /// Heads of institutions named after their town ("Florida State University", "Leeds
     /// College", "Aston Villa Football Club"): the town inside is no mention of the place.
