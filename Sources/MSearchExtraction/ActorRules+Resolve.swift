@@ -168,7 +168,9 @@ extension ActorRules {
                 // a lone unknown word named once, with no cue and no fuller name to link to, is
                 // as often a product, a work or a company as a person: kept only if it recurs,
                 // or if it is the title's (a headline's subject: "Sumita welcomes accord")
-                if rep.kind == .person, strongest < .cue, idx.count == 1, scanner.tokens[rep.first].line != 0 { continue }
+                // In German every noun is capitalised, also in the title and however often it
+                // recurs ("Frage", "Zeit"): there a lone word needs a cue or a link
+                if rep.kind == .person, strongest < .cue, nounsCapitalised || (idx.count == 1 && scanner.tokens[rep.first].line != 0) { continue }
             }
             var kind = rep.kind
             if rep.canonical == nil {

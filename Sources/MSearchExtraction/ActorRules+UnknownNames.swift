@@ -5,7 +5,8 @@ extension ActorRules {
     func unknown(_ a0: Int, _ b0: Int, into out: inout [Mention]) {
         var a = a0, b = b0
         while b > a, !scanner.tokens[b - 1].cap && !scanner.tokens[b - 1].allCaps || has(b - 1, .stop) && !scanner.tokens[b - 1].allCaps { b -= 1 }
-        while a < b, !isCompassLead(a), isDemonym(a) || has(a, .stop) && !scanner.tokens[a].allCaps { a += 1 }
+        while a < b, !isCompassLead(a), isDemonym(a) || has(a, .stop) && !scanner.tokens[a].allCaps
+                || nounsCapitalised && has(a, .functionWord) && !scanner.tokens[a].allCaps { a += 1 }   // "Kein Wunder", "Die Frage"
         guard a < b else { return }
         // "La Fiscalía Anticorrupción" opening a sentence: the article is not part of the name
         if b - a >= 2, Words.foreignArticles.contains(key(a)), has(a + 1, .orgFirstHead) { a += 1 }
@@ -61,7 +62,8 @@ extension ActorRules {
             if hasDot { out.append(mention(a, b, kind: .organisation, strength: .cue)); return }
             if personCue(a, b) { out.append(mention(a, b, kind: .person, strength: .cue)); return }
             if b < scanner.tokens.count, scanner.tokens[b].kind == .word, !scanner.tokens[b].cap, Words.nonActorHeads.contains(lower(b)) { return }   // "Louvre accord"
-            if placeCue(a) { out.append(mention(a, b, kind: .place, strength: .weak)); return }
+            // "in Zukunft", "im Internet": after a preposition a German capital starts any noun
+            if !nounsCapitalised, placeCue(a) { out.append(mention(a, b, kind: .place, strength: .weak)); return }
             if !wordClass(a).isDisjoint(with: [.common, .title, .orgHead, .portfolio]) { return }
             if determinerBefore(a) {
                 var m = mention(a, b, kind: .person, strength: .weak)

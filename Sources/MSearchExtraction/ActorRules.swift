@@ -12,6 +12,9 @@ struct ActorRules {
     /// adds those that are names too ("price").
     let wordClasses: WordClassTable
     let caseless: Bool
+    /// The text's language capitalises every noun (German): a capitalised word alone is a name
+    /// only with a cue or a fuller name to link to (`Extractor.nounCapitalisingLanguages`).
+    let nounsCapitalised: Bool
 
     enum LineMode { case normal, capitals, headline }
 
@@ -61,12 +64,14 @@ struct ActorRules {
     /// Acronyms the text uses as common nouns ("a DVD", "4 GHz"; `ActorRules+CommonAcronyms`).
     private(set) var commonAcronyms: Set<String> = []
 
-    init(scanner: TextScanner, gazetteer: Gazetteer, spans: GazetteerSpans, wordClasses: WordClassTable, caseless: Bool) {
+    init(scanner: TextScanner, gazetteer: Gazetteer, spans: GazetteerSpans, wordClasses: WordClassTable, caseless: Bool,
+         nounsCapitalised: Bool = false) {
         self.scanner = scanner
         self.gazetteer = gazetteer
         self.spans = spans
         self.wordClasses = wordClasses
         self.caseless = caseless
+        self.nounsCapitalised = nounsCapitalised
         self.keys = Array(repeating: nil, count: scanner.tokens.count)
         self.classes = Array(repeating: [], count: scanner.tokens.count)
         self.places = Array(repeating: GazetteerSpans.noWord, count: scanner.tokens.count)

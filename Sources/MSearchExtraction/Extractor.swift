@@ -38,11 +38,16 @@ public final class Extractor: @unchecked Sendable {
     }
 
     public func extract(_ doc: SourceDocument) -> Extraction {
-        extract(title: doc.title, body: doc.body, date: doc.date, dateEvidence: doc.dateEvidence, url: doc.url)
+        extract(title: doc.title, body: doc.body, date: doc.date, dateEvidence: doc.dateEvidence, url: doc.url, language: doc.language)
     }
 
-    /// Extraction from the parts of a document.
-    public func extract(title: String, body: String, date: String? = nil, dateEvidence: String? = nil, url: String? = nil) -> Extraction {
+    /// Languages whose spelling capitalises every noun (German, Luxembourgish): there a capital
+    /// is no sign of a name ("Frage", "Zeit", "Wasser").
+    static let nounCapitalisingLanguages: Set<String> = ["de", "lb"]
+
+    /// Extraction from the parts of a document; `language` is its code when known ("de").
+    public func extract(title: String, body: String, date: String? = nil, dateEvidence: String? = nil, url: String? = nil,
+                        language: String? = nil) -> Extraction {
         var bytes = [UInt8]()
         let headline = TitleHeadline.headline(of: title)
         bytes.reserveCapacity(headline.utf8.count + body.utf8.count + 2)
@@ -68,7 +73,9 @@ public final class Extractor: @unchecked Sendable {
             guard let d = m.date ?? Extractor.placeWeekdayDay(m, near: pub?.date), d.year >= 1900, d.year <= 2100 else { continue }
             if seen.insert(d).inserted { mentioned.append(d) }
         }
-        let actors = ActorRules(scanner: scanner, gazetteer: gazetteer, spans: gazetteerSpans, wordClasses: wordClasses, caseless: caseless).actors()
+        let nounsCapitalised = language.map { Extractor.nounCapitalisingLanguages.contains($0) } ?? false
+        let actors = ActorRules(scanner: scanner, gazetteer: gazetteer, spans: gazetteerSpans, wordClasses: wordClasses,
+                                caseless: caseless, nounsCapitalised: nounsCapitalised).actors()
         return Extraction(publicationDate: pub, mentionedDates: mentioned, actors: actors)
     }
 

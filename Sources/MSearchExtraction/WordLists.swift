@@ -111,6 +111,7 @@ enum Words {
     posted claimed suggested believes believed thinks thought expects expected predicted commented
     dijo dice afirmo afirma declaro senalo indico anadio aseguro explico agrego expreso manifesto advirtio
     denuncio escribio comento sostuvo subrayo destaco reitero aseguro insistio
+    sagte sagt sagten erklarte erklart betonte betont meinte schrieb warnte kritisierte forderte
     """)
 
     /// Last words of organisation names ("… Department", "… Bank", "… Inc").

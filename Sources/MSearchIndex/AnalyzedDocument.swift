@@ -19,15 +19,19 @@ public struct AnalyzedDocument: Sendable {
     /// postings, in the same pass.
     public var signature: [UInt16] = []
 
+    /// The document's language from its hint and its text (the body, or the title with it when
+    /// the body is too short to tell), as analysis and extraction use it.
+    public static func language(of source: SourceDocument, analyzer base: Analyzer) -> String {
+        var text = source.body.utf8.count >= LanguageIdentifier.minimumTextBytes ? source.body : source.title + "\n" + source.body
+        return text.withUTF8 { base.documentLanguage(hint: source.languageHint, text: $0) }
+    }
+
     /// Analyses title then body, with the analyzer of the document's language (`source.language`
     /// when already known, e.g. re-analysed from the store; else decided here from its hint and
     /// text); body positions start after a gap so no phrase spans both.
     public init(_ source: SourceDocument, analyzer base: Analyzer) {
         var source = source
-        if source.language == nil {
-            var text = source.body.utf8.count >= LanguageIdentifier.minimumTextBytes ? source.body : source.title + "\n" + source.body
-            source.language = text.withUTF8 { base.documentLanguage(hint: source.languageHint, text: $0) }
-        }
+        if source.language == nil { source.language = AnalyzedDocument.language(of: source, analyzer: base) }
         let analyzer = base.forLanguage(source.language ?? "")
         self.source = source
         var title = source.title

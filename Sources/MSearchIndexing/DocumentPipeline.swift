@@ -158,6 +158,8 @@ struct DocumentPipeline {
             let lo = min(docs.count, w * size), hi = min(docs.count, lo + size)
             return docs[lo..<hi].map { doc in
                 var doc = doc
+                // the language first: extraction reads capitals differently where nouns take them
+                if doc.language == nil { doc.language = AnalyzedDocument.language(of: doc, analyzer: analyzers[w]) }
                 if let extractor { DocumentPipeline.enrich(&doc, with: extractor.extract(doc)) }
                 return AnalyzedDocument(doc, analyzer: analyzers[w])
             }
