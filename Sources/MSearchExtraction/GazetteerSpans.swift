@@ -19,8 +19,9 @@ struct GazetteerSpans: Sendable {
     init(_ gazetteer: Gazetteer) {
         gazetteer.forEachKey { key, entry, capsOnly in
             var node: Int32 = 0
-            for w in key.split(separator: " ") {
-                let word = String(w)
+            // a folded key's words are split by single spaces (bytes, not Characters: cheaper)
+            for w in key.utf8.split(separator: 0x20) {
+                let word = String(Substring(w))
                 let id = wordIDs[word] ?? Int32(wordIDs.count)
                 wordIDs[word] = id
                 let edge = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))

@@ -148,6 +148,45 @@ import MSearchSources
         #expect((try? Gazetteer(tsv: "\u{FEFF}Havana\tplace\r\n")).map(\.entries.count) == 1)
     }
 
+    /// Lines are split on the bytes where Swift splits Characters on `isNewline`: CR LF is one
+    /// break, so the line number of an error is the one an editor shows.
+    @Test func everyLineBreakCountsOnceInLineNumbers() {
+        for breakText in ["\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let tsv = ["# c", "Havana\tplace", "", "\t# comment after a tab", "Doe\tpersn"].joined(separator: breakText)
+            #expect(throws: GazetteerError(line: 5, reason: "unknown kind 'persn' (person, organisation or place)"),
+                    "break \(breakText.unicodeScalars.map { $0.value })") { try Gazetteer(tsv: tsv) }
+        }
+        let g = try? Gazetteer(tsv: "\u{FEFF}\u{FEFF}Havana\tplace\t Habana | La Habana \tHavanna\r\nKöln\tplace\tCologne")
+        #expect(g?.entries.map(\.name) == ["Havana", "Köln"])
+        #expect(g?.entries.first?.aliases == ["Habana", "La Habana", "Havanna"])
+        #expect(g?.canonical(for: "la habana")?.name == "Havana")
+        #expect(g?.canonical(for: "Koln")?.name == "Köln")
+        #expect(g?.maxWords == 2)
+        #expect(g?.firstWords == ["havana", "habana", "la", "havanna", "koln", "cologne"])
+    }
+
+    /// The shipped files read as the Character-based parser read them (split on `isNewline`,
+    /// tabs and bars as Characters): same entries, aliases and kinds in the same order.
+    @Test func shippedFilesParseAsCharacterSplitting() throws {
+        let directories = ExtractionResources.searchedDirectories()
+        for file in ["places.tsv", "actors.tsv"] {
+            let path = try #require(ExtractionResources.path(of: file, in: directories))
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            var expected: [Gazetteer.Entry] = []
+            for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
+                let trimmed = raw.trimmingSpaces
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                let cols = raw.split(separator: "\t", omittingEmptySubsequences: false)
+                let aliases = cols.count >= 3 ? cols[2...].joined(separator: "|").split(separator: "|").map(\.trimmingSpaces).filter { !$0.isEmpty && !Fold.key($0).isEmpty } : []
+                expected.append(Gazetteer.Entry(name: cols[0].trimmingSpaces, kind: try #require(Gazetteer.kind(named: cols[1].trimmingSpaces)), aliases: aliases))
+            }
+            let parsed = try Gazetteer(tsv: text).entries
+            #expect(parsed.count > 200)
+            // entries with the same canonical key were merged by both; compare the unmerged files' lines
+            #expect(parsed == Gazetteer(entries: expected).entries, "\(file)")
+        }
+    }
+
     @Test func mergeUnitesAliasesAndLetsTheUserWin() throws {
         var g = try Gazetteer(tsv: "Joe Biden\tperson\tBiden\nACME\torganisation\tAcme Co")
         let user = try Gazetteer(tsv: "Joe Biden\tperson\tJoseph Robinette Biden\nAcme Widgets\torganisation\tACME\nSpringfield\tlocation")
