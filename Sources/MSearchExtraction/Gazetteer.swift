@@ -188,23 +188,18 @@ public struct Gazetteer: Sendable {
             // a key is folded: words of letters and digits, one space between them
             let spaces = k.utf8.reduce(0) { $1 == 0x20 ? $0 + 1 : $0 }
             maxWords = max(maxWords, spaces + 1)
-            firstWords.insert(spaces == 0 ? k : String(k.utf8.prefix { $0 != 0x20 })!)
+            firstWords.insert(String(decoding: k.utf8.prefix { $0 != 0x20 }, as: UTF8.self))
         }
     }
 
     /// "ICE", "U.S.", "CBP": capitals (and periods/&), at least two letters, no lower case.
     static func isAcronymSpelling(_ s: String) -> Bool {
         var upper = 0
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            for c in s.utf8 {
-                if c >= 0x61 && c <= 0x7A { return false }
-                if c >= 0x41 && c <= 0x5A { upper += 1 }
-            }
-            return upper >= 2 && s.utf8.count <= 12
-        }
         for sc in s.unicodeScalars {
-            if sc.properties.isLowercase { return false }
-            if sc.properties.isUppercase { upper += 1 }
+            // ASCII answered without Unicode's property tables (most spellings)
+            let lower = sc.isASCII ? (0x61...0x7A).contains(sc.value) : sc.properties.isLowercase
+            if lower { return false }
+            if sc.isASCII ? (0x41...0x5A).contains(sc.value) : sc.properties.isUppercase { upper += 1 }
         }
         return upper >= 2 && s.unicodeScalars.count <= 12
     }
