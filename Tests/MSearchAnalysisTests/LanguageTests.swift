@@ -42,6 +42,16 @@ struct LanguageIdentifierTests {
         #expect(spanish.withUnsafeBufferPointer { LanguageIdentifier.detect($0) } == "es")
     }
 
+    /// Only the opening kilobyte is read: German filling the first `prefixBytes` decides, however
+    /// much Spanish follows (CLD2's cost is per letter it is given).
+    @Test func onlyTheOpeningPrefixIsRead() {
+        var german = ""
+        while german.utf8.count < LanguageIdentifier.prefixBytes { german += Self.samples[2].text + " " }
+        let spanish = String(repeating: Self.samples[1].text + " ", count: 30)
+        #expect(LanguageIdentifier.detect(spanish) == "es")
+        #expect(LanguageIdentifier.detect(german + spanish) == "de")
+    }
+
     @Test func aDeclaredLanguageWinsUnlessTheTextClearlySaysOtherwise() {
         let spanish = Array(String(repeating: Self.samples[1].text + " ", count: 6).utf8)
         let short = Array("Noticias del día".utf8)
