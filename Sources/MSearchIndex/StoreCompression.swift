@@ -17,18 +17,23 @@ enum StoreCompression {
     static let maxDictionaryBytes = 112_640
 
     /// zstd's fastCover trainer as `ZDICT_trainFromBuffer` runs it (d = 8, f = 20, accel = 1, the
-    /// default level), but trying two segment sizes, the ends of its range (k = 50 and 2000),
-    /// instead of five: each candidate is trained and finalised, which made training the largest
-    /// single cost of a default build (1.18 G of 7.67 G instructions on 5,000 Reuters documents).
-    /// The optimiser picked an end on both kinds of record (k = 50 with text, 2000 for the short
-    /// records of `--store none`); on all of Reuters both indexes came out the same size within
-    /// 0.02 % (17.9 and 9.2 MB; which records are sampled varies a little between runs anyway).
+    /// default level) with one segment size, k = 50, the small end of its optimiser's range.
+    /// `ZDICT_trainFromBuffer` optimises k: it trains and finalises a dictionary per candidate on
+    /// 75 % of the samples and compresses the rest with each to choose, and that was the largest
+    /// single cost of a default build (1.18 G of 7.67 G instructions on 5,000 Reuters documents
+    /// with five candidates, 0.48 G of 6.50 G with the two ends of the range). Small segments
+    /// suit what a store holds, many short records that repeat the same fields and phrases; one
+    /// training on all the samples made indexes of Reuters (with text and `--store none`), BBC
+    /// News, 20 Newsgroups and the HTML sets between 0.24 % smaller and 0.28 % larger than the
+    /// optimiser's, about the spread between two runs of the same binary (PERFORMANCE.md).
+    static let segmentBytes: UInt32 = 50
+
     static func trainingParameters() -> ZDICT_fastCover_params_t {
         var params = ZDICT_fastCover_params_t()
+        params.k = segmentBytes
         params.d = 8
         params.f = 20
         params.accel = 1
-        params.steps = 1
         params.zParams.compressionLevel = level
         return params
     }
@@ -43,8 +48,7 @@ enum StoreCompression {
         let n = dictionary.withUnsafeMutableBytes { dst in
             samples.withUnsafeBytes { src in
                 sampleSizes.withUnsafeBufferPointer { s in
-                    var params = trainingParameters()
-                    return ZDICT_optimizeTrainFromBuffer_fastCover(dst.baseAddress, capacity, src.baseAddress, s.baseAddress, UInt32(s.count), &params)
+                    ZDICT_trainFromBuffer_fastCover(dst.baseAddress, capacity, src.baseAddress, s.baseAddress, UInt32(s.count), trainingParameters())
                 }
             }
         }
