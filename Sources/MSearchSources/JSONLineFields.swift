@@ -61,38 +61,50 @@ struct JSONLineFields {
     /// A string's contents with its escapes replaced. The scanner has checked every escape
     /// (known letters, four hex digits, surrogates only as a high-low pair), so none is malformed;
     /// should one be, it is kept as written rather than trapping.
+    ///
+    /// Written in place into the new String (no escape lengthens its text: `\n` is two bytes for
+    /// one, `\uXXXX` six for at most three), with the text between escapes copied as runs.
     static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
-            let b = raw[i]
-            guard b == UInt8(ascii: "\\"), i + 1 < raw.count else {
-                out.append(b)
-                i += 1
-                continue
-            }
-            let next = raw[i + 1]
-            switch next {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                if let (scalar, length) = unicodeEscape(raw, at: i) {
-                    appendUTF8(scalar, to: &out)
-                    i += length
+        guard let source = raw.baseAddress, raw.count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: raw.count) { out in
+            guard let target = out.baseAddress else { return 0 }
+            var written = 0
+            var i = 0
+            while i < raw.count {
+                var runEnd = i
+                while runEnd < raw.count && source[runEnd] != UInt8(ascii: "\\") { runEnd += 1 }
+                if runEnd > i {
+                    (target + written).update(from: source + i, count: runEnd - i)
+                    written += runEnd - i
+                    i = runEnd
                     continue
                 }
-                out.append(b)
-                i += 1
-                continue
-            default: out.append(next)   // \" \\ \/
+                // raw[i] is a backslash
+                guard i + 1 < raw.count else { target[written] = raw[i]; written += 1; break }
+                let decoded: UInt8
+                switch raw[i + 1] {
+                case UInt8(ascii: "b"): decoded = 0x08
+                case UInt8(ascii: "f"): decoded = 0x0C
+                case UInt8(ascii: "n"): decoded = 0x0A
+                case UInt8(ascii: "r"): decoded = 0x0D
+                case UInt8(ascii: "t"): decoded = 0x09
+                case UInt8(ascii: "u"):
+                    if let (scalar, length) = unicodeEscape(raw, at: i) {
+                        UTF8.encode(scalar) { target[written] = $0; written += 1 }
+                        i += length
+                    } else {
+                        target[written] = raw[i]; written += 1
+                        i += 1
+                    }
+                    continue
+                default: decoded = raw[i + 1]   // \" \\ \/
+                }
+                target[written] = decoded
+                written += 1
+                i += 2
             }
-            i += 2
+            return written
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The scalar of the `\uXXXX` escape at `i` (joined with a following low surrogate's escape
@@ -117,9 +129,5 @@ struct JSONLineFields {
             v = v << 4 | d
         }
         return v
-    }
-
-    private static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        UTF8.encode(scalar) { out.append($0) }
     }
 }

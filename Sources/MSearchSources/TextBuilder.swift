@@ -26,15 +26,23 @@ struct TextBuilder {
         s.withUTF8 { append($0) }
     }
 
+    /// A byte that goes in as it is: not whitespace or a control, and not the first byte of a
+    /// character that may be an invisible or space character (U+00A0, U+200B, U+3000, BOM …).
+    @inline(__always) private static func isOrdinary(_ b: UInt8) -> Bool {
+        !(b <= 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF)
+    }
+
     mutating func append(_ buf: UnsafeBufferPointer<UInt8>) {
         let n = buf.count
         var i = 0
         while i < n {
-            // A run of ordinary bytes goes in at once.
+            // A run of ordinary bytes goes in at once, with the single spaces between its words
+            // (what collapsing would give them anyway), so a run is a line, not a word.
             var j = i
             while j < n {
                 let b = buf[j]
-                if b <= 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF { break }
+                if b == 0x20, j > i, j + 1 < n, Self.isOrdinary(buf[j + 1]) { j += 2; continue }
+                if !Self.isOrdinary(b) { break }
                 j += 1
             }
             if j > i {

@@ -89,6 +89,24 @@ import Testing
         #expect(title == "\"q\" \\ / \u{08}\u{0C}\n\r\t é中 😀 \u{0}")
     }
 
+    /// `unescape` on its own (the scanner refuses these lines first): a malformed `\u` and a
+    /// trailing backslash stay as written, and runs between escapes are copied whole.
+    @Test(arguments: [
+        (#"a\u12"#, #"a\u12"#), (#"end\"#, #"end\"#), (#"\ud800x"#, #"\ud800x"#),
+        (#"long run, then \n and \t, then more"#, "long run, then \n and \t, then more"),
+        (#"\u00e9\u00e9\u00e9\u00e9"#, "éééé"), ("", ""),
+    ])
+    func unescapeKeepsWhatItCannotDecode(_ raw: String, _ expected: String) {
+        let bytes = Array(raw.utf8)
+        #expect(bytes.withUnsafeBufferPointer { JSONLineFields.unescape($0) } == expected)
+    }
+
+    @Test func unescapeRepairsInvalidUTF8() {
+        let invalid: [UInt8] = [0x61, 0xFF, 0x5C, 0x6E, 0xE2, 0x82]
+        let repaired = String(decoding: [0x61, 0xFF, 0x0A, 0xE2, 0x82] as [UInt8], as: UTF8.self)
+        #expect(invalid.withUnsafeBufferPointer { JSONLineFields.unescape($0) } == repaired)
+    }
+
     @Test func malformedLinesKeepTheirLineNumberAndReason() {
         let r = SourceReader.readAll(bytes: Array("{\"id\": \"a\", \"title\": \"ok\"}\n{\"id\": \"b\", \"title\": \"cut\n[1]\n".utf8),
                                      path: "/m.jsonl", format: .jsonl)
