@@ -24,7 +24,7 @@ enum StoreCompression {
     /// with five candidates, 0.48 G of 6.50 G with the two ends of the range). Small segments
     /// suit what a store holds, many short records that repeat the same fields and phrases; one
     /// training on all the samples made indexes of Reuters (with text and `--store none`), BBC
-    /// News, 20 Newsgroups and the HTML sets between 0.24 % smaller and 0.28 % larger than the
+    /// News, 20 Newsgroups and the HTML sets between 0.24 % smaller and 0.13 % larger than the
     /// optimiser's, about the spread between two runs of the same binary (PERFORMANCE.md).
     static let segmentBytes: UInt32 = 50
 
