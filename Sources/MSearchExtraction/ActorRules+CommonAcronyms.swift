@@ -36,12 +36,17 @@ extension ActorRules {
     private func acronymShape(_ i: Int) -> (letters: [UInt8], plural: Bool)? {
         let t = scanner.tokens[i]
         guard t.end - t.start >= 2, t.end - t.start <= 8 else { return nil }
-        var letters: [UInt8] = []
+        // Counted first, so the many capitalised words with one capital ("Reuters") are turned
+        // away without building an array (this runs on every capitalised word).
+        var capitals = 0
         for j in t.start..<t.end {
             let c = scanner.bytes[j]
-            if c >= 0x41 && c <= 0x5A { letters.append(c) } else if !(c >= 0x61 && c <= 0x7A) { return nil }
+            if c >= 0x41 && c <= 0x5A { capitals += 1 } else if !(c >= 0x61 && c <= 0x7A) { return nil }
         }
-        guard letters.count >= 2 else { return nil }
+        guard capitals >= 2 else { return nil }
+        var letters: [UInt8] = []
+        letters.reserveCapacity(capitals)
+        for j in t.start..<t.end where scanner.bytes[j] >= 0x41 && scanner.bytes[j] <= 0x5A { letters.append(scanner.bytes[j]) }
         let plural = t.hasLower && scanner.bytes[t.end - 1] == 0x73 && letters.count == t.end - t.start - 1
         return (letters, plural)
     }

@@ -34,6 +34,12 @@ public struct AnalyzedDocument: Sendable {
         if source.language == nil { source.language = AnalyzedDocument.language(of: source, analyzer: base) }
         let analyzer = base.forLanguage(source.language ?? "")
         self.source = source
+        // Sized once from the text (terms are at most about as long as the words they come
+        // from, and a word is rarely shorter than four bytes with its space), not grown by doubling.
+        let textBytes = source.title.utf8.count + source.body.utf8.count
+        termBytes.reserveCapacity(textBytes)
+        termEnds.reserveCapacity(textBytes / 4 + 8)
+        positions.reserveCapacity(textBytes / 4 + 8)
         var title = source.title
         var lastTitlePosition: UInt32 = 0
         var signature = NearDuplicateSignature.Builder()
