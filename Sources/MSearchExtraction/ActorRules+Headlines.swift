@@ -7,32 +7,33 @@ extension ActorRules {
     static let headlineMinorWords: Set<String> = Words.set("and of the for in on to a an at by with from or as is")
 
     func lineMode(_ line: TextScanner.Line) -> LineMode {
-        var words = 0, capsWords = 0, lowerWords = 0, capitalised = 0, content = 0
+        var words = 0, capsWords = 0, lowerWords = 0, capitalisedWords = 0
         for i in line.firstToken..<line.endToken where scanner.tokens[i].kind == .word {
             words += 1
             if scanner.tokens[i].allCaps { capsWords += 1 } else if scanner.tokens[i].hasLower { lowerWords += 1 }
+            if scanner.tokens[i].cap || scanner.tokens[i].allCaps { capitalisedWords += 1 }
         }
         if capsWords >= 2 && capsWords > lowerWords * 2 { return .capitals }
         if words < 3 || words > 25 { return .normal }
         // a line ending with a period is no headline: decided before looking words up
         if line.endToken > line.firstToken, scanner.tokens[line.endToken - 1].kind == .punct,
            scanner.tokens[line.endToken - 1].punct == 0x2E { return .normal }
-        // A headline has at least 80 % capitalised content words. Capitalised ones are counted
-        // first; then each lower-case content word can only lower the share, so counting stops
-        // as soon as it is too low (in prose, after a word or two).
-        for i in line.firstToken..<line.endToken where scanner.tokens[i].kind == .word && (scanner.tokens[i].cap || scanner.tokens[i].allCaps) {
-            if isContentWord(i) { content += 1; capitalised += 1 }
-        }
+        // A headline has at least 80 % capitalised content words: capitalised ≥ 4 × lower-case
+        // ones. The lower-case content words are counted first, against the capitalised words
+        // (a bound on the capitalised content words), so in prose counting stops after a word or
+        // two and the capitalised words are never looked up.
+        var lowerContent = 0
         for i in line.firstToken..<line.endToken where scanner.tokens[i].kind == .word && !(scanner.tokens[i].cap || scanner.tokens[i].allCaps) {
             if isContentWord(i) {
-                content += 1
-                if capitalised * 10 < content * 8 { return .normal }
+                lowerContent += 1
+                if capitalisedWords < 4 * lowerContent { return .normal }
             }
         }
-        if content >= 3 && capitalised * 10 >= content * 8 {
-            return .headline
+        var capitalised = 0
+        for i in line.firstToken..<line.endToken where scanner.tokens[i].kind == .word && (scanner.tokens[i].cap || scanner.tokens[i].allCaps) {
+            if isContentWord(i) { capitalised += 1 }
         }
-        return .normal
+        return capitalised >= 4 * lowerContent && capitalised + lowerContent >= 3 ? .headline : .normal
     }
 
     /// A word that counts towards a headline's share of capitalised words: four letters or
