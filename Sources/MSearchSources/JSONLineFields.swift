@@ -79,10 +79,10 @@ struct JSONLineFields {
                     i = runEnd
                     continue
                 }
-                // raw[i] is a backslash
-                guard i + 1 < raw.count else { target[written] = raw[i]; written += 1; break }
+                // source[i] is a backslash
+                guard i + 1 < raw.count else { target[written] = source[i]; written += 1; break }
                 let decoded: UInt8
-                switch raw[i + 1] {
+                switch source[i + 1] {
                 case UInt8(ascii: "b"): decoded = 0x08
                 case UInt8(ascii: "f"): decoded = 0x0C
                 case UInt8(ascii: "n"): decoded = 0x0A
@@ -93,11 +93,11 @@ struct JSONLineFields {
                         UTF8.encode(scalar) { target[written] = $0; written += 1 }
                         i += length
                     } else {
-                        target[written] = raw[i]; written += 1
+                        target[written] = source[i]; written += 1
                         i += 1
                     }
                     continue
-                default: decoded = raw[i + 1]   // \" \\ \/
+                default: decoded = source[i + 1]   // \" \\ \/
                 }
                 target[written] = decoded
                 written += 1
