@@ -10,7 +10,11 @@ public enum SlashDateOrder: Sendable {
     /// day-month order for it. Computed once per tag.
     public static func of(languageTag tag: String) -> SlashDateOrder? {
         let key = tag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-").lowercased()
-        guard !key.isEmpty, key.utf8.count <= 35 else { return nil }
+        // BCP 47 tags are ASCII letters, digits and hyphens; anything else a page writes
+        // (`lang="\u{FFFD}en"` from a stray byte) is no tag, and Foundation traps building a
+        // CFLocale from some of them (found by HTMLFuzzer), so it never reaches ICU.
+        guard !key.isEmpty, key.utf8.count <= 35,
+              key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else { return nil }
         cache.lock()
         defer { cache.unlock() }
         if let known = cacheTable[key] { return known }

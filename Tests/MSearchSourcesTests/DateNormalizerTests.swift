@@ -68,6 +68,10 @@ import Testing
         #expect(SlashDateOrder.of(languageTag: "de") == .dayFirst)
         #expect(SlashDateOrder.of(languageTag: "en-US") == .monthFirst)
         #expect(SlashDateOrder.of(languageTag: "en") == .monthFirst)
+        // not tags: nil, and never handed to Foundation (a U+FFFD traps in CFLocale)
+        #expect(SlashDateOrder.of(languageTag: "\u{FFFD}en\"") == nil)
+        #expect(SlashDateOrder.of(languageTag: "en\"") == nil)
+        #expect(SlashDateOrder.of(languageTag: "de DE") == nil)
     }
 
     @Test func partialDates() {

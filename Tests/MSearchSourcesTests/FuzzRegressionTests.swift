@@ -31,4 +31,15 @@ import MSearchTestSupport
             #expect(!p.reason.contains("\n"), "\(p.reason.debugDescription)")
         }
     }
+
+    /// A `lang` attribute with a stray byte (`lang=\x90en"`, read as "\u{FFFD}en\"") went to
+    /// Foundation as a locale for the page's slash-date order, and building the CFLocale trapped,
+    /// ending the whole run (found by HTMLFuzzer). The page is read as any other (its mutated
+    /// `<title>` runs on over the rest of the page, so that is all it has).
+    @Test func aLangAttributeThatIsNoTagDoesNotReachFoundation() throws {
+        let input = try [UInt8](Data(contentsOf: URL(fileURLWithPath: TestData.packageRoot + "/Fuzz/Sources/regressions/html-invalid-utf8-lang.html")))
+        let r = SourceReader.readAll(bytes: input, path: "page.html", format: .html)
+        #expect(r.documents.count == 1)
+        #expect(r.documents.first?.title.hasPrefix("Talks resume") == true)
+    }
 }
